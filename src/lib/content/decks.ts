@@ -1,0 +1,15 @@
+/** The bundled decks, as the app sees them (no fetch: they are part of the build). */
+import { summaries, loaders } from 'virtual:decks';
+import type { Deck, DeckSummary } from './schema';
+
+export const deckSummaries: DeckSummary[] = summaries;
+
+export function deckIds(): string[] {
+	return summaries.map((s) => s.id);
+}
+
+/** The whole deck, or undefined when no bundled deck has that id. */
+export async function loadDeck(id: string): Promise<Deck | undefined> {
+	const load = (loaders as Record<string, (() => Promise<Deck>) | undefined>)[id];
+	return load ? load() : undefined;
+}

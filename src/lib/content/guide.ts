@@ -1,0 +1,52 @@
+/** Arranges a deck's facts as a study guide: by country, then by theme. */
+import { COUNTRIES, THEMES, type Country, type Deck, type Fact, type Theme } from './schema';
+
+export const COUNTRY_NAMES: Record<Country, string> = {
+	regional: 'Central Asia as a whole',
+	kazakhstan: 'Kazakhstan',
+	kyrgyzstan: 'Kyrgyzstan',
+	tajikistan: 'Tajikistan',
+	turkmenistan: 'Turkmenistan',
+	uzbekistan: 'Uzbekistan'
+};
+export const THEME_NAMES: Record<Theme, string> = {
+	security: 'Security',
+	economy: 'Economy',
+	diplomacy: 'Diplomacy',
+	history: 'History',
+	'militant-groups': 'Militant groups',
+	refugees: 'Refugees',
+	minorities: 'Minorities',
+	infrastructure: 'Infrastructure'
+};
+
+export interface GuideSection {
+	country: Country;
+	themes: { theme: Theme; facts: Fact[] }[];
+}
+
+/**
+ * Each fact appears once, under its first country and first theme tag (the
+ * ones its author put first as the main ones); its other tags are shown beside it.
+ * Within a group, facts keep the order of the source (lowest paragraph first).
+ */
+export function studyGuide(deck: Deck): GuideSection[] {
+	const order = ['regional', ...COUNTRIES.filter((c) => c !== 'regional')] as Country[];
+	const sections: GuideSection[] = [];
+	for (const country of order) {
+		const ofCountry = deck.facts.filter((f) => f.countries[0] === country);
+		if (ofCountry.length === 0) continue;
+		const themes = THEMES.map((theme) => ({
+			theme,
+			facts: ofCountry
+				.filter((f) => f.themes[0] === theme)
+				.sort((a, b) => Math.min(...a.paragraphs) - Math.min(...b.paragraphs))
+		})).filter((t) => t.facts.length > 0);
+		sections.push({ country, themes });
+	}
+	return sections;
+}
+
+export function paragraphTopic(deck: Deck, n: number): string {
+	return deck.source.paragraphs.find((p) => p.n === n)?.topic ?? '';
+}

@@ -1,0 +1,51 @@
+/** Reads deck folders from disk (Node only: the build, the CLI and the tests). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { formatProblem, validateDeck, type DeckFile, type DeckProblem } from './validate';
+import type { Deck } from './schema';
+
+function readYaml(path: string, shownAs: string): DeckFile {
+	try {
+		return { path: shownAs, data: parse(readFileSync(path, 'utf8')) };
+	} catch (error) {
+		return { path: shownAs, data: undefined, parseError: (error as Error).message.split('\n')[0] };
+	}
+}
+
+/** Every deck under `root` (one folder each), or every problem found in any of them. */
+export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[]; files: string[] } {
+	const decks: Deck[] = [];
+	const problems: DeckProblem[] = [];
+	const files: string[] = [];
+	const folders = readdirSync(root)
+		.filter((name) => statSync(join(root, name)).isDirectory())
+		.sort();
+	for (const folder of folders) {
+		const dir = join(root, folder);
+		const shown = (name: string) => relative(process.cwd(), join(dir, name)) || name;
+		const yamlNames = readdirSync(dir)
+			.filter((name) => name.endsWith('.yaml'))
+			.sort();
+		files.push(...yamlNames.map((name) => join(dir, name)));
+		if (!yamlNames.includes('deck.yaml')) {
+			problems.push({ file: shown(''), message: 'has no deck.yaml' });
+			continue;
+		}
+		const meta = readYaml(join(dir, 'deck.yaml'), shown('deck.yaml'));
+		const factFiles = yamlNames.filter((n) => n !== 'deck.yaml').map((n) => readYaml(join(dir, n), shown(n)));
+		const result = validateDeck(meta, factFiles);
+		problems.push(...result.problems);
+		if (result.deck) {
+			if (result.deck.id !== folder)
+				problems.push({ file: shown('deck.yaml'), message: `deck id "${result.deck.id}" differs from its folder "${folder}"` });
+			else decks.push(result.deck);
+		}
+	}
+	if (folders.length === 0) problems.push({ file: root, message: 'holds no deck folder' });
+	return { decks, problems, files };
+}
+
+export function describeProblems(problems: DeckProblem[]): string {
+	return `${problems.length} problem(s) in the question bank:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
+}

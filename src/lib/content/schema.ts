@@ -1,0 +1,145 @@
+/**
+ * The shape of a deck as written in `questions/<deck>/*.yaml`.
+ * Structure is checked here with valibot; the rules that need the whole deck
+ * (unique ids, answers among options, tags, paragraphs) live in `validate.ts`
+ * so each can name the fact it concerns.
+ */
+import * as v from 'valibot';
+
+export const COUNTRIES = [
+	'kazakhstan',
+	'kyrgyzstan',
+	'tajikistan',
+	'turkmenistan',
+	'uzbekistan',
+	'regional'
+] as const;
+export const THEMES = [
+	'security',
+	'economy',
+	'diplomacy',
+	'history',
+	'militant-groups',
+	'refugees',
+	'minorities',
+	'infrastructure'
+] as const;
+export const QUESTION_TYPES = [
+	'multiple-choice',
+	'true-false',
+	'typed',
+	'matching',
+	'ordering'
+] as const;
+
+export type Country = (typeof COUNTRIES)[number];
+export type Theme = (typeof THEMES)[number];
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const localId = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens')
+);
+
+const questionBase = {
+	id: localId,
+	prompt: text,
+	explanation: text
+};
+
+const MultipleChoice = v.strictObject({
+	...questionBase,
+	type: v.literal('multiple-choice'),
+	options: v.pipe(v.array(text), v.minLength(3, 'needs 3 or 4 options'), v.maxLength(4, 'needs 3 or 4 options')),
+	answer: text
+});
+const TrueFalse = v.strictObject({
+	...questionBase,
+	type: v.literal('true-false'),
+	answer: v.boolean('must be true or false')
+});
+const Typed = v.strictObject({
+	...questionBase,
+	type: v.literal('typed'),
+	answer: text,
+	// Optional in the schema so that the validator can say precisely what is missing.
+	accept: v.optional(v.array(text), [])
+});
+const Matching = v.strictObject({
+	...questionBase,
+	type: v.literal('matching'),
+	pairs: v.pipe(
+		v.array(v.tuple([text, text])),
+		v.minLength(3, 'needs 3 to 6 pairs'),
+		v.maxLength(6, 'needs 3 to 6 pairs')
+	)
+});
+const Ordering = v.strictObject({
+	...questionBase,
+	type: v.literal('ordering'),
+	items: v.pipe(v.array(text), v.minLength(3, 'needs 3 to 6 items'), v.maxLength(6, 'needs 3 to 6 items'))
+});
+
+export const QuestionSchema = v.variant(
+	'type',
+	[MultipleChoice, TrueFalse, Typed, Matching, Ordering],
+	(issue) => `unknown question type ${JSON.stringify(issue.input)} (expected one of ${QUESTION_TYPES.join(', ')})`
+);
+
+export const FactSchema = v.strictObject({
+	id: localId,
+	statement: text,
+	paragraphs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.minLength(1, 'cites no source paragraph')),
+	// Tags are plain strings here; validate.ts names an unknown tag with the list it must come from.
+	countries: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one country tag')),
+	themes: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one theme tag')),
+	cards: v.optional(v.array(v.strictObject({ front: text, back: text })), []),
+	questions: v.optional(v.array(QuestionSchema), [])
+});
+
+export const FactFileSchema = v.strictObject({ facts: v.array(v.unknown()) });
+
+export const DeckMetaSchema = v.strictObject({
+	id: localId,
+	title: text,
+	description: text,
+	source: v.strictObject({
+		title: text,
+		publisher: text,
+		publisherShort: text,
+		keywords: v.array(text),
+		// One line per paragraph, in our own words, so a fact can point to where it comes from.
+		paragraphs: v.pipe(
+			v.array(v.strictObject({ n: v.pipe(v.number(), v.integer()), topic: text })),
+			v.minLength(1)
+		)
+	})
+});
+
+export type Question = v.InferOutput<typeof QuestionSchema>;
+export type FactInput = v.InferOutput<typeof FactSchema>;
+export type DeckMeta = v.InferOutput<typeof DeckMetaSchema>;
+
+/** A fact as the app uses it: tags narrowed, questions carrying deck-wide ids. */
+export interface Fact extends Omit<FactInput, 'countries' | 'themes' | 'questions'> {
+	countries: Country[];
+	themes: Theme[];
+	questions: DeckQuestion[];
+}
+/** `key` is `<fact id>/<question id>`: stable, unique in the deck, what quiz history stores. */
+export type DeckQuestion = Question & { key: string; factId: string };
+
+export interface Deck extends DeckMeta {
+	facts: Fact[];
+}
+
+/** What the home page needs, without the facts themselves. */
+export interface DeckSummary {
+	id: string;
+	title: string;
+	description: string;
+	factCount: number;
+	questionCount: number;
+	cardCount: number;
+}

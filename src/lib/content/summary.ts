@@ -1,0 +1,12 @@
+import type { Deck, DeckSummary } from './schema';
+
+export function summarise(deck: Deck): DeckSummary {
+	return {
+		id: deck.id,
+		title: deck.title,
+		description: deck.description,
+		factCount: deck.facts.length,
+		questionCount: deck.facts.reduce((n, f) => n + f.questions.length, 0),
+		cardCount: deck.facts.reduce((n, f) => n + f.cards.length, 0)
+	};
+}

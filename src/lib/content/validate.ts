@@ -1,0 +1,175 @@
+/**
+ * Checks a whole deck: every file, every fact, every rule, and reports each
+ * problem with the file, the fact id and what is wrong. Pure: the caller reads
+ * the files, so the tests can feed it broken decks without touching the disk.
+ */
+import * as v from 'valibot';
+import {
+	COUNTRIES,
+	DeckMetaSchema,
+	FactFileSchema,
+	FactSchema,
+	THEMES,
+	type Country,
+	type Deck,
+	type DeckMeta,
+	type Fact,
+	type Theme
+} from './schema';
+
+export interface DeckFile {
+	/** Path shown in messages, e.g. `questions/central-asia-taliban/21-kazakhstan.yaml`. */
+	path: string;
+	/** Parsed YAML, or the parse error's message. */
+	data: unknown;
+	parseError?: string;
+}
+
+export interface DeckProblem {
+	file: string;
+	factId?: string;
+	message: string;
+}
+
+export function formatProblem(p: DeckProblem): string {
+	return p.factId ? `${p.file} › ${p.factId} › ${p.message}` : `${p.file} › ${p.message}`;
+}
+
+function issuesToMessages(issues: v.BaseIssue<unknown>[]): string[] {
+	return issues.map((issue) => {
+		const path = v.getDotPath(issue);
+		return path ? `${path}: ${issue.message}` : issue.message;
+	});
+}
+
+const normal = (s: string) => s.trim().toLowerCase();
+
+function duplicates(values: string[]): string[] {
+	const seen = new Set<string>();
+	const dup = new Set<string>();
+	for (const value of values) {
+		const key = normal(value);
+		if (seen.has(key)) dup.add(value);
+		seen.add(key);
+	}
+	return [...dup];
+}
+
+/** The rules that a well-shaped fact can still break. */
+/** `paragraphs` is undefined when deck.yaml itself is broken: then no paragraph can be judged. */
+function factProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<number> | undefined): string[] {
+	const problems: string[] = [];
+	for (const tag of fact.countries) {
+		if (!COUNTRIES.includes(tag as Country))
+			problems.push(`unknown country tag "${tag}" (expected one of ${COUNTRIES.join(', ')})`);
+	}
+	for (const tag of fact.themes) {
+		if (!THEMES.includes(tag as Theme))
+			problems.push(`unknown theme tag "${tag}" (expected one of ${THEMES.join(', ')})`);
+	}
+	for (const n of fact.paragraphs) {
+		if (paragraphs && !paragraphs.has(n)) problems.push(`source paragraph [${n}] does not exist in the source`);
+	}
+	if (fact.cards.length === 0) problems.push('has no flashcard');
+	const types = new Set(fact.questions.map((q) => q.type));
+	if (types.size < 2)
+		problems.push(
+			`needs questions of at least two types, has ${fact.questions.length} question(s) of ${types.size} type(s)`
+		);
+	for (const id of duplicates(fact.questions.map((q) => q.id)))
+		problems.push(`question id "${id}" is used twice in this fact`);
+
+	for (const q of fact.questions) {
+		const where = `question "${q.id}"`;
+		switch (q.type) {
+			case 'multiple-choice':
+				if (!q.options.some((o) => normal(o) === normal(q.answer)))
+					problems.push(`${where}: the answer "${q.answer}" is not among its options`);
+				for (const d of duplicates(q.options)) problems.push(`${where}: option "${d}" appears twice`);
+				break;
+			case 'typed':
+				if (q.accept.length === 0)
+					problems.push(`${where}: a typed answer needs at least one accepted variant in "accept"`);
+				for (const d of duplicates([q.answer, ...q.accept]))
+					problems.push(`${where}: accepted answer "${d}" is listed twice`);
+				break;
+			case 'matching':
+				for (const d of duplicates(q.pairs.map((p) => p[0])))
+					problems.push(`${where}: left side "${d}" appears twice`);
+				for (const d of duplicates(q.pairs.map((p) => p[1])))
+					problems.push(`${where}: right side "${d}" appears twice`);
+				break;
+			case 'ordering':
+				for (const d of duplicates(q.items)) problems.push(`${where}: item "${d}" appears twice`);
+				break;
+			case 'true-false':
+				break;
+		}
+	}
+	return problems;
+}
+
+export interface DeckResult {
+	deck?: Deck;
+	problems: DeckProblem[];
+}
+
+/**
+ * `meta` is the deck's `deck.yaml`; `factFiles` are the other YAML files of
+ * its folder. Returns the deck only when there is no problem at all.
+ */
+export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult {
+	const problems: DeckProblem[] = [];
+	for (const file of [meta, ...factFiles]) {
+		if (file.parseError) problems.push({ file: file.path, message: `not valid YAML: ${file.parseError}` });
+	}
+
+	let deckMeta: DeckMeta | undefined;
+	if (!meta.parseError) {
+		const parsed = v.safeParse(DeckMetaSchema, meta.data);
+		if (parsed.success) deckMeta = parsed.output;
+		else for (const message of issuesToMessages(parsed.issues)) problems.push({ file: meta.path, message });
+	}
+	const paragraphs = deckMeta && new Set(deckMeta.source.paragraphs.map((p) => p.n));
+
+	const facts: Fact[] = [];
+	const factFileOf = new Map<string, string>();
+	for (const file of factFiles) {
+		if (file.parseError) continue;
+		const outer = v.safeParse(FactFileSchema, file.data);
+		if (!outer.success) {
+			for (const message of issuesToMessages(outer.issues)) problems.push({ file: file.path, message });
+			continue;
+		}
+		outer.output.facts.forEach((raw, index) => {
+			const rawId = (raw as { id?: unknown } | null)?.id;
+			const factId = typeof rawId === 'string' ? rawId : `facts[${index}]`;
+			const parsed = v.safeParse(FactSchema, raw);
+			if (!parsed.success) {
+				for (const message of issuesToMessages(parsed.issues)) problems.push({ file: file.path, factId, message });
+				return;
+			}
+			const fact = parsed.output;
+			const earlier = factFileOf.get(fact.id);
+			if (earlier !== undefined) {
+				problems.push({ file: file.path, factId, message: `duplicate fact id (first used in ${earlier})` });
+				return;
+			}
+			factFileOf.set(fact.id, file.path);
+			const own = factProblems(fact, paragraphs);
+			for (const message of own) problems.push({ file: file.path, factId, message });
+			if (own.length === 0) {
+				facts.push({
+					...fact,
+					countries: fact.countries as Country[],
+					themes: fact.themes as Theme[],
+					questions: fact.questions.map((q) => ({ ...q, key: `${fact.id}/${q.id}`, factId: fact.id }))
+				});
+			}
+		});
+	}
+	if (factFiles.length === 0) problems.push({ file: meta.path, message: 'the deck folder has no fact files' });
+
+	if (problems.length > 0 || !deckMeta) return { problems };
+	return { deck: { ...deckMeta, facts }, problems };
+}

@@ -1,0 +1,3 @@
+import { deckSummaries } from '$lib/content/decks';
+
+export const load = () => ({ decks: deckSummaries });
