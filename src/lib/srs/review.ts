@@ -1,0 +1,77 @@
+/**
+ * Rating a fact and undoing it. Each is one IndexedDB transaction over the
+ * fact's state and the review log, so a closed tab can never leave one without the other.
+ */
+import type { Grade } from 'ts-fsrs';
+import type { FactState, ReviewRow, ReviewSource, StudyDatabase } from '$lib/db/db';
+import { createScheduler, newCard, toCard, toStored } from './scheduler';
+
+/** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
+export const MAX_ANSWER_MS = 60_000;
+
+export interface ReviewInput {
+	deckId: string;
+	factId: string;
+	rating: Grade;
+	now: Date;
+	retention: number;
+	source: ReviewSource;
+	durationMs: number;
+}
+
+export const factKey = (deckId: string, factId: string) => `${deckId}/${factId}`;
+
+function stateOf(row: FactState) {
+	const { key: _k, deckId: _d, factId: _f, ...card } = row;
+	return card;
+}
+
+/** Schedules the fact with FSRS and stores the new state and the log row; returns the row. */
+export async function recordReview(db: StudyDatabase, input: ReviewInput): Promise<ReviewRow> {
+	const key = factKey(input.deckId, input.factId);
+	const scheduler = createScheduler(input.retention);
+	return db.transaction('rw', db.factStates, db.reviews, async () => {
+		const existing = await db.factStates.get(key);
+		const before = existing ? stateOf(existing) : null;
+		const { card, log } = scheduler.next(before ? toCard(before) : newCard(input.now), input.now, input.rating);
+		const after = toStored(card);
+		await db.factStates.put({ key, deckId: input.deckId, factId: input.factId, ...after });
+		const row: ReviewRow = {
+			factKey: key,
+			deckId: input.deckId,
+			factId: input.factId,
+			time: input.now.getTime(),
+			rating: input.rating as ReviewRow['rating'],
+			elapsedDays: log.elapsed_days,
+			durationMs: Math.min(Math.max(0, Math.round(input.durationMs)), MAX_ANSWER_MS),
+			source: input.source,
+			before,
+			after
+		};
+		row.id = await db.reviews.add(row);
+		return row;
+	});
+}
+
+/**
+ * Takes back the most recent review (of the given decks, when named): the fact
+ * gets back exactly the state it had, and the log row is removed. Returns the
+ * undone row, or undefined when there is nothing to undo.
+ */
+export async function undoLastReview(db: StudyDatabase, deckIds?: string[]): Promise<ReviewRow | undefined> {
+	return db.transaction('rw', db.factStates, db.reviews, async () => {
+		const last = await db.reviews
+			.orderBy('id')
+			.reverse()
+			.filter((r) => !deckIds || deckIds.includes(r.deckId))
+			.first();
+		if (!last) return undefined;
+		if (last.before) {
+			await db.factStates.put({ key: last.factKey, deckId: last.deckId, factId: last.factId, ...last.before });
+		} else {
+			await db.factStates.delete(last.factKey);
+		}
+		await db.reviews.delete(last.id!);
+		return last;
+	});
+}
