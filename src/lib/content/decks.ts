@@ -2,6 +2,9 @@
 import { summaries, loaders } from 'virtual:decks';
 import type { Deck, DeckSummary } from './schema';
 
+/** The route parameter that studies every deck together; no deck may take it as its id. */
+export const ALL_DECKS = 'all';
+
 export const deckSummaries: DeckSummary[] = summaries;
 
 export function deckIds(): string[] {

@@ -37,7 +37,9 @@ export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[
 		const result = validateDeck(meta, factFiles);
 		problems.push(...result.problems);
 		if (result.deck) {
-			if (result.deck.id !== folder)
+			if (result.deck.id === 'all')
+				problems.push({ file: shown('deck.yaml'), message: 'the deck id "all" is reserved for studying every deck together' });
+			else if (result.deck.id !== folder)
 				problems.push({ file: shown('deck.yaml'), message: `deck id "${result.deck.id}" differs from its folder "${folder}"` });
 			else decks.push(result.deck);
 		}

@@ -1,0 +1,196 @@
+/**
+ * A study session's state for the study screen. Every rating is written to
+ * IndexedDB before the next card is shown; the queue itself is rebuilt from the
+ * database on start, so a reload resumes exactly where the student was.
+ */
+import { State, type Grade } from 'ts-fsrs';
+import type { StudyDatabase, ReviewRow, StudySettings } from '$lib/db/db';
+import { readSettings } from '$lib/db/settings';
+import type { Deck, Fact } from '$lib/content/schema';
+import { nextStudyDayStart, studyDayStart } from './day';
+import { loadQueue, nextDue } from './load';
+import { afterRating, pickNext } from './pick';
+import type { QueueItem } from './queue';
+import { factKey, recordReview, undoLastReview } from './review';
+import { createScheduler, intervalLabels, newCard, toCard } from './scheduler';
+
+export type Phase = 'loading' | 'front' | 'back' | 'waiting' | 'done';
+
+export interface SessionSummary {
+	byRating: Record<Grade, number>;
+	total: number;
+	timeMs: number;
+	nextDue?: number;
+}
+
+export interface SessionStore {
+	get(key: string): string | null;
+	set(key: string, value: string): void;
+}
+
+export class StudySession {
+	phase: Phase = $state('loading');
+	items: QueueItem[] = $state([]);
+	current: QueueItem | undefined = $state();
+	labels: Record<Grade, string> | undefined = $state();
+	summary: SessionSummary | undefined = $state();
+	canUndo = $state(false);
+	/** When nothing is due yet but a learning card comes back later today. */
+	waitUntil: number | undefined = $state();
+
+	private settings: StudySettings | undefined;
+	private shownAt = 0;
+	private sessionStart = 0;
+	private readonly facts = new Map<string, Fact>();
+	private readonly deckIds: string[];
+
+	constructor(
+		private readonly db: StudyDatabase,
+		private readonly decks: Deck[],
+		/** Identifies the session across reloads (the route's deck parameter). */
+		private readonly name: string,
+		private readonly store: SessionStore,
+		private readonly now: () => number = Date.now
+	) {
+		this.deckIds = decks.map((d) => d.id);
+		for (const deck of decks) for (const fact of deck.facts) this.facts.set(factKey(deck.id, fact.id), fact);
+	}
+
+	get fact(): Fact | undefined {
+		return this.current && this.facts.get(factKey(this.current.deckId, this.current.factId));
+	}
+
+	get counts() {
+		const count = (kind: QueueItem['kind']) => this.items.filter((i) => i.kind === kind).length;
+		return { new: count('new'), learning: count('learning'), review: count('review') };
+	}
+
+	/** The flashcard side shown for the current fact: its cards take turns, one per review. */
+	get card() {
+		const fact = this.fact;
+		if (!fact) return undefined;
+		return fact.cards[(this.current?.state?.reps ?? 0) % fact.cards.length];
+	}
+
+	async start(): Promise<void> {
+		const now = this.now();
+		this.settings = await readSettings(this.db);
+		// A session lasts until the study day ends; its start survives a reload.
+		const key = `study-session:${this.name}`;
+		const stored = Number(this.store.get(key));
+		this.sessionStart = stored && stored >= studyDayStart(now, this.settings.rolloverHour) ? stored : now;
+		this.store.set(key, String(this.sessionStart));
+		const started = performance.now();
+		const queue = await loadQueue(
+			this.db,
+			this.decks.map((d) => ({ deckId: d.id, factIds: d.facts.map((f) => f.id) })),
+			this.settings,
+			now
+		);
+		// User Timing entries: `npm run bench` reads them from the browser.
+		performance.measure('study:queue', { start: started, end: performance.now() });
+		this.items = queue.items;
+		await this.refreshUndo();
+		await this.showNext();
+	}
+
+	reveal(): void {
+		if (this.phase === 'front') this.phase = 'back';
+	}
+
+	async rate(grade: Grade): Promise<void> {
+		const item = this.current;
+		if (this.phase !== 'back' || !item || !this.settings) return;
+		const now = this.now();
+		this.phase = 'loading';
+		const row = await recordReview(this.db, {
+			deckId: item.deckId,
+			factId: item.factId,
+			rating: grade,
+			now: new Date(now),
+			retention: this.settings.retention,
+			source: 'flashcard',
+			durationMs: now - this.shownAt
+		});
+		const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
+		this.items = afterRating(this.items, item, state, nextStudyDayStart(now, this.settings.rolloverHour));
+		this.canUndo = true;
+		await this.showNext();
+	}
+
+	async undo(): Promise<void> {
+		if (!this.canUndo || this.phase === 'loading') return;
+		this.phase = 'loading';
+		const undone = await undoLastReview(this.db, this.deckIds);
+		if (undone) {
+			const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
+			const back: QueueItem = undone.before
+				? {
+						deckId: undone.deckId,
+						factId: undone.factId,
+						kind: undone.before.state === State.Review ? 'review' : 'learning',
+						state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
+					}
+				: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
+			this.items = [back, ...rest];
+		}
+		await this.refreshUndo();
+		this.show(this.items[0]);
+	}
+
+	/** Called by a timer while waiting for a learning card. */
+	async poll(): Promise<void> {
+		if (this.phase === 'waiting') await this.showNext();
+	}
+
+	private async refreshUndo() {
+		const last = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
+		this.canUndo = last > 0;
+	}
+
+	private async showNext(): Promise<void> {
+		const now = this.now();
+		const index = pickNext(this.items, now);
+		if (index >= 0) {
+			this.show(this.items[index]);
+			return;
+		}
+		const learning = this.items.filter((i) => i.kind === 'learning').map((i) => i.state!.due);
+		if (learning.length > 0) {
+			this.current = undefined;
+			this.waitUntil = Math.min(...learning);
+			this.phase = 'waiting';
+			return;
+		}
+		this.current = undefined;
+		this.summary = await this.summarise(now);
+		this.phase = 'done';
+	}
+
+	private show(item: QueueItem | undefined) {
+		if (!item || !this.settings) return;
+		const now = this.now();
+		const card = item.state ? toCard(item.state) : newCard(new Date(now));
+		this.labels = intervalLabels(createScheduler(this.settings.retention), card, new Date(now));
+		this.current = item;
+		this.shownAt = now;
+		this.waitUntil = undefined;
+		this.phase = 'front';
+	}
+
+	private async summarise(now: number): Promise<SessionSummary> {
+		const rows: ReviewRow[] = await this.db.reviews
+			.where('time')
+			.aboveOrEqual(this.sessionStart)
+			.filter((r) => this.deckIds.includes(r.deckId) && r.source === 'flashcard')
+			.toArray();
+		const byRating: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+		for (const r of rows) byRating[r.rating]++;
+		return {
+			byRating,
+			total: rows.length,
+			timeMs: rows.reduce((t, r) => t + r.durationMs, 0),
+			nextDue: await nextDue(this.db, this.deckIds, now)
+		};
+	}
+}

@@ -1,0 +1,85 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadDecks } from '../../src/lib/content/load';
+
+const deck = loadDecks('questions').decks[0]!;
+const front = (i: number) => deck.facts[i]!.cards[0]!.front;
+
+const counts = (page: Page) => page.getByLabel('Cards left in this session');
+
+async function homeCounts(page: Page) {
+	const today = page.getByRole('article', { name: deck.title }).getByLabel('Due today');
+	return {
+		new: await today.locator('dd.new').textContent(),
+		learning: await today.locator('dd.learning').textContent(),
+		review: await today.locator('dd.review').textContent()
+	};
+}
+
+test('study five cards by keys and by taps, reload in the middle, undo, and see them in the counts', async ({ page }) => {
+	await page.goto('/');
+	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
+	await page.getByRole('article', { name: deck.title }).getByRole('link', { name: 'Study now' }).click();
+
+	// Keyboard: Space reveals, 3 rates Good.
+	for (let i = 0; i < 3; i++) {
+		await expect(page.getByRole('heading', { level: 2, name: front(i) })).toBeVisible();
+		await page.keyboard.press('Space');
+		await expect(page.getByRole('button', { name: 'Good, next in 10m' })).toBeVisible();
+		await page.keyboard.press('3');
+	}
+	await expect(counts(page)).toContainText('17 new');
+	await expect(counts(page)).toContainText('3 learning');
+
+	// A reload in the middle resumes with the same queue.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 2, name: front(3) })).toBeVisible();
+	await expect(counts(page)).toContainText('17 new');
+	await expect(counts(page)).toContainText('3 learning');
+
+	// Taps: the Show answer button, then Again / Good.
+	await page.getByRole('button', { name: /Show answer/ }).tap();
+	await page.getByRole('button', { name: /^Again, next in 1m/ }).tap();
+	await expect(page.getByRole('heading', { level: 2, name: front(4) })).toBeVisible();
+	await page.getByRole('button', { name: /Show answer/ }).tap();
+	await expect(page.getByText('Why? Explanation and source')).toBeVisible();
+	await page.getByText('Why? Explanation and source').tap();
+	await expect(page.getByText(deck.facts[4]!.statement)).toBeVisible();
+	await expect(page.getByText(`¶${deck.facts[4]!.paragraphs[0]}`)).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/study-back.png' });
+	await page.getByRole('button', { name: /^Good, next in/ }).tap();
+	await expect(counts(page)).toContainText('15 new');
+	await expect(counts(page)).toContainText('5 learning');
+
+	// Undo brings back the last card, as new, and its front side.
+	await page.keyboard.press('u');
+	await expect(page.getByRole('heading', { level: 2, name: front(4) })).toBeVisible();
+	await expect(counts(page)).toContainText('16 new');
+	await expect(counts(page)).toContainText('4 learning');
+	await page.getByRole('button', { name: /Show answer/ }).click();
+	await page.getByRole('button', { name: /^Easy, next in/ }).click();
+	await expect(counts(page)).toContainText('15 new');
+	await expect(counts(page)).toContainText('4 learning');
+
+	// The home page counts what is left for today.
+	await page.getByRole('link', { name: 'Steppe Cards' }).click();
+	await expect.poll(() => homeCounts(page)).toEqual({ new: '15', learning: '4', review: '0' });
+	await page.screenshot({ path: 'test-results/screens/home-after-study.png', fullPage: true });
+});
+
+test('the whole session can be finished, with a summary at the end', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('New facts per day').fill('2');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+	await page.goto(`/study/${deck.id}`);
+	for (let i = 0; i < 2; i++) {
+		await page.getByRole('button', { name: /Show answer/ }).click();
+		await page.getByRole('button', { name: /^Easy, next in/ }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	await expect(page.getByText('You reviewed 2 cards')).toBeVisible();
+	await expect(page.getByRole('definition').nth(3)).toHaveText('2');
+	await expect(page.getByText(/The next card is due in \d+d/)).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/study-end.png' });
+});
