@@ -63,10 +63,65 @@ export interface SettingsRow extends StudySettings {
 	id: 'study';
 }
 
+export type QuizOrder = 'shuffled' | 'source';
+export type QuizFeedback = 'each' | 'end';
+
+/** What the quiz builder chose; with the seed it determines the quiz exactly. */
+export interface QuizConfig {
+	deckId: string;
+	/** A number, or 'all'. */
+	count: number | 'all';
+	countries: string[];
+	themes: string[];
+	types: string[];
+	order: QuizOrder;
+	feedback: QuizFeedback;
+	seed: string;
+}
+
+/** One attempt at a quiz, saved when it starts and updated with every answer. */
+export interface QuizAttempt {
+	id: string;
+	deckId: string;
+	config: QuizConfig;
+	/** The questions, in the order asked (`<fact id>/<question id>`). */
+	questionKeys: string[];
+	startedAt: number;
+	finishedAt?: number;
+	/** Where the student is: the index of the next question to answer. */
+	position: number;
+	correctCount: number;
+	/** Set when the attempt retries the misses of another one. */
+	retryOf?: string;
+}
+
+/** The answer given to one question of an attempt. */
+export interface QuizAnswer {
+	id?: number;
+	attemptId: string;
+	deckId: string;
+	questionKey: string;
+	factId: string;
+	/** What the student gave, as the question type shapes it (a string, a boolean, an order, pairs). */
+	given: unknown;
+	correct: boolean;
+	timeMs: number;
+	answeredAt: number;
+}
+
+/** Small facts about the device's data, e.g. when the last backup was made. */
+export interface MetaRow {
+	key: 'lastBackupAt' | 'persistRequested';
+	value: number;
+}
+
 export class StudyDatabase extends Dexie {
 	factStates!: EntityTable<FactState, 'key'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
 	settings!: EntityTable<SettingsRow, 'id'>;
+	quizAttempts!: EntityTable<QuizAttempt, 'id'>;
+	quizAnswers!: EntityTable<QuizAnswer, 'id'>;
+	meta!: EntityTable<MetaRow, 'key'>;
 
 	constructor(name = 'steppe-cards') {
 		super(name);
@@ -76,6 +131,12 @@ export class StudyDatabase extends Dexie {
 			// [deckId+time] serves "today's reviews of a deck" and the history charts.
 			reviews: '++id, factKey, time, [deckId+time]',
 			settings: 'id'
+		});
+		// Version 2: quiz history and device facts. New tables only, so no upgrade function is needed.
+		this.version(2).stores({
+			quizAttempts: 'id, [deckId+startedAt], startedAt',
+			quizAnswers: '++id, &[attemptId+questionKey], attemptId, answeredAt',
+			meta: 'key'
 		});
 	}
 }

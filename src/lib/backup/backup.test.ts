@@ -1,0 +1,122 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StudyDatabase } from '$lib/db/db';
+import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
+import { recordReview } from '$lib/srs/review';
+import { backupIsDue, countRows, exportBackup, importBackup, resetProgress } from './backup';
+import { checkBackup, MAX_BACKUP_BYTES, type Backup } from './format';
+
+let db: StudyDatabase;
+let n = 0;
+beforeEach(async () => {
+	db = new StudyDatabase(`backup-${++n}`);
+	await db.open();
+});
+afterEach(() => db.delete());
+
+const DAY = 86_400_000;
+const T0 = new Date(2026, 10, 1, 9).getTime();
+
+async function study(target: StudyDatabase, factIds: string[], start = T0) {
+	let t = start;
+	for (const factId of factIds) {
+		await recordReview(target, { deckId: 'd', factId, rating: 3, now: new Date((t += 60_000)), retention: 0.9, source: 'flashcard', durationMs: 1000 });
+	}
+}
+
+async function exported(): Promise<string> {
+	return JSON.stringify(await exportBackup(db, T0 + DAY));
+}
+
+async function snapshot(target: StudyDatabase) {
+	return {
+		states: await target.factStates.toArray(),
+		reviews: await target.reviews.toArray(),
+		settings: await target.settings.toArray(),
+		attempts: await target.quizAttempts.toArray()
+	};
+}
+
+describe('export and import', () => {
+	it('export → reset → import gives back the same states, logs and settings', async () => {
+		await study(db, ['a', 'b', 'c']);
+		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 9 });
+		await db.quizAttempts.add({ id: 'q1', deckId: 'd', config: { deckId: 'd', count: 5, countries: [], themes: [], types: [], order: 'shuffled', feedback: 'each', seed: 's' }, questionKeys: ['a/mc'], startedAt: T0, position: 1, correctCount: 1 });
+		await db.quizAnswers.add({ attemptId: 'q1', deckId: 'd', questionKey: 'a/mc', factId: 'a', given: 'X', correct: true, timeMs: 900, answeredAt: T0 });
+		const file = await exported();
+		const before = await snapshot(db);
+
+		await resetProgress(db);
+		expect(await countRows(db)).toEqual({ factStates: 0, reviews: 0, quizAttempts: 0, quizAnswers: 0 });
+
+		const checked = checkBackup(file);
+		expect(checked.ok).toBe(true);
+		if (!checked.ok) return;
+		expect(await importBackup(db, checked.backup, 'replace')).toEqual({ factStates: 3, reviews: 3, quizAttempts: 1, quizAnswers: 1 });
+		expect(await snapshot(db)).toEqual(before);
+	});
+
+	it('merges: the state reviewed last wins per fact, and logs are not duplicated', async () => {
+		await study(db, ['a', 'b']);
+		const file = await exported(); // a, b reviewed once
+
+		// Another device: b reviewed again later, and c studied.
+		const other = new StudyDatabase(`backup-other-${n}`);
+		await other.open();
+		const checked = checkBackup(file);
+		if (!checked.ok) throw new Error(checked.message);
+		await importBackup(other, checked.backup, 'replace');
+		await study(other, ['b', 'c'], T0 + 2 * DAY);
+		const otherFile = checkBackup(JSON.stringify(await exportBackup(other, T0 + 3 * DAY)));
+		if (!otherFile.ok) throw new Error(otherFile.message);
+		const otherStateB = await other.factStates.get('d/b');
+		await other.delete();
+
+		expect(await importBackup(db, otherFile.backup, 'merge')).toMatchObject({ factStates: 3, reviews: 4 });
+		expect(await db.factStates.get('d/b')).toEqual(otherStateB);
+		// Merging the same file again changes nothing.
+		expect(await importBackup(db, otherFile.backup, 'merge')).toMatchObject({ factStates: 3, reviews: 4 });
+	});
+
+	it('reminds to back up 30 days after the last backup, not before', async () => {
+		expect(await backupIsDue(db, T0)).toBe(false); // nothing to lose yet
+		await study(db, ['a']);
+		expect(await backupIsDue(db, T0 + 29 * DAY)).toBe(false);
+		expect(await backupIsDue(db, T0 + 31 * DAY)).toBe(true);
+		await exportBackup(db, T0 + 31 * DAY);
+		expect(await backupIsDue(db, T0 + 32 * DAY)).toBe(false);
+	});
+});
+
+describe('a broken backup is refused and the database is untouched', () => {
+	const valid = async (): Promise<Backup> => JSON.parse(await exported());
+	const cases: [string, (text: string, backup: Backup) => string, string][] = [
+		['not JSON', () => 'hello, this is a text file', 'This file is not a backup: it is not JSON.'],
+		['another app\'s JSON', () => JSON.stringify({ deck: 'anki', cards: [] }), 'not a Steppe Cards backup'],
+		['a future format version', (_t, b) => JSON.stringify({ ...b, version: 2 }), 'made by a newer version of the app (format 2)'],
+		['wrong shapes', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, reviews: [{ ...b.tables.reviews[0], rating: 7 }] } }), 'tables.reviews.0.rating: rating must be 1, 2, 3 or 4'],
+		['a missing table', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: undefined } }), 'tables.factStates'],
+		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short'],
+		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice']
+	];
+
+	it.each(cases)('%s', async (_name, breakIt, message) => {
+		await study(db, ['a', 'b']);
+		const text = await exported();
+		const before = await snapshot(db);
+		const result = checkBackup(breakIt(text, JSON.parse(text)));
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.message).toContain(message);
+		expect(await snapshot(db)).toEqual(before);
+	});
+
+	it('over 50 MB, refused before parsing', () => {
+		const result = checkBackup('{}', MAX_BACKUP_BYTES + 1);
+		expect(result).toEqual({ ok: false, message: 'This file is 50.0 MB; a backup can be at most 50 MB.' });
+	});
+
+	it('a valid file still imports after the refusals', async () => {
+		await study(db, ['a']);
+		expect(checkBackup(JSON.stringify(await valid())).ok).toBe(true);
+	});
+});

@@ -1,0 +1,111 @@
+/** Export, import (replace or merge) and reset: each import is one transaction, all or nothing. */
+import type { StudyDatabase } from '$lib/db/db';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTables } from './format';
+
+const tablesOf = (db: StudyDatabase) => [db.factStates, db.reviews, db.settings, db.quizAttempts, db.quizAnswers, db.meta];
+
+export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
+	return db.transaction('rw', tablesOf(db), async () => {
+		// The export itself counts as the last backup, and is part of the file.
+		await db.meta.put({ key: 'lastBackupAt', value: now });
+		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta] = await Promise.all([
+			db.factStates.toArray(),
+			db.reviews.toArray(),
+			db.settings.toArray(),
+			db.quizAttempts.toArray(),
+			db.quizAnswers.toArray(),
+			db.meta.toArray()
+		]);
+		return {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			exportedAt: now,
+			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta }
+		} as Backup;
+	});
+}
+
+export function backupFileName(now: number): string {
+	return `steppe-cards-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+export type ImportMode = 'replace' | 'merge';
+
+export interface ImportCounts {
+	factStates: number;
+	reviews: number;
+	quizAttempts: number;
+	quizAnswers: number;
+}
+
+const reviewIdentity = (r: { factKey: string; time: number; rating: number; source: string }) =>
+	`${r.factKey}|${r.time}|${r.rating}|${r.source}`;
+
+/**
+ * Writes a checked backup. `replace` makes the device hold exactly the backup;
+ * `merge` keeps both: per fact the state reviewed last wins, and logs already
+ * present are not added twice. Returns what the database holds afterwards.
+ */
+export async function importBackup(db: StudyDatabase, backup: Backup, mode: ImportMode): Promise<ImportCounts> {
+	const t: BackupTables = backup.tables;
+	return db.transaction('rw', tablesOf(db), async () => {
+		if (mode === 'replace') {
+			await Promise.all(tablesOf(db).map((table) => table.clear()));
+			await db.factStates.bulkAdd(t.factStates);
+			await db.reviews.bulkAdd(t.reviews);
+			await db.settings.bulkAdd(t.settings);
+			await db.quizAttempts.bulkAdd(t.quizAttempts);
+			await db.quizAnswers.bulkAdd(t.quizAnswers);
+			await db.meta.bulkAdd(t.meta);
+		} else {
+			const current = new Map((await db.factStates.toArray()).map((s) => [s.key, s]));
+			const newer = t.factStates.filter((s) => {
+				const mine = current.get(s.key);
+				return !mine || (s.last_review ?? 0) > (mine.last_review ?? 0);
+			});
+			await db.factStates.bulkPut(newer);
+
+			const known = new Set((await db.reviews.toArray()).map(reviewIdentity));
+			// Ids are local to a device: merged rows get new ones.
+			await db.reviews.bulkAdd(t.reviews.filter((r) => !known.has(reviewIdentity(r))).map(({ id: _id, ...r }) => r));
+
+			const attempts = new Set(await db.quizAttempts.toCollection().primaryKeys());
+			await db.quizAttempts.bulkAdd(t.quizAttempts.filter((a) => !attempts.has(a.id)));
+			const answers = new Set((await db.quizAnswers.toArray()).map((a) => `${a.attemptId}|${a.questionKey}`));
+			await db.quizAnswers.bulkAdd(
+				t.quizAnswers.filter((a) => !answers.has(`${a.attemptId}|${a.questionKey}`)).map(({ id: _id, ...a }) => a)
+			);
+			// The device's own settings are kept when merging.
+			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
+		}
+		return countRows(db);
+	});
+}
+
+export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
+	const [factStates, reviews, quizAttempts, quizAnswers] = await Promise.all([
+		db.factStates.count(),
+		db.reviews.count(),
+		db.quizAttempts.count(),
+		db.quizAnswers.count()
+	]);
+	return { factStates, reviews, quizAttempts, quizAnswers };
+}
+
+/** Forgets all progress (states, reviews, quiz history); keeps the settings. */
+export async function resetProgress(db: StudyDatabase): Promise<void> {
+	await db.transaction('rw', tablesOf(db), async () => {
+		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.quizAttempts.clear(), db.quizAnswers.clear()]);
+		await db.meta.delete('lastBackupAt');
+	});
+}
+
+export const BACKUP_REMINDER_DAYS = 30;
+
+/** True when there is progress that no backup from the last 30 days holds. */
+export async function backupIsDue(db: StudyDatabase, now: number): Promise<boolean> {
+	const [last, firstReview] = await Promise.all([db.meta.get('lastBackupAt'), db.reviews.orderBy('time').first()]);
+	if (!firstReview) return false;
+	const since = last?.value ?? firstReview.time;
+	return now - since > BACKUP_REMINDER_DAYS * 86_400_000;
+}

@@ -1,0 +1,157 @@
+/**
+ * The backup file: every table of the device's database, with a format name
+ * and version. The whole file is checked with valibot before anything is written.
+ */
+import * as v from 'valibot';
+
+export const BACKUP_FORMAT = 'steppe-cards-backup';
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before they are parsed. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const time = v.pipe(v.number(), v.finite());
+const text = v.pipe(v.string(), v.minLength(1));
+
+const StoredCard = v.object({
+	due: time,
+	stability: v.pipe(v.number(), v.finite()),
+	difficulty: v.pipe(v.number(), v.finite()),
+	elapsed_days: v.number(),
+	scheduled_days: v.number(),
+	learning_steps: count,
+	reps: count,
+	lapses: count,
+	state: v.picklist([0, 1, 2, 3], 'state must be 0 (new), 1 (learning), 2 (review) or 3 (relearning)'),
+	last_review: v.optional(time)
+});
+
+const FactState = v.object({ ...StoredCard.entries, key: text, deckId: text, factId: text });
+
+const Review = v.object({
+	id: v.optional(count),
+	factKey: text,
+	deckId: text,
+	factId: text,
+	time,
+	rating: v.picklist([1, 2, 3, 4], 'rating must be 1, 2, 3 or 4'),
+	elapsedDays: v.number(),
+	durationMs: count,
+	source: v.picklist(['flashcard', 'quiz']),
+	before: v.nullable(StoredCard),
+	after: StoredCard
+});
+
+const Settings = v.object({
+	id: v.literal('study'),
+	newPerDay: count,
+	maxReviewsPerDay: count,
+	retention: v.pipe(v.number(), v.minValue(0.7), v.maxValue(0.99)),
+	rolloverHour: v.pipe(count, v.maxValue(23))
+});
+
+const QuizConfig = v.object({
+	deckId: text,
+	count: v.union([count, v.literal('all')]),
+	countries: v.array(v.string()),
+	themes: v.array(v.string()),
+	types: v.array(v.string()),
+	order: v.picklist(['shuffled', 'source']),
+	feedback: v.picklist(['each', 'end']),
+	seed: v.string()
+});
+
+const QuizAttempt = v.object({
+	id: text,
+	deckId: text,
+	config: QuizConfig,
+	questionKeys: v.array(text),
+	startedAt: time,
+	finishedAt: v.optional(time),
+	position: count,
+	correctCount: count,
+	retryOf: v.optional(text)
+});
+
+const QuizAnswer = v.object({
+	id: v.optional(count),
+	attemptId: text,
+	deckId: text,
+	questionKey: text,
+	factId: text,
+	given: v.unknown(),
+	correct: v.boolean(),
+	timeMs: count,
+	answeredAt: time
+});
+
+const Meta = v.object({ key: v.picklist(['lastBackupAt', 'persistRequested']), value: v.number() });
+
+export const BackupSchema = v.object({
+	format: v.literal(BACKUP_FORMAT),
+	version: v.literal(BACKUP_VERSION),
+	exportedAt: time,
+	tables: v.object({
+		factStates: v.array(FactState),
+		reviews: v.array(Review),
+		settings: v.array(Settings),
+		quizAttempts: v.array(QuizAttempt),
+		quizAnswers: v.array(QuizAnswer),
+		meta: v.array(Meta)
+	})
+});
+
+export type Backup = v.InferOutput<typeof BackupSchema>;
+export type BackupTables = Backup['tables'];
+
+export type CheckResult = { ok: true; backup: Backup } | { ok: false; message: string };
+
+function duplicate<T>(rows: T[], keyOf: (row: T) => unknown): T | undefined {
+	const seen = new Set<string>();
+	for (const row of rows) {
+		const key = JSON.stringify(keyOf(row));
+		if (seen.has(key)) return row;
+		seen.add(key);
+	}
+	return undefined;
+}
+
+/** Checks a whole backup file's text; the message says what is wrong in words a student understands. */
+export function checkBackup(text: string, byteSize = new Blob([text]).size): CheckResult {
+	if (byteSize > MAX_BACKUP_BYTES)
+		return { ok: false, message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most 50 MB.` };
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		const cut = /end of (JSON )?input|Unterminated/i.test((error as Error).message);
+		return {
+			ok: false,
+			message: cut
+				? 'This backup is cut short: the file ends in the middle. Export it again from the device it came from.'
+				: 'This file is not a backup: it is not JSON.'
+		};
+	}
+	const format = (data as { format?: unknown } | null)?.format;
+	if (typeof data !== 'object' || data === null || format !== BACKUP_FORMAT)
+		return { ok: false, message: 'This file is not a Steppe Cards backup (it has no "steppe-cards-backup" format mark).' };
+	const version = (data as { version?: unknown }).version;
+	if (typeof version === 'number' && version > BACKUP_VERSION)
+		return { ok: false, message: `This backup was made by a newer version of the app (format ${version}). Update the app, then import it.` };
+	const parsed = v.safeParse(BackupSchema, data);
+	if (!parsed.success) {
+		const issue = parsed.issues[0];
+		const path = v.getDotPath(issue) ?? 'the file';
+		return { ok: false, message: `This backup is damaged: ${path}: ${issue.message}. Nothing was imported.` };
+	}
+	const t = parsed.output.tables;
+	const dupes: [string, unknown][] = [
+		['fact state', duplicate(t.factStates, (r) => r.key)?.key],
+		['review', duplicate(t.reviews.filter((r) => r.id !== undefined), (r) => r.id)?.id],
+		['quiz attempt', duplicate(t.quizAttempts, (r) => r.id)?.id],
+		['quiz answer', duplicate(t.quizAnswers, (r) => [r.attemptId, r.questionKey])?.questionKey]
+	];
+	const dupe = dupes.find(([, key]) => key !== undefined);
+	if (dupe) return { ok: false, message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.` };
+	return { ok: true, backup: parsed.output };
+}

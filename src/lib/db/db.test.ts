@@ -1,0 +1,34 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { StudyDatabase } from './db';
+
+describe('schema versions', () => {
+	it('opens a database written by schema version 1 and finds every row', async () => {
+		const name = 'written-by-v1';
+		// The version 1 schema exactly as it shipped: the fixture is built by the old schema code.
+		const v1 = new Dexie(name);
+		v1.version(1).stores({
+			factStates: 'key, [deckId+due], due',
+			reviews: '++id, factKey, time, [deckId+time]',
+			settings: 'id'
+		});
+		const card = { due: 1, stability: 2, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 };
+		await v1.table('factStates').bulkAdd([
+			{ key: 'd/a', deckId: 'd', factId: 'a', ...card },
+			{ key: 'd/b', deckId: 'd', factId: 'b', ...card }
+		]);
+		await v1.table('reviews').add({ factKey: 'd/a', deckId: 'd', factId: 'a', time: 5, rating: 3, elapsedDays: 0, durationMs: 1, source: 'flashcard', before: null, after: card });
+		await v1.table('settings').add({ id: 'study', newPerDay: 7, maxReviewsPerDay: 100, retention: 0.9, rolloverHour: 4 });
+		v1.close();
+
+		const db = new StudyDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
+		expect(await db.reviews.count()).toBe(1);
+		expect((await db.settings.get('study'))?.newPerDay).toBe(7);
+		expect(await db.quizAttempts.count()).toBe(0);
+		await db.delete();
+	});
+});
