@@ -5,7 +5,7 @@ import { questionBank } from './src/lib/content/vite-plugin';
 
 export default defineConfig({
 	plugins: [
-		questionBank('questions'),
+		questionBank(process.env.QUESTION_BANK ?? 'questions'),
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',
@@ -18,11 +18,16 @@ export default defineConfig({
 				scope: './',
 				display: 'standalone',
 				theme_color: '#1d4ed8',
-				background_color: '#ffffff',
-				icons: [
-					{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }
-				]
+				background_color: '#ffffff'
 			},
+			// Icons 64/192/512, a maskable 512 and the Apple touch icon, generated from the one SVG.
+			pwaAssets: {
+				image: 'static/icon.svg',
+				preset: 'minimal-2023',
+				overrideManifestIcons: true,
+				// The links are in src/app.html, where every prerendered page gets them.
+				includeHtmlHeadLinks: false
+			}
 		})
 	],
 	test: {
