@@ -9,6 +9,12 @@ export default defineConfig({
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',
+			// Registered from any page, the worker must come from the site's root, not from beside the page.
+			base: '/',
+			scope: '/',
+			// The first worker takes the page at once, so the first visit already works offline;
+			// later versions wait (skipWaiting off) until the student says "Reload now".
+			workbox: { clientsClaim: true },
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',
