@@ -64,6 +64,14 @@ test('study five cards by keys and by taps, reload in the middle, undo, and see 
 	await page.getByRole('link', { name: 'Steppe Cards' }).click();
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '15', learning: '4', review: '0' });
 	await page.screenshot({ path: 'test-results/screens/home-after-study.png', fullPage: true });
+
+	// The stats page shows the five reviews just made (the undone one is gone).
+	await page.getByRole('link', { name: 'Stats' }).click();
+	const headline = (term: string) => page.locator('dl.headline div').filter({ hasText: term }).locator('dd');
+	await expect(headline('Reviews today')).toHaveText('5');
+	await expect(headline('Total reviews')).toHaveText('5');
+	await expect(page.getByRole('img', { name: /5 reviews in the last 30 days/ })).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/stats.png', fullPage: true });
 });
 
 test('the whole session can be finished, with a summary at the end', async ({ page }) => {
