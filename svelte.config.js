@@ -11,7 +11,26 @@ const config = {
 		// Every page is prerendered: any static host serves the app, and it needs no server.
 		// BUILD_DIR and QUESTION_BANK (vite.config.ts) are set only by `npm run bench`.
 		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Prerendered pages carry the policy in a <meta> tag, with hashes of SvelteKit's own inline script.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte sets style attributes (bar widths, positions); no script can come through them.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'media-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

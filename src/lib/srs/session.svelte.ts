@@ -3,7 +3,8 @@
  * IndexedDB before the next card is shown; the queue itself is rebuilt from the
  * database on start, so a reload resumes exactly where the student was.
  */
-import { State, type Grade } from 'ts-fsrs';
+import type { Grade } from 'ts-fsrs';
+import { State } from './states';
 import type { StudyDatabase, ReviewRow, StudySettings } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
 import type { Deck, Fact } from '$lib/content/schema';

@@ -4,7 +4,7 @@
  * any history and move the clock. Days are study days: they start at the
  * rollover hour, as the study queue's do.
  */
-import { State } from 'ts-fsrs';
+import { State } from '$lib/srs/states';
 import type { FactState, ReviewRow, StoredCard } from '$lib/db/db';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { studyDayKey, studyDayStart } from '$lib/srs/day';

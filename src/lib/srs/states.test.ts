@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { State as FsrsState } from 'ts-fsrs';
+import { State } from './states';
+
+describe('card states', () => {
+	it('are the numbers ts-fsrs uses', () => {
+		expect(State).toEqual({ New: FsrsState.New, Learning: FsrsState.Learning, Review: FsrsState.Review, Relearning: FsrsState.Relearning });
+	});
+});
