@@ -1,6 +1,6 @@
 /** The bundled decks, as the app sees them (no fetch: they are part of the build). */
-import { summaries, loaders } from 'virtual:decks';
-import type { Deck, DeckSummary } from './schema';
+import { summaries, loaders, outlineLoaders } from 'virtual:decks';
+import type { Deck, DeckOutline, DeckSummary } from './schema';
 
 /** The route parameter that studies every deck together; no deck may take it as its id. */
 export const ALL_DECKS = 'all';
@@ -14,5 +14,11 @@ export function deckIds(): string[] {
 /** The whole deck, or undefined when no bundled deck has that id. */
 export async function loadDeck(id: string): Promise<Deck | undefined> {
 	const load = (loaders as Record<string, (() => Promise<Deck>) | undefined>)[id];
+	return load ? load() : undefined;
+}
+
+/** The deck without its quiz questions: for studying, the guide and the stats. */
+export async function loadDeckOutline(id: string): Promise<DeckOutline | undefined> {
+	const load = (outlineLoaders as Record<string, (() => Promise<DeckOutline>) | undefined>)[id];
 	return load ? load() : undefined;
 }

@@ -1,5 +1,5 @@
 /** Arranges a deck's facts as a study guide: by country, then by theme. */
-import { COUNTRIES, THEMES, type Country, type Deck, type Fact, type Theme } from './schema';
+import { COUNTRIES, THEMES, type Country, type DeckMeta, type DeckOutline, type FactOutline, type Theme } from './schema';
 
 export const COUNTRY_NAMES: Record<Country, string> = {
 	regional: 'Central Asia as a whole',
@@ -22,7 +22,7 @@ export const THEME_NAMES: Record<Theme, string> = {
 
 export interface GuideSection {
 	country: Country;
-	themes: { theme: Theme; facts: Fact[] }[];
+	themes: { theme: Theme; facts: FactOutline[] }[];
 }
 
 /**
@@ -30,7 +30,7 @@ export interface GuideSection {
  * ones its author put first as the main ones); its other tags are shown beside it.
  * Within a group, facts keep the order of the source (lowest paragraph first).
  */
-export function studyGuide(deck: Deck): GuideSection[] {
+export function studyGuide(deck: DeckOutline): GuideSection[] {
 	const order = ['regional', ...COUNTRIES.filter((c) => c !== 'regional')] as Country[];
 	const sections: GuideSection[] = [];
 	for (const country of order) {
@@ -47,6 +47,6 @@ export function studyGuide(deck: Deck): GuideSection[] {
 	return sections;
 }
 
-export function paragraphTopic(deck: Deck, n: number): string {
+export function paragraphTopic(deck: DeckMeta, n: number): string {
 	return deck.source.paragraphs.find((p) => p.n === n)?.topic ?? '';
 }

@@ -134,6 +134,14 @@ export interface Deck extends DeckMeta {
 	facts: Fact[];
 }
 
+/** A fact without its quiz questions: what studying, the guide and the stats need. */
+export type FactOutline = Omit<Fact, 'questions'>;
+
+/** A deck without its quiz questions, in a chunk a third the size of the whole deck. */
+export interface DeckOutline extends DeckMeta {
+	facts: FactOutline[];
+}
+
 /** What the home page needs, without the facts themselves. */
 export interface DeckSummary {
 	id: string;

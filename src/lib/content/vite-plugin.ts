@@ -1,7 +1,8 @@
 /**
  * Makes the question bank importable as typed data, validated at build time:
- * `virtual:decks` holds the summaries (small, for the home page) and a loader
- * per deck; `virtual:deck/<id>` holds one whole deck, in its own chunk.
+ * `virtual:decks` holds the summaries (small, for the home page) and loaders;
+ * `virtual:deck/<id>` holds one whole deck and `virtual:deck-outline/<id>` the
+ * same deck without its questions, each in its own chunk.
  * Any problem in the bank stops the build with file, fact id and reason.
  */
 import type { Plugin } from 'vite';
@@ -10,6 +11,7 @@ import { summarise } from './summary';
 
 const INDEX = 'virtual:decks';
 const DECK = 'virtual:deck/';
+const OUTLINE = 'virtual:deck-outline/';
 
 export function questionBank(root: string): Plugin {
 	const read = () => {
@@ -20,22 +22,28 @@ export function questionBank(root: string): Plugin {
 	return {
 		name: 'question-bank',
 		resolveId(id) {
-			if (id === INDEX || id.startsWith(DECK)) return '\0' + id;
+			if (id === INDEX || id.startsWith(DECK) || id.startsWith(OUTLINE)) return '\0' + id;
 		},
 		load(id) {
 			const name = id.slice(1);
-			if (!id.startsWith('\0') || (name !== INDEX && !name.startsWith(DECK))) return;
+			if (!id.startsWith('\0') || (name !== INDEX && !name.startsWith(DECK) && !name.startsWith(OUTLINE))) return;
 			const { decks, files } = read();
 			for (const file of files) this.addWatchFile(file);
 			if (name === INDEX) {
-				const loaders = decks
-					.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(DECK + d.id)}).then((m) => m.default)`)
-					.join(',\n');
-				return `export const summaries = ${JSON.stringify(decks.map(summarise))};\nexport const loaders = {\n${loaders}\n};`;
+				const loaders = (prefix: string) =>
+					decks.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(prefix + d.id)}).then((m) => m.default)`).join(',\n');
+				return [
+					`export const summaries = ${JSON.stringify(decks.map(summarise))};`,
+					`export const loaders = {\n${loaders(DECK)}\n};`,
+					`export const outlineLoaders = {\n${loaders(OUTLINE)}\n};`
+				].join('\n');
 			}
-			const deck = decks.find((d) => d.id === name.slice(DECK.length));
-			if (!deck) this.error(`no deck "${name.slice(DECK.length)}" in ${root}`);
-			return `export default ${JSON.stringify(deck)};`;
+			const outline = name.startsWith(OUTLINE);
+			const deckId = name.slice(outline ? OUTLINE.length : DECK.length);
+			const deck = decks.find((d) => d.id === deckId);
+			if (!deck) this.error(`no deck "${deckId}" in ${root}`);
+			const data = outline ? { ...deck, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) } : deck;
+			return `export default ${JSON.stringify(data)};`;
 		}
 	};
 }

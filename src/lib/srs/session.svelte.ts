@@ -7,7 +7,7 @@ import type { Grade } from 'ts-fsrs';
 import { State } from './states';
 import type { StudyDatabase, ReviewRow, StudySettings } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
-import type { Deck, Fact } from '$lib/content/schema';
+import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { loadQueue, nextDue } from './load';
 import { afterRating, pickNext } from './pick';
@@ -42,12 +42,12 @@ export class StudySession {
 	private settings: StudySettings | undefined;
 	private shownAt = 0;
 	private sessionStart = 0;
-	private readonly facts = new Map<string, Fact>();
+	private readonly facts = new Map<string, FactOutline>();
 	private readonly deckIds: string[];
 
 	constructor(
 		private readonly db: StudyDatabase,
-		private readonly decks: Deck[],
+		private readonly decks: DeckOutline[],
 		/** Identifies the session across reloads (the route's deck parameter). */
 		private readonly name: string,
 		private readonly store: SessionStore,
@@ -57,7 +57,7 @@ export class StudySession {
 		for (const deck of decks) for (const fact of deck.facts) this.facts.set(factKey(deck.id, fact.id), fact);
 	}
 
-	get fact(): Fact | undefined {
+	get fact(): FactOutline | undefined {
 		return this.current && this.facts.get(factKey(this.current.deckId, this.current.factId));
 	}
 
