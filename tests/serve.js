@@ -1,8 +1,9 @@
 // A tiny static server for the built app (`build/`), as any static host would serve it:
-// `/decks/x` → `decks/x.html`, `/` → `index.html`. Used by `npm start` and the browser tests.
+// `/decks/x` → `decks/x.html`, `/` → `index.html`, text compressed with gzip as hosts do. Used by `npm start` and the browser tests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? 'build');
 const port = Number(process.argv[3] ?? 4173);
@@ -41,9 +42,14 @@ createServer(async (req, res) => {
 		res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 		return;
 	}
+	const type = types[extname(file)] ?? 'application/octet-stream';
+	const gzip = /text|javascript|json|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+	const body = await readFile(file);
 	res.writeHead(200, {
-		'content-type': types[extname(file)] ?? 'application/octet-stream',
-		'cache-control': path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+		'content-type': type,
+		'cache-control': path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+		vary: 'accept-encoding',
+		...(gzip ? { 'content-encoding': 'gzip' } : {})
 	});
-	res.end(await readFile(file));
+	res.end(gzip ? gzipSync(body) : body);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://localhost:${port}/`));
