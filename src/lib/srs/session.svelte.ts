@@ -31,8 +31,10 @@ export interface SessionStore {
 
 export class StudySession {
 	phase: Phase = $state('loading');
-	items: QueueItem[] = $state([]);
-	current: QueueItem | undefined = $state();
+	// Raw: the queue is replaced, never mutated, and can hold thousands of cards,
+	// which a deep reactive proxy would make slow to read.
+	items: QueueItem[] = $state.raw([]);
+	current: QueueItem | undefined = $state.raw();
 	labels: Record<Grade, string> | undefined = $state();
 	summary: SessionSummary | undefined = $state();
 	canUndo = $state(false);
@@ -61,10 +63,12 @@ export class StudySession {
 		return this.current && this.facts.get(factKey(this.current.deckId, this.current.factId));
 	}
 
-	get counts() {
-		const count = (kind: QueueItem['kind']) => this.items.filter((i) => i.kind === kind).length;
-		return { new: count('new'), learning: count('learning'), review: count('review') };
-	}
+	/** What is left in this session, counted once per change of the queue. */
+	counts = $derived.by(() => {
+		const counts = { new: 0, learning: 0, review: 0 };
+		for (const item of this.items) counts[item.kind]++;
+		return counts;
+	});
 
 	/** The flashcard side shown for the current fact: its cards take turns, one per review. */
 	get card() {
