@@ -17,7 +17,8 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// 'wasm-unsafe-eval' lets the QR scanner's WebAssembly (served from this site) compile; it allows no JavaScript eval.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				// Svelte sets style attributes (bar widths, positions); no script can come through them.
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],

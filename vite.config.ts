@@ -14,7 +14,8 @@ export default defineConfig({
 			scope: '/',
 			// The first worker takes the page at once, so the first visit already works offline;
 			// later versions wait (skipWaiting off) until the student says "Reload now".
-			workbox: { clientsClaim: true },
+			// The QR scanner's WebAssembly (1 MB) is fetched only when a teacher scans, never precached.
+			workbox: { clientsClaim: true, globIgnores: ['**/*.wasm'] },
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',

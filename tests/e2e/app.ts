@@ -4,4 +4,4 @@ import { loadDecks } from '../../src/lib/content/load';
 export const deck = loadDecks('questions').decks[0]!;
 
 /** Every page a student or teacher can open (the quiz play and results pages need an attempt). */
-export const routes = ['/', `/decks/${deck.id}`, `/study/${deck.id}`, '/study/all', `/quiz/${deck.id}`, '/stats', '/settings'];
+export const routes = ['/', `/decks/${deck.id}`, `/study/${deck.id}`, '/study/all', `/quiz/${deck.id}`, '/stats', '/settings', '/classroom', '/classroom/take'];

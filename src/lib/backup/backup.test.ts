@@ -56,6 +56,32 @@ describe('export and import', () => {
 		expect(await snapshot(db)).toEqual(before);
 	});
 
+	it('carries the classroom tables, and still imports a backup made before them', async () => {
+		await db.classQuizzes.add({ id: 'ABCDEFG', code: '1'.repeat(20), title: 'Unit 3', createdAt: T0 });
+		await db.classResults.add({ quizId: 'ABCDEFG', student: 'aida', name: 'Aida', finishedAt: T0, given: ['X', null, true], code: 'R1XYZ', addedAt: T0 });
+		await db.classAttempts.add({ id: 'ABCDEFG@1', quizId: 'ABCDEFG', code: '1'.repeat(20), title: '', name: 'Aida', startedAt: T0, answers: [{ given: 'X', correct: true, timeMs: 5 }] });
+		const file = await exported();
+		const checked = checkBackup(file);
+		expect(checked.ok).toBe(true);
+		if (!checked.ok) return;
+		await db.classQuizzes.clear();
+		await db.classResults.clear();
+		await db.classAttempts.clear();
+		await importBackup(db, checked.backup, 'replace');
+		expect((await db.classResults.toArray()).map((r) => r.name)).toEqual(['Aida']);
+		expect(await db.classQuizzes.count()).toBe(1);
+		expect(await db.classAttempts.count()).toBe(1);
+		// Merging the same file again adds nothing.
+		await importBackup(db, checked.backup, 'merge');
+		expect(await db.classResults.count()).toBe(1);
+
+		const old = JSON.parse(file) as Backup;
+		const { classQuizzes: _q, classResults: _r, classAttempts: _a, ...olderTables } = old.tables;
+		const older = checkBackup(JSON.stringify({ ...old, tables: olderTables }));
+		expect(older.ok).toBe(true);
+		if (older.ok) expect(older.backup.tables.classResults).toEqual([]);
+	});
+
 	it('merges: the state reviewed last wins per fact, and logs are not duplicated', async () => {
 		await study(db, ['a', 'b']);
 		const file = await exported(); // a, b reviewed once

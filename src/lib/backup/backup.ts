@@ -2,25 +2,38 @@
 import type { StudyDatabase } from '$lib/db/db';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTables } from './format';
 
-const tablesOf = (db: StudyDatabase) => [db.factStates, db.reviews, db.settings, db.quizAttempts, db.quizAnswers, db.meta];
+const tablesOf = (db: StudyDatabase) => [
+	db.factStates,
+	db.reviews,
+	db.settings,
+	db.quizAttempts,
+	db.quizAnswers,
+	db.meta,
+	db.classQuizzes,
+	db.classResults,
+	db.classAttempts
+];
 
 export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
 	return db.transaction('rw', tablesOf(db), async () => {
 		// The export itself counts as the last backup, and is part of the file.
 		await db.meta.put({ key: 'lastBackupAt', value: now });
-		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta] = await Promise.all([
+		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts] = await Promise.all([
 			db.factStates.toArray(),
 			db.reviews.toArray(),
 			db.settings.toArray(),
 			db.quizAttempts.toArray(),
 			db.quizAnswers.toArray(),
-			db.meta.toArray()
+			db.meta.toArray(),
+			db.classQuizzes.toArray(),
+			db.classResults.toArray(),
+			db.classAttempts.toArray()
 		]);
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
 			exportedAt: now,
-			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta }
+			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts }
 		} as Backup;
 	});
 }
@@ -57,6 +70,9 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 			await db.quizAttempts.bulkAdd(t.quizAttempts);
 			await db.quizAnswers.bulkAdd(t.quizAnswers);
 			await db.meta.bulkAdd(t.meta);
+			await db.classQuizzes.bulkAdd(t.classQuizzes);
+			await db.classResults.bulkAdd(t.classResults);
+			await db.classAttempts.bulkAdd(t.classAttempts);
 		} else {
 			const current = new Map((await db.factStates.toArray()).map((s) => [s.key, s]));
 			const newer = t.factStates.filter((s) => {
@@ -75,6 +91,13 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 			await db.quizAnswers.bulkAdd(
 				t.quizAnswers.filter((a) => !answers.has(`${a.attemptId}|${a.questionKey}`)).map(({ id: _id, ...a }) => a)
 			);
+			// Classroom rows: the device's own are kept; the backup adds those it lacks.
+			const classQuizzes = new Set(await db.classQuizzes.toCollection().primaryKeys());
+			await db.classQuizzes.bulkAdd(t.classQuizzes.filter((q) => !classQuizzes.has(q.id)));
+			const classResults = new Set((await db.classResults.toArray()).map((r) => `${r.quizId}|${r.student}`));
+			await db.classResults.bulkAdd(t.classResults.filter((r) => !classResults.has(`${r.quizId}|${r.student}`)));
+			const classAttempts = new Set(await db.classAttempts.toCollection().primaryKeys());
+			await db.classAttempts.bulkAdd(t.classAttempts.filter((a) => !classAttempts.has(a.id)));
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}
@@ -92,10 +115,10 @@ export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
 	return { factStates, reviews, quizAttempts, quizAnswers };
 }
 
-/** Forgets all progress (states, reviews, quiz history); keeps the settings. */
+/** Forgets all progress (states, reviews, quiz history, classroom attempts); keeps the settings and the teacher's class quizzes and results. */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
 	await db.transaction('rw', tablesOf(db), async () => {
-		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.quizAttempts.clear(), db.quizAnswers.clear()]);
+		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear()]);
 		await db.meta.delete('lastBackupAt');
 	});
 }

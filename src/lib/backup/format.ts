@@ -85,6 +85,30 @@ const QuizAnswer = v.object({
 	answeredAt: time
 });
 
+const ClassQuiz = v.object({ id: text, code: text, title: v.string(), createdAt: time });
+
+const ClassResult = v.object({
+	quizId: text,
+	student: text,
+	name: text,
+	finishedAt: time,
+	given: v.array(v.unknown()),
+	code: text,
+	addedAt: time
+});
+
+const ClassAttempt = v.object({
+	id: text,
+	quizId: text,
+	code: text,
+	title: v.string(),
+	name: text,
+	startedAt: time,
+	finishedAt: v.optional(time),
+	answers: v.array(v.object({ given: v.unknown(), correct: v.boolean(), timeMs: count, timedOut: v.optional(v.boolean()) })),
+	resultCode: v.optional(text)
+});
+
 const Meta = v.object({ key: v.picklist(['lastBackupAt', 'persistRequested']), value: v.number() });
 
 export const BackupSchema = v.object({
@@ -97,7 +121,11 @@ export const BackupSchema = v.object({
 		settings: v.array(Settings),
 		quizAttempts: v.array(QuizAttempt),
 		quizAnswers: v.array(QuizAnswer),
-		meta: v.array(Meta)
+		meta: v.array(Meta),
+		// Added with the classroom: backups made before it have none of these.
+		classQuizzes: v.optional(v.array(ClassQuiz), []),
+		classResults: v.optional(v.array(ClassResult), []),
+		classAttempts: v.optional(v.array(ClassAttempt), [])
 	})
 });
 
@@ -149,7 +177,10 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 		['fact state', duplicate(t.factStates, (r) => r.key)?.key],
 		['review', duplicate(t.reviews.filter((r) => r.id !== undefined), (r) => r.id)?.id],
 		['quiz attempt', duplicate(t.quizAttempts, (r) => r.id)?.id],
-		['quiz answer', duplicate(t.quizAnswers, (r) => [r.attemptId, r.questionKey])?.questionKey]
+		['quiz answer', duplicate(t.quizAnswers, (r) => [r.attemptId, r.questionKey])?.questionKey],
+		['class quiz', duplicate(t.classQuizzes, (r) => r.id)?.id],
+		['class result', duplicate(t.classResults, (r) => [r.quizId, r.student])?.name],
+		['class attempt', duplicate(t.classAttempts, (r) => r.id)?.id]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
 	if (dupe) return { ok: false, message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.` };

@@ -24,11 +24,12 @@ describe('schema versions', () => {
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
 		expect(await db.reviews.count()).toBe(1);
 		expect((await db.settings.get('study'))?.newPerDay).toBe(7);
 		expect(await db.quizAttempts.count()).toBe(0);
+		expect(await db.classResults.count()).toBe(0);
 		await db.delete();
 	});
 });

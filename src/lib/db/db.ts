@@ -3,7 +3,7 @@
  * its versions; everything else goes through the functions of `src/lib/*`.
  * A new schema version is added below the last one, never edited in place.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { State } from 'ts-fsrs';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
@@ -115,6 +115,54 @@ export interface MetaRow {
 	value: number;
 }
 
+/** A quiz a teacher made or collected results for (classroom). */
+export interface ClassQuizRow {
+	/** The quiz id: 7 characters derived from the code. */
+	id: string;
+	/** The canonical quiz code (20 characters, no hyphens). */
+	code: string;
+	title: string;
+	createdAt: number;
+}
+
+/** One student's result for a classroom quiz, as the teacher collected it. */
+export interface ClassResultRow {
+	quizId: string;
+	/** The name's comparison key (lower case): one result per student and quiz, the latest kept. */
+	student: string;
+	name: string;
+	finishedAt: number;
+	/** In the quiz's order; null where nothing was given. */
+	given: unknown[];
+	/** The result code it was read from. */
+	code: string;
+	addedAt: number;
+}
+
+/** One answer of a student's classroom attempt. */
+export interface ClassAnswer {
+	given: unknown;
+	correct: boolean;
+	timeMs: number;
+	/** Time ran out before an answer was given. */
+	timedOut?: boolean;
+}
+
+/** A student's attempt at a classroom quiz, on the student's device. */
+export interface ClassAttemptRow {
+	id: string;
+	quizId: string;
+	code: string;
+	title: string;
+	name: string;
+	startedAt: number;
+	finishedAt?: number;
+	/** The answers so far, in the quiz's order. */
+	answers: ClassAnswer[];
+	/** Set when the attempt is finished. */
+	resultCode?: string;
+}
+
 export class StudyDatabase extends Dexie {
 	factStates!: EntityTable<FactState, 'key'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
@@ -122,6 +170,9 @@ export class StudyDatabase extends Dexie {
 	quizAttempts!: EntityTable<QuizAttempt, 'id'>;
 	quizAnswers!: EntityTable<QuizAnswer, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	classQuizzes!: EntityTable<ClassQuizRow, 'id'>;
+	classResults!: Table<ClassResultRow, [string, string]>;
+	classAttempts!: EntityTable<ClassAttemptRow, 'id'>;
 
 	constructor(name = 'steppe-cards') {
 		super(name);
@@ -137,6 +188,12 @@ export class StudyDatabase extends Dexie {
 			quizAttempts: 'id, [deckId+startedAt], startedAt',
 			quizAnswers: '++id, &[attemptId+questionKey], attemptId, answeredAt',
 			meta: 'key'
+		});
+		// Version 3: the classroom — the teacher's quizzes and collected results, the student's attempts. New tables only.
+		this.version(3).stores({
+			classQuizzes: 'id, createdAt',
+			classResults: '[quizId+student], quizId',
+			classAttempts: 'id, quizId, startedAt'
 		});
 	}
 }

@@ -1,0 +1,177 @@
+/**
+ * The quiz code: everything that makes a classroom quiz, in 100 bits written as
+ * 20 Crockford base32 characters (shown XXXX-XXXX-XXXX-XXXX-XXXX), so it can be
+ * typed from the board as well as opened from a link or a QR code.
+ *
+ * Bits, most significant first:
+ *   5 version (1) · 12 deck (FNV-1a of its id, checked against the bundled decks)
+ *   7 count (0 = all) · 5 types · 6 countries · 8 themes (bitmasks, in schema order)
+ *   1 order (0 shuffled, 1 source) · 4 time per question (index into TIMER_CHOICES)
+ *   32 seed · 20 checksum (FNV-1a of the 80 bits before it, as 10 bytes)
+ *
+ * The quiz itself is `buildQuiz(deck, config)` with the seed from the code, so every
+ * phone shows the same questions, in the same order, with the same options.
+ */
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
+import type { QuizConfig } from '$lib/db/db';
+import { BitReader, BitWriter, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
+
+export const QUIZ_CODE_VERSION = 1;
+export const QUIZ_CODE_LENGTH = 20;
+/** Seconds per question; 0 is no time limit. */
+export const TIMER_CHOICES = [0, 10, 15, 20, 30, 45, 60, 90, 120] as const;
+export const MAX_COUNT = 127;
+export const MAX_TITLE = 80;
+
+export interface ClassQuiz {
+	deckId: string;
+	/** A number of questions (1–127) or every matching question. */
+	count: number | 'all';
+	countries: string[];
+	themes: string[];
+	types: string[];
+	order: 'shuffled' | 'source';
+	/** Seconds per question, one of TIMER_CHOICES; 0 for none. */
+	timer: number;
+	/** A 32-bit whole number. */
+	seed: number;
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const deckHash = (deckId: string) => fnv1a(deckId) & 0xfff;
+
+function mask(chosen: readonly string[], all: readonly string[]): number {
+	return all.reduce((m, id, i) => (chosen.includes(id) ? m | (1 << i) : m), 0);
+}
+const unmask = <T extends string>(m: number, all: readonly T[]): T[] => all.filter((_, i) => (m >> i) & 1);
+
+function payloadBits(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): BitWriter {
+	const timer = TIMER_CHOICES.indexOf(quiz.timer as (typeof TIMER_CHOICES)[number]);
+	if (timer < 0) throw new RangeError(`${quiz.timer} s is not a time the code can carry`);
+	return new BitWriter()
+		.write(version, 5)
+		.write(deckHash(quiz.deckId), 12)
+		.write(quiz.count === 'all' ? 0 : quiz.count, 7)
+		.write(mask(quiz.types, QUESTION_TYPES), 5)
+		.write(mask(quiz.countries, COUNTRIES), 6)
+		.write(mask(quiz.themes, THEMES), 8)
+		.write(quiz.order === 'source' ? 1 : 0, 1)
+		.write(timer, 4)
+		.write(quiz.seed >>> 0, 32);
+}
+
+/** The canonical code (20 characters, no hyphens). `version` is for tests of newer codes. */
+export function encodeQuizCode(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): string {
+	const w = payloadBits(quiz, version);
+	const check = fnv1a(w.bytes()) & 0xfffff;
+	w.write(check, 20);
+	return toBase32(w.padded(5));
+}
+
+export const formatQuizCode = (code: string) => grouped(code, 4);
+
+/** The id results refer to: 7 characters, a hash of the canonical code. */
+export function quizIdOf(code: string): string {
+	return toBase32(new BitWriter().write(fnv1a(code), 32).write(0, 3).padded(5));
+}
+
+export interface ReadQuiz {
+	code: string;
+	id: string;
+	quiz: ClassQuiz;
+}
+
+/**
+ * Reads a quiz code as typed (any case, with or without hyphens and spaces).
+ * `decks` are the bundled deck ids; the message says what is wrong in plain words.
+ */
+export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<ReadQuiz> {
+	const trimmed = text.trim();
+	if (trimmed === '') return { ok: false, message: 'There is no quiz code: type the code shown by your teacher.' };
+	const norm = normalizeBase32(trimmed);
+	if (!norm.ok)
+		return {
+			ok: false,
+			message: `This is not a quiz code: it has characters a quiz code never has (${norm.bad.map((c) => `"${c}"`).join(', ')}).`
+		};
+	const code = norm.code;
+	if (/^R\d/.test(code) && code.length > QUIZ_CODE_LENGTH)
+		return { ok: false, message: 'This is a student’s result code, not a quiz code.' };
+	const version = new BitReader(fromBase32(code.slice(0, 1))).read(5);
+	const newer = `This quiz was made with a newer version of the app (code version ${version}). Update the app (reload it while online), then open the quiz again.`;
+	if (code.length !== QUIZ_CODE_LENGTH) {
+		if (version > QUIZ_CODE_VERSION && version < 16) return { ok: false, message: newer };
+		return code.length < QUIZ_CODE_LENGTH
+			? { ok: false, message: `This quiz code is cut short: it has ${code.length} of its ${QUIZ_CODE_LENGTH} characters.` }
+			: { ok: false, message: `This quiz code is too long: it has ${code.length} characters instead of ${QUIZ_CODE_LENGTH}.` };
+	}
+	const r = new BitReader(fromBase32(code));
+	const payload = new BitWriter();
+	const fields = [5, 12, 7, 5, 6, 8, 1, 4, 32].map((width) => {
+		const value = r.read(width);
+		payload.write(value, width);
+		return value;
+	});
+	const check = r.read(20);
+	if ((fnv1a(payload.bytes()) & 0xfffff) !== check)
+		return { ok: false, message: 'This quiz code is not right: a character is mistyped or the link was changed. Check it against the code shown by your teacher.' };
+	const [v, deck, count, types, countries, themes, order, timer, seed] = fields as [number, number, number, number, number, number, number, number, number];
+	if (v > QUIZ_CODE_VERSION) return { ok: false, message: newer };
+	if (v !== QUIZ_CODE_VERSION) return { ok: false, message: 'This quiz code is not one this app can read.' };
+	const deckId = decks.find((id) => deckHash(id) === deck);
+	if (!deckId) return { ok: false, message: 'This quiz uses a deck this app does not have. Update the app (reload it while online), then try again.' };
+	if (timer >= TIMER_CHOICES.length || types === 0 || countries === 0 || themes === 0)
+		return { ok: false, message: 'This quiz code is not one this app can read.' };
+	return {
+		ok: true,
+		value: {
+			code,
+			id: quizIdOf(code),
+			quiz: {
+				deckId,
+				count: count === 0 ? 'all' : count,
+				types: unmask(types, QUESTION_TYPES),
+				countries: unmask(countries, COUNTRIES),
+				themes: unmask(themes, THEMES),
+				order: order === 1 ? 'source' : 'shuffled',
+				timer: TIMER_CHOICES[timer]!,
+				seed
+			}
+		}
+	};
+}
+
+/** The practice-quiz config that builds the same quiz (feedback comes at the end in class). */
+export function quizConfigOf(quiz: ClassQuiz): QuizConfig {
+	return {
+		deckId: quiz.deckId,
+		count: quiz.count,
+		countries: [...quiz.countries],
+		themes: [...quiz.themes],
+		types: [...quiz.types],
+		order: quiz.order,
+		feedback: 'end',
+		seed: `class-${quiz.seed.toString(36)}`
+	};
+}
+
+/** What goes after `#`: the code, and the title when there is one (the link carries it; the typed code cannot). */
+export function quizFragment(code: string, title = ''): string {
+	const params = new URLSearchParams({ q: formatQuizCode(code) });
+	const t = title.trim().slice(0, MAX_TITLE);
+	if (t) params.set('t', t);
+	return params.toString();
+}
+
+/** The code and title in a location hash (`#q=…&t=…`); the code is undefined when the hash has none. */
+export function readFragment(hash: string): { code?: string; title: string } {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	const code = params.get('q') ?? undefined;
+	return { ...(code !== undefined ? { code } : {}), title: (params.get('t') ?? '').trim().slice(0, MAX_TITLE) };
+}
+
+/** A 32-bit seed from the time and a counter (no Math.random in the app). */
+export function seedFrom(now: number, salt = 0): number {
+	return fnv1a(`${now}|${salt}`);
+}

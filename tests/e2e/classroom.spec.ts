@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { loadDecks } from '../../src/lib/content/load';
+import type { DeckQuestion, Fact } from '../../src/lib/content/schema';
+
+const deck = loadDecks('questions').decks[0]!;
+const byPrompt = new Map<string, { question: DeckQuestion; fact: Fact }>(
+	deck.facts.flatMap((fact) => fact.questions.map((question) => [question.prompt, { question, fact }] as const))
+);
+const shot = (name: string) => `test-results/screens/classroom-${name}.png`;
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function noOverflow(page: Page) {
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
+/** Makes a five-question quiz of multiple-choice and true/false questions; returns its code and the student link. */
+async function makeQuiz(page: Page, title: string, timer = 'No limit') {
+	await page.goto('/classroom');
+	await expect(page.getByRole('heading', { level: 1, name: 'Classroom quiz' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Make the quiz' })).toBeEnabled();
+	await page.getByLabel('Title').fill(title);
+	await page.getByRole('combobox', { name: /^Questions/ }).selectOption('5');
+	await page.getByRole('combobox', { name: /^Time per question/ }).selectOption({ label: timer });
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const name of ['Typed answer', 'Matching', 'Ordering']) await types.getByRole('checkbox', { name }).uncheck();
+	await expect(page.getByText(/questions match; the quiz will ask 5\./)).toBeVisible();
+	await page.getByRole('button', { name: 'Make the quiz' }).click();
+	const code = (await page.getByLabel('Quiz code').textContent())!.trim();
+	expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+	const link = (await page.getByRole('link', { name: /classroom\/take#q=/ }).getAttribute('href'))!;
+	return { code, link };
+}
+
+type Plan = { prompt: string; right: boolean }[];
+
+/** A student takes the quiz: answers right or wrong as asked (by position); returns the prompts seen and the result code. */
+async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, name: string, wrongAt: Set<number>, screenshots = false) {
+	const context = await browser.newContext(PHONE);
+	const page = await context.newPage();
+	await open(page);
+	await page.getByLabel('Your name').fill(name);
+	if (screenshots) await page.screenshot({ path: shot('student-name'), fullPage: true });
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const seen: Plan = [];
+	const wrongGiven: string[] = [];
+	for (let i = 0; i < 5; i++) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+		const prompt = (await page.locator('form.question legend').textContent())!.trim();
+		const found = byPrompt.get(prompt);
+		expect(found, `no question reads "${prompt}"`).toBeDefined();
+		const q = found!.question;
+		const right = !wrongAt.has(i);
+		let pick: string;
+		if (q.type === 'multiple-choice') pick = right ? q.answer : q.options.find((o) => o !== q.answer)!;
+		else if (q.type === 'true-false') pick = (right ? q.answer : !q.answer) ? 'True' : 'False';
+		else throw new Error(`unexpected type ${q.type}`);
+		if (!right) wrongGiven.push(pick);
+		await page.getByRole('radio', { name: pick, exact: true }).tap();
+		if (screenshots && i === 0) {
+			await noOverflow(page);
+			await page.screenshot({ path: shot('student-question'), fullPage: true });
+		}
+		await page.getByRole('button', { name: /^Answer/ }).tap();
+		seen.push({ prompt, right });
+	}
+	await expect(page.getByRole('heading', { name: `${name}: ${5 - wrongAt.size} of 5 right (${(5 - wrongAt.size) * 20}%)` })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'QR code of your result' })).toBeVisible();
+	const result = await page.getByLabel('Result code').inputValue();
+	expect(result).toMatch(/^R1[0-9A-Z]+$/);
+	if (screenshots) {
+		await noOverflow(page);
+		await page.screenshot({ path: shot('student-done'), fullPage: true });
+	}
+	// Kept on the phone: a reload shows the same result.
+	await page.reload();
+	await expect(page.getByLabel('Result code')).toHaveValue(result);
+	await context.close();
+	return { seen, result, wrongGiven };
+}
+
+const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) : 0);
+const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+
+test('a teacher makes a quiz, two students take it, the teacher collects a report and a CSV', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	const title = 'Unit 3, "Borders"';
+	const { code, link } = await makeQuiz(page, title);
+	await noOverflow(page);
+	await page.screenshot({ path: shot('teacher-made'), fullPage: true });
+
+	// Aida opens the link and gets everything right; "Bolat, Jr." types the code and misses questions 1 and 2.
+	const aida = await takeQuiz(browser, async (p) => void (await p.goto(link)), 'Aida', new Set(), true);
+	const bolat = await takeQuiz(
+		browser,
+		async (p) => {
+			await p.goto('/classroom/take');
+			await p.getByLabel('Quiz code').fill(code.toLowerCase().replace(/-/g, ' '));
+			await p.getByRole('button', { name: 'Open the quiz' }).click();
+		},
+		'Bolat, Jr.',
+		new Set([0, 1])
+	);
+	// The same code gives every phone the same questions in the same order.
+	expect(bolat.seen.map((s) => s.prompt)).toEqual(aida.seen.map((s) => s.prompt));
+
+	// The teacher pastes both codes (and three bad ones) into the collect view.
+	await page.getByRole('link', { name: 'Collect results' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Results: ${title}` })).toBeVisible();
+	const flipped = bolat.result.slice(0, 20) + (bolat.result[20] === 'A' ? 'B' : 'A') + bolat.result.slice(21);
+	await page.getByLabel('Paste or type codes').fill(`${aida.result}\n${bolat.result} ${flipped}\n${aida.result.slice(0, 30)}\nhello!`);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	const outcomes = page.getByRole('list', { name: 'Codes read' });
+	await expect(outcomes.getByRole('listitem')).toHaveCount(5);
+	await expect(outcomes).toContainText('Aida: added');
+	await expect(outcomes).toContainText('Bolat, Jr.: added');
+	await expect(outcomes).toContainText('damaged: a character was changed');
+	await expect(outcomes).toContainText('cut short');
+	await expect(outcomes).toContainText('not a result code');
+	// The same code again is merged, not counted twice.
+	await page.getByLabel('Paste or type codes').fill(aida.result);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	await expect(outcomes.getByRole('listitem').first()).toContainText('Aida: updated');
+
+	await expect(page.getByRole('heading', { name: 'Scores (2 students, 80% right)' })).toBeVisible();
+	const scores = page.getByRole('table').first();
+	await expect(scores.getByRole('row')).toHaveText([/Student\s*Right\s*Percent/, /Aida\s*5\/5\s*100%/, /Bolat, Jr\.\s*3\/5\s*60%/]);
+	const hardest = page.getByRole('region', { name: 'Hardest questions' });
+	await expect(hardest.getByRole('listitem')).toHaveCount(2);
+	await expect(hardest.getByRole('listitem').first()).toContainText(`Q1. ${aida.seen[0]!.prompt}`);
+	await expect(hardest.getByRole('listitem').first()).toContainText(`50% right (1 of 2). Most common wrong answer: “${bolat.wrongGiven[0]}” (1)`);
+	const perQuestion = page.getByRole('region', { name: 'Each question' }).getByRole('row');
+	await expect(perQuestion).toHaveText([/Question\s*Right/, ...aida.seen.map((s, i) => new RegExp(`Q${i + 1}.*${i < 2 ? 50 : 100}%$`))]);
+
+	// By topic: every question's countries and themes, counted for both students.
+	const countries = new Map<string, [number, number]>();
+	aida.seen.forEach((s, i) => {
+		for (const c of byPrompt.get(s.prompt)!.fact.countries) {
+			const [r, t] = countries.get(c) ?? [0, 0];
+			countries.set(c, [r + 1 + (i < 2 ? 0 : 1), t + 2]);
+		}
+	});
+	const topics = page.getByRole('region', { name: 'By topic' });
+	const names: Record<string, string> = { regional: 'Central Asia as a whole', kazakhstan: 'Kazakhstan', kyrgyzstan: 'Kyrgyzstan', tajikistan: 'Tajikistan', turkmenistan: 'Turkmenistan', uzbekistan: 'Uzbekistan' };
+	for (const [c, [r, t]] of countries) await expect(topics.getByRole('row', { name: new RegExp(`^${names[c]} `) })).toHaveText(new RegExp(`${r}/${t}\\s*${pct(r, t)}%`));
+	await noOverflow(page);
+	await page.screenshot({ path: shot('collect'), fullPage: true });
+
+	// The CSV, exactly.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+	expect(download.suggestedFilename()).toMatch(/^class-results-unit-3-borders-[0-9A-Z]{7}\.csv$/);
+	const csv = readFileSync((await download.path())!, 'utf8');
+	const rows = [
+		['Student', 'Correct', 'Questions', 'Percent', ...aida.seen.map((s, i) => `Q${i + 1} ${s.prompt}`)],
+		['Aida', 5, 5, 100, 1, 1, 1, 1, 1],
+		['Bolat, Jr.', 3, 5, 60, 0, 0, 1, 1, 1],
+		['Percent correct', '', '', 80, 50, 50, 100, 100, 100]
+	];
+	expect(csv).toBe(rows.map((r) => r.map(csvField).join(',') + '\r\n').join(''));
+	expect(csv).toContain('"Bolat, Jr.",3,5,60,0,0,1,1,1\r\n');
+
+	// Kept until the teacher deletes them.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Scores (2 students, 80% right)' })).toBeVisible();
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: 'Delete all results' }).click();
+	await expect(page.getByText('No results yet.')).toBeVisible();
+});
+
+test('the projector steps through the quiz by keyboard, with the answer revealed', async ({ page }) => {
+	const { link } = await makeQuiz(page, 'Projector test', '30 seconds');
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto(link.replace('/classroom/take', '/classroom/projector'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Projector test' })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Full screen' })).toBeVisible();
+	await page.screenshot({ path: shot('projector-intro') });
+	const prompt = page.locator('.prompt');
+
+	await page.keyboard.press('Space');
+	await expect(page.getByText('Question 1 of 5')).toBeVisible();
+	await expect(page.getByRole('timer')).toHaveText(/^(30|29|28) s$/);
+	const first = (await prompt.textContent())!.trim();
+	const q1 = byPrompt.get(first)!.question;
+	await page.screenshot({ path: shot('projector-question') });
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByText(q1.explanation)).toBeVisible();
+	await expect(page.getByRole('timer')).toHaveCount(0);
+	await page.screenshot({ path: shot('projector-reveal') });
+	await page.keyboard.press('PageDown');
+	await expect(page.getByText('Question 2 of 5')).toBeVisible();
+	await expect(page.getByText(q1.explanation)).toHaveCount(0);
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByText('Question 1 of 5')).toBeVisible();
+	await expect(page.getByText(q1.explanation)).toBeVisible();
+	await page.keyboard.press('PageUp');
+	await page.keyboard.press('PageUp');
+	await expect(page.getByText('5 questions')).toBeVisible();
+	for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+	await expect(page.getByText('That’s the end of the quiz.')).toBeVisible();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByText('That’s the end of the quiz.')).toBeVisible();
+});
+
+test('a tampered, truncated or future-version link shows a clear message', async ({ page }) => {
+	const { code, link } = await makeQuiz(page, 'Tamper test');
+	const at = link.indexOf('#q=') + 3;
+	const tampered = link.slice(0, at + 2) + (link[at + 2] === 'A' ? 'B' : 'A') + link.slice(at + 3);
+	await page.goto(tampered);
+	await expect(page.getByRole('alert')).toContainText('This quiz cannot be opened');
+	await expect(page.getByRole('alert')).toContainText('a character is mistyped or the link was changed');
+	await expect(page.getByLabel('Your name')).toHaveCount(0);
+	await noOverflow(page);
+	await page.screenshot({ path: shot('tampered'), fullPage: true });
+
+	await page.goto(`/classroom/take#q=${code.slice(0, 12)}`);
+	await expect(page.getByRole('alert')).toContainText('cut short');
+	await page.goto('/classroom/take#q=9ZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+	await expect(page.getByRole('alert')).toContainText('newer version of the app');
+	await page.goto(tampered.replace('/classroom/take', '/classroom/projector'));
+	await expect(page.getByRole('alert')).toContainText('This quiz cannot be shown');
+	await page.goto(tampered.replace('/classroom/take', '/classroom/collect'));
+	await expect(page.getByRole('alert')).toContainText('This quiz cannot be opened');
+});
+
+test('classroom screens in dark mode', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	const { link } = await makeQuiz(page, 'Dark');
+	await page.screenshot({ path: shot('teacher-made-dark'), fullPage: true });
+	await page.goto(link);
+	await page.getByLabel('Your name').fill('Dana');
+	await page.screenshot({ path: shot('student-name-dark'), fullPage: true });
+	await page.goto(link.replace('/classroom/take', '/classroom/collect'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Results: Dark' })).toBeVisible();
+	await page.screenshot({ path: shot('collect-dark'), fullPage: true });
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto(link.replace('/classroom/take', '/classroom/projector'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Dark' })).toBeVisible();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.locator('.reveal')).toBeVisible();
+	await page.screenshot({ path: shot('projector-reveal-dark') });
+});
