@@ -1,0 +1,151 @@
+/**
+ * Seeds the app's IndexedDB database from inside the page (pass to `page.evaluate`):
+ * everything it uses must be defined inside the function. The database must exist
+ * already (the app creates it); its version-1 tables are filled, the rest left alone.
+ */
+export interface SeedArgs {
+	deckId: string;
+	facts: number;
+	reviews: number;
+	reviewsToday: number;
+	rolloverHour: number;
+}
+
+/** Raw IndexedDB, big transactions; the rows match StoredCard / FactState / ReviewRow of src/lib/db/db.ts. */
+export async function seedInPage(args: SeedArgs) {
+	const DAY = 86_400_000;
+	const now = Date.now();
+	const dayStartDate = new Date(now);
+	dayStartDate.setHours(args.rolloverHour, 0, 0, 0);
+	if (dayStartDate.getTime() > now) dayStartDate.setDate(dayStartDate.getDate() - 1);
+	const dayStart = dayStartDate.getTime();
+
+	// A small deterministic PRNG (mulberry32), so every run seeds the same history.
+	let seed = 20_000;
+	const random = () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = seed;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+	const between = (a: number, b: number) => a + random() * (b - a);
+	const pad = (i: number) => `f-${String(i).padStart(5, '0')}`;
+
+	type Card = {
+		due: number; stability: number; difficulty: number; elapsed_days: number; scheduled_days: number;
+		learning_steps: number; reps: number; lapses: number; state: number; last_review?: number;
+	};
+	const reviewCard = (due: number): Card => {
+		const scheduled = Math.max(1, Math.round(between(1, 120)));
+		return {
+			due,
+			stability: scheduled * between(0.8, 1.2),
+			difficulty: between(1, 10),
+			elapsed_days: scheduled,
+			scheduled_days: scheduled,
+			learning_steps: 0,
+			reps: Math.round(between(3, 30)),
+			lapses: Math.floor(between(0, 4)),
+			state: 2,
+			last_review: due - scheduled * DAY
+		};
+	};
+	const learningCard = (state: 1 | 3, due: number): Card => ({
+		due,
+		stability: between(0.1, 3),
+		difficulty: between(3, 9),
+		elapsed_days: 0,
+		scheduled_days: 0,
+		learning_steps: state === 1 ? 1 : 0,
+		reps: state === 1 ? 1 : Math.round(between(4, 20)),
+		lapses: state === 1 ? 0 : Math.round(between(1, 5)),
+		state,
+		last_review: due - 10 * 60_000
+	});
+
+	const db = await new Promise<IDBDatabase>((resolve, reject) => {
+		const request = indexedDB.open('steppe-cards');
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+	const write = (store: string, rows: unknown[], clear: boolean) =>
+		new Promise<void>((resolve, reject) => {
+			const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
+			const os = tx.objectStore(store);
+			if (clear) os.clear();
+			for (const row of rows) os.put(row);
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+			tx.onabort = () => reject(tx.error);
+		});
+
+	const started = performance.now();
+	// States: 98% Review, due from a week ago to 90 days ahead (about 1,500 due today);
+	// 1% Learning and 1% Relearning, due between two days ago and an hour from now.
+	const states = [];
+	const counts = { review: 0, learning: 0, relearning: 0 };
+	for (let i = 0; i < args.facts; i++) {
+		const r = random();
+		let card: Card;
+		if (r < 0.01) {
+			card = learningCard(1, Math.round(between(now - 2 * DAY, now + 3_600_000)));
+			counts.learning++;
+		} else if (r < 0.02) {
+			card = learningCard(3, Math.round(between(now - 2 * DAY, now + 3_600_000)));
+			counts.relearning++;
+		} else {
+			card = reviewCard(Math.round(between(now - 7 * DAY, now + 90 * DAY)));
+			counts.review++;
+		}
+		const id = pad(i);
+		states.push({ key: `${args.deckId}/${id}`, deckId: args.deckId, factId: id, ...card });
+	}
+	await write('factStates', states, true);
+
+	// Reviews: over the past year, a few hundred of them today; one in ten a first review.
+	const CHUNK = 25_000;
+	let written = 0;
+	let first = true;
+	while (written < args.reviews) {
+		const rows = [];
+		for (let j = 0; j < CHUNK && written < args.reviews; j++, written++) {
+			const today = written < args.reviewsToday;
+			const time = Math.round(today ? between(dayStart, now) : between(now - 365 * DAY, dayStart));
+			const fact = pad(Math.floor(random() * args.facts));
+			const isFirst = !today && random() < 0.1;
+			const before = isFirst ? null : reviewCard(time + Math.round(between(-2 * DAY, 2 * DAY)));
+			const after = reviewCard(time + Math.round(between(1, 120)) * DAY);
+			rows.push({
+				factKey: `${args.deckId}/${fact}`,
+				deckId: args.deckId,
+				factId: fact,
+				time,
+				rating: 1 + Math.floor(random() * 4),
+				elapsedDays: before ? before.scheduled_days : 0,
+				durationMs: Math.round(between(1500, 20_000)),
+				source: 'flashcard',
+				before,
+				after
+			});
+		}
+		await write('reviews', rows, first);
+		first = false;
+	}
+	await write('settings', [{ id: 'study', newPerDay: 20, maxReviewsPerDay: 9999, retention: 0.9, rolloverHour: args.rolloverHour }], true);
+
+	const count = (store: string) =>
+		new Promise<number>((resolve, reject) => {
+			const request = db.transaction(store).objectStore(store).count();
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+	const result = {
+		ms: performance.now() - started,
+		factStates: await count('factStates'),
+		reviews: await count('reviews'),
+		...counts
+	};
+	db.close();
+	return result;
+}
