@@ -15,7 +15,7 @@ export interface StorageStatus {
 export async function requestPersistenceOnce(db: StudyDatabase, now: number): Promise<void> {
 	if (!navigator.storage?.persist) return;
 	if (await db.meta.get('persistRequested')) return;
-	if ((await db.reviews.count()) === 0) return;
+	if ((await db.reviews.limit(1).primaryKeys()).length === 0) return;
 	await db.meta.put({ key: 'persistRequested', value: now });
 	await navigator.storage.persist();
 }
