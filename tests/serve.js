@@ -17,6 +17,7 @@ const types = {
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.ico': 'image/x-icon',
+	'.wasm': 'application/wasm',
 	'.txt': 'text/plain; charset=utf-8'
 };
 
