@@ -24,7 +24,7 @@ async function studyOneCard(page: Page) {
 }
 
 const newCount = (page: Page) =>
-	page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.new').textContent();
+	page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new').textContent();
 
 test('with the network off, every route loads and studying saves', async ({ page, context }) => {
 	await page.goto('/');

@@ -9,9 +9,9 @@ const counts = (page: Page) => page.getByLabel('Cards left in this session');
 async function homeCounts(page: Page) {
 	const today = page.getByRole('article', { name: deck.title }).getByLabel('Due today');
 	return {
-		new: await today.locator('dd.new').textContent(),
-		learning: await today.locator('dd.learning').textContent(),
-		review: await today.locator('dd.review').textContent()
+		new: await today.locator('dd.kind-new').textContent(),
+		learning: await today.locator('dd.kind-learning').textContent(),
+		review: await today.locator('dd.kind-review').textContent()
 	};
 }
 
