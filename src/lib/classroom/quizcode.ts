@@ -171,7 +171,7 @@ export function readFragment(hash: string): { code?: string; title: string } {
 	return { ...(code !== undefined ? { code } : {}), title: (params.get('t') ?? '').trim().slice(0, MAX_TITLE) };
 }
 
-/** A 32-bit seed from the time and a counter (no Math.random in the app). */
+/** A 32-bit seed from the time and a counter: the app has no unseeded randomness. */
 export function seedFrom(now: number, salt = 0): number {
 	return fnv1a(`${now}|${salt}`);
 }
