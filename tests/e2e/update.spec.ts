@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { loadDecks } from '../../src/lib/content/load';
 
 const deck = loadDecks('questions').decks[0]!;
-const PORT = 4174;
+// One above the main test server, so copies run side by side with PORT set.
+const PORT = Number(process.env.PORT ?? 4173) + 1;
 let site: string;
 let server: ChildProcess;
 
