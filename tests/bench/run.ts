@@ -272,7 +272,7 @@ async function main() {
 		// The home page opens the database, so Dexie creates it with its schema.
 		await page.goto(`${base}/`);
 		await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'steppe-cards'), undefined, { timeout: 30_000 });
-		await page.getByRole('article', { name: 'Bench deck' }).locator('dd.new').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+		await page.getByRole('article', { name: 'Bench deck' }).locator('dd.kind-new').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
 		// Seed from a page of the same origin that holds no database connection (a 404),
 		// so no live query of the home page re-runs during the writes.
 		await page.goto(`${base}/__bench-seed`);
