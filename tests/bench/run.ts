@@ -5,7 +5,8 @@
  * in a temp dir, never touching questions/, build/ or .svelte-kit/), seeds IndexedDB
  * with a state for every fact and 200,000 review rows (tests/bench/seed.ts), then
  * reads the User Timing measures the app records:
- *   study:queue         building the day's queue (src/lib/srs/session.svelte.ts)
+ *   study:queue         the day's queue read until its first card can show (src/lib/srs/session.svelte.ts)
+ *   study:queue-whole   the whole day's queue read (it loads while the first card shows)
  *   study:rate-to-next  a rating saved and the next card focused (StudyCard.svelte)
  * It prints median and p95 against the targets. A missed target is reported, not
  * an error: the exit code is non-zero only when the bench itself fails.
@@ -156,20 +157,28 @@ function serve(port: number): Promise<ChildProcess> {
 const durations = (page: Page, name: string) =>
 	page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
-async function measureQueue(page: Page, base: string): Promise<{ times: number[]; counts: string }> {
+async function measureQueue(page: Page, base: string): Promise<{ times: number[]; whole: number[]; counts: string }> {
 	const times: number[] = [];
+	const whole: number[] = [];
 	let counts = '';
 	for (let i = 0; i < QUEUE_LOADS; i++) {
 		await page.goto(`${base}/study/${DECK}`);
 		await page.waitForFunction(() => performance.getEntriesByName('study:queue').length > 0, undefined, { timeout: 60_000 });
+		await page.waitForFunction(() => performance.getEntriesByName('study:queue-whole').length > 0, undefined, { timeout: 60_000 });
 		const [duration] = await durations(page, 'study:queue');
-		if (i > 0) times.push(duration!);
+		const [wholeDuration] = await durations(page, 'study:queue-whole');
+		if (i > 0) {
+			times.push(duration!);
+			whole.push(wholeDuration!);
+		}
 		if (i === 0) {
 			await page.getByRole('button', { name: /Show answer/ }).waitFor({ timeout: 60_000 });
-			counts = (await page.getByLabel('Cards left in this session').textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+			// The counts show once the whole queue is in (a dash until then).
+			const left = page.getByLabel('Cards left in this session').and(page.locator('[aria-busy="false"]'));
+			counts = (await left.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 		}
 	}
-	return { times, counts };
+	return { times, whole, counts };
 }
 
 async function measureRating(page: Page): Promise<number[]> {
@@ -290,12 +299,17 @@ async function main() {
 		step(`Rate→next: ${RATE_WARMUP} warm-up + ${RATINGS} ratings${THINK_MS ? ` (${THINK_MS} ms on each answer)` : ''}`, t);
 
 		console.log('');
-		table([row('study:queue', queue.times, TARGETS.queue.median), row('study:rate-to-next', rate, TARGETS.rate.median)]);
+		table([
+			row('study:queue', queue.times, TARGETS.queue.median),
+			{ ...row('study:queue-whole', queue.whole, TARGETS.queue.median), target: '(in the background)', meets: '' },
+			row('study:rate-to-next', rate, TARGETS.rate.median)
+		]);
 		console.log('');
 		const raw = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
 		console.log(`queue (ms): ${raw(queue.times)}`);
+		console.log(`whole queue (ms): ${raw(queue.whole)}`);
 		console.log(`rate→next (ms): ${raw(rate)}`);
-		writeFileSync(join(ROOT, 'results.json'), JSON.stringify({ seeded, queue: queue.times, rate, cpuThrottle: CPU_THROTTLE, thinkMs: THINK_MS, inMemory: IN_MEMORY }, null, 2));
+		writeFileSync(join(ROOT, 'results.json'), JSON.stringify({ seeded, queue: queue.times, queueWhole: queue.whole, rate, cpuThrottle: CPU_THROTTLE, thinkMs: THINK_MS, inMemory: IN_MEMORY }, null, 2));
 		step('\nWhole bench', t0);
 	} finally {
 		await context?.close();

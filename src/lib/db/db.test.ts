@@ -24,8 +24,10 @@ describe('schema versions', () => {
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
+		// Version 4's index covers the rows written before it existed.
+		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);
 		expect(await db.reviews.count()).toBe(1);
 		expect((await db.settings.get('study'))?.newPerDay).toBe(7);
 		expect(await db.quizAttempts.count()).toBe(0);

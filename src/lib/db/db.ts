@@ -195,6 +195,12 @@ export class StudyDatabase extends Dexie {
 			classResults: '[quizId+student], quizId',
 			classAttempts: 'id, quizId, startedAt'
 		});
+		// Version 4: [deckId+state+due] lets a study session read just the first learning cards and
+		// reviews due, so the first card shows without reading the whole day's queue. An index only:
+		// the browser builds it from the stored rows, no upgrade function needed.
+		this.version(4).stores({
+			factStates: 'key, [deckId+due], due, [deckId+state+due]'
+		});
 	}
 }
 

@@ -47,17 +47,26 @@ export interface QueueInput {
 }
 
 const isLearning = (s: FactState) => s.state === State.Learning || s.state === State.Relearning;
+const queueItem = (deckId: string) => (kind: QueueKind) => (state: FactState): QueueItem => ({ deckId, factId: state.factId, kind, state });
+
+/** How many new facts and reviews the day's limits still allow, given today's reviews of the deck. */
+export function dayAllowance(reviewsToday: ReviewRow[], settings: StudySettings) {
+	const newDoneToday = reviewsToday.filter((r) => r.before === null).length;
+	const reviewsDoneToday = reviewsToday.filter((r) => r.before?.state === State.Review).length;
+	return {
+		newLeft: Math.max(0, settings.newPerDay - newDoneToday),
+		reviewsLeft: Math.max(0, settings.maxReviewsPerDay - reviewsDoneToday)
+	};
+}
+
+const byDue = (a: FactState, b: FactState) => a.due - b.due;
 
 export function buildDeckQueue(input: QueueInput): DeckQueue {
 	const { deckId, settings, now } = input;
 	const inBank = new Set(input.factIds);
 	// A fact removed from the bank keeps its history but leaves the queue.
-	const due = input.dueStates.filter((s) => inBank.has(s.factId)).sort((a, b) => a.due - b.due);
-
-	const newDoneToday = input.reviewsToday.filter((r) => r.before === null).length;
-	const reviewsDoneToday = input.reviewsToday.filter((r) => r.before?.state === State.Review).length;
-	const newLeft = Math.max(0, settings.newPerDay - newDoneToday);
-	const reviewsLeft = Math.max(0, settings.maxReviewsPerDay - reviewsDoneToday);
+	const due = input.dueStates.filter((s) => inBank.has(s.factId)).sort(byDue);
+	const { newLeft, reviewsLeft } = dayAllowance(input.reviewsToday, settings);
 
 	const learning = due.filter(isLearning);
 	const learningNow = learning.filter((s) => s.due <= now);
@@ -65,7 +74,7 @@ export function buildDeckQueue(input: QueueInput): DeckQueue {
 	const reviews = due.filter((s) => s.state === State.Review).slice(0, reviewsLeft);
 	const fresh = input.factIds.filter((id) => !input.seenFactIds.has(id)).slice(0, newLeft);
 
-	const item = (kind: QueueKind) => (state: FactState): QueueItem => ({ deckId, factId: state.factId, kind, state });
+	const item = queueItem(deckId);
 	const items: QueueItem[] = [
 		...learningNow.map(item('learning')),
 		...reviews.map(item('review')),
@@ -80,15 +89,51 @@ export function buildDeckQueue(input: QueueInput): DeckQueue {
 	};
 }
 
-/** Several decks studied together: each keeps its own limits; learning due now, reviews, new, then learning ahead. */
-export function mergeQueues(queues: DeckQueue[], now: number): DeckQueue {
+/** What the first reads of the day's queue found (see `loadQueueStart`). */
+export interface QueueStartInput {
+	deckId: string;
+	/** The deck's fact ids, as a set. */
+	inBank: Set<string>;
+	/** The deck's first learning and relearning states due by `now`, in order of due time. */
+	learningDue: FactState[];
+	/** The deck's first review states due by the end of the study day, in order of due time. */
+	reviewsDue: FactState[];
+	reviewsToday: ReviewRow[];
+	settings: StudySettings;
+}
+
+/**
+ * The first cards of the day's queue, in the order `buildDeckQueue` gives them:
+ * learning cards due now, then reviews. It is read from a few dozen rows, so the
+ * first card shows at once; the whole queue (with new facts and the counts) follows.
+ */
+export function buildQueueStart(input: QueueStartInput): QueueItem[] {
+	const { reviewsLeft } = dayAllowance(input.reviewsToday, input.settings);
+	const inBank = (s: FactState) => input.inBank.has(s.factId);
+	const item = queueItem(input.deckId);
+	return [
+		...input.learningDue.filter(inBank).sort(byDue).map(item('learning')),
+		...input.reviewsDue.filter(inBank).slice(0, reviewsLeft).map(item('review'))
+	];
+}
+
+/** Several decks' items in one study order: learning due now, reviews, new, then learning ahead; each deck's order kept. */
+export function mergeItems(lists: QueueItem[][], now: number): QueueItem[] {
 	const rank = (i: QueueItem) =>
 		i.kind === 'learning' ? (i.state!.due <= now ? 0 : 3) : i.kind === 'review' ? 1 : 2;
-	const items = queues
-		.flatMap((q) => q.items)
+	return lists
+		.flat()
 		.map((item, index) => ({ item, index }))
 		.sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
 		.map((x) => x.item);
+}
+
+/** Several decks studied together: each keeps its own limits. */
+export function mergeQueues(queues: DeckQueue[], now: number): DeckQueue {
+	const items = mergeItems(
+		queues.map((q) => q.items),
+		now
+	);
 	const sum = (kind: QueueKind) => queues.reduce((n, q) => n + q.counts[kind], 0);
 	const laters = queues.flatMap((q) => (q.nextLearningDue === undefined ? [] : [q.nextLearningDue]));
 	return {

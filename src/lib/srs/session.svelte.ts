@@ -9,7 +9,7 @@ import type { StudyDatabase, ReviewRow, StudySettings } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './day';
-import { loadQueue, nextDue } from './load';
+import { loadQueue, loadQueueStart, nextDue, type DeckFacts } from './load';
 import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue';
 import { factKey, recordReview, undoLastReview } from './review';
@@ -40,12 +40,17 @@ export class StudySession {
 	canUndo = $state(false);
 	/** When nothing is due yet but a learning card comes back later today. */
 	waitUntil: number | undefined = $state();
+	/** False while only the first cards are known and the whole queue is still loading. */
+	wholeQueue = $state(false);
 
 	private settings: StudySettings | undefined;
 	private shownAt = 0;
 	private sessionStart = 0;
 	private readonly facts = new Map<string, FactOutline>();
 	private readonly deckIds: string[];
+	private readonly deckFacts: DeckFacts[];
+	/** Settles when the whole queue has replaced the first cards; ratings wait for it, so they apply to the whole queue. */
+	private whole: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly db: StudyDatabase,
@@ -56,6 +61,7 @@ export class StudySession {
 		private readonly now: () => number = Date.now
 	) {
 		this.deckIds = decks.map((d) => d.id);
+		this.deckFacts = decks.map((d) => ({ deckId: d.id, factIds: d.facts.map((f) => f.id) }));
 		for (const deck of decks) for (const fact of deck.facts) this.facts.set(factKey(deck.id, fact.id), fact);
 	}
 
@@ -63,8 +69,9 @@ export class StudySession {
 		return this.current && this.facts.get(factKey(this.current.deckId, this.current.factId));
 	}
 
-	/** What is left in this session, counted once per change of the queue. */
+	/** What is left in this session, counted once per change of the queue; unknown until the whole queue is in. */
 	counts = $derived.by(() => {
+		if (!this.wholeQueue) return undefined;
 		const counts = { new: 0, learning: 0, review: 0 };
 		for (const item of this.items) counts[item.kind]++;
 		return counts;
@@ -85,18 +92,30 @@ export class StudySession {
 		const stored = Number(this.store.get(key));
 		this.sessionStart = stored && stored >= studyDayStart(now, this.settings.rolloverHour) ? stored : now;
 		this.store.set(key, String(this.sessionStart));
+		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
+		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
-		const queue = await loadQueue(
-			this.db,
-			this.decks.map((d) => ({ deckId: d.id, factIds: d.facts.map((f) => f.id) })),
-			this.settings,
-			now
-		);
-		// User Timing entries: `npm run bench` reads them from the browser.
+		const first = await loadQueueStart(this.db, this.deckFacts, this.settings, now);
+		if (first.length > 0) {
+			performance.measure('study:queue', { start: started, end: performance.now() });
+			this.items = first;
+			this.whole = this.loadWholeQueue(now, started);
+			await this.showNext();
+			return;
+		}
+		// Nothing due now: new facts (or a wait) need the whole queue.
+		await this.loadWholeQueue(now, started);
 		performance.measure('study:queue', { start: started, end: performance.now() });
-		this.items = queue.items;
-		await this.refreshUndo();
 		await this.showNext();
+	}
+
+	private async loadWholeQueue(now: number, started: number): Promise<void> {
+		const queue = await loadQueue(this.db, this.deckFacts, this.settings!, now);
+		performance.measure('study:queue-whole', { start: started, end: performance.now() });
+		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
+		this.items = queue.items;
+		this.wholeQueue = true;
+		await this.refreshUndo();
 	}
 
 	reveal(): void {
@@ -106,8 +125,9 @@ export class StudySession {
 	async rate(grade: Grade): Promise<void> {
 		const item = this.current;
 		if (this.phase !== 'back' || !item || !this.settings) return;
-		const now = this.now();
 		this.phase = 'loading';
+		await this.whole;
+		const now = this.now();
 		const row = await recordReview(this.db, {
 			deckId: item.deckId,
 			factId: item.factId,

@@ -5,7 +5,7 @@ import { StudyDatabase, type StudySettings } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
-import { loadDeckQueue, loadQueue, nextDue } from './load';
+import { loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE } from './load';
 import { nextStudyDayStart, studyDayKey, studyDayStart } from './day';
 
 const DECK = 'demo';
@@ -142,6 +142,65 @@ describe('the day queue', () => {
 	it('tells when the next card falls due', async () => {
 		const row = await rate('fact-00', 3, at(10, 9));
 		expect(await nextDue(db, [DECK], at(10, 9).getTime())).toBe(row.after.due);
+	});
+});
+
+describe('the first cards of the queue', () => {
+	const keyAndKind = (items: { deckId: string; factId: string; kind: string }[]) => items.map((i) => `${i.deckId}/${i.factId} ${i.kind}`);
+
+	it('are the start of the whole queue: learning cards due now, then reviews within the limit', async () => {
+		const settings = { ...DEFAULT_SETTINGS, maxReviewsPerDay: 4 };
+		for (const id of FACTS.slice(0, 10)) await rate(id, 4, at(1, 9), settings); // reviews, due within days
+		await rate('fact-05', 1, at(24, 9), settings); // lapsed: relearning
+		await rate('fact-20', 1, at(25, 8, 50), settings); // learning, due at 8:51
+		await rate('fact-21', 3, at(25, 8, 59), settings); // learning, due at 9:09: later today, not now
+		const now = at(25, 9).getTime();
+		const inBank = { deckId: DECK, factIds: FACTS.filter((id) => id !== 'fact-01') };
+
+		const first = await loadQueueStart(db, [inBank], settings, now);
+		const whole = await loadQueue(db, [inBank], settings, now);
+		expect(keyAndKind(first)).toEqual(keyAndKind(whole.items.slice(0, first.length)));
+		expect(keyAndKind(first)).toEqual([
+			'demo/fact-05 learning',
+			'demo/fact-20 learning',
+			...['fact-00', 'fact-02', 'fact-03', 'fact-04'].map((id) => `demo/${id} review`)
+		]);
+		expect(first.find((i) => i.factId === 'fact-20')!.state).toEqual(await db.factStates.get('demo/fact-20'));
+	});
+
+	it(`read at most ${QUEUE_START_SIZE} reviews, the ones due first`, async () => {
+		const many = Array.from({ length: QUEUE_START_SIZE + 10 }, (_, i) => `many-${String(i).padStart(3, '0')}`);
+		const scheduler = createScheduler(0.9);
+		// Written in reverse, so the order found must come from the due times.
+		await db.factStates.bulkPut(
+			many.toReversed().map((id, i) => {
+				const card = scheduler.next(newCard(at(1, 9)), at(1, 9), 4).card;
+				return { key: `${DECK}/${id}`, deckId: DECK, factId: id, ...toStored({ ...card, due: at(5, 9, many.length - i) }) };
+			})
+		);
+		const settings = { ...DEFAULT_SETTINGS, maxReviewsPerDay: 1000 };
+		const all = { deckId: DECK, factIds: many };
+		const first = await loadQueueStart(db, [all], settings, at(10, 9).getTime());
+		const whole = await loadQueue(db, [all], settings, at(10, 9).getTime());
+		expect(first).toHaveLength(QUEUE_START_SIZE);
+		expect(keyAndKind(first)).toEqual(keyAndKind(whole.items.slice(0, QUEUE_START_SIZE)));
+		expect(whole.counts.review).toBe(many.length);
+	});
+
+	it('are none when only new facts are left, which the whole queue brings', async () => {
+		await rate('fact-00', 4, at(10, 9));
+		expect(await loadQueueStart(db, [deck], DEFAULT_SETTINGS, at(10, 10).getTime())).toEqual([]);
+		expect((await loadQueue(db, [deck], DEFAULT_SETTINGS, at(10, 10).getTime())).counts.new).toBe(19);
+	});
+
+	it('put learning cards due now of every deck before any review', async () => {
+		const other = { deckId: 'other', factIds: ['x', 'y'] };
+		await rate('fact-00', 4, at(1, 9));
+		await recordReview(db, { deckId: 'other', factId: 'x', rating: 1, now: at(25, 8), retention: 0.9, source: 'flashcard', durationMs: 1 });
+		const now = at(25, 9).getTime();
+		const first = await loadQueueStart(db, [deck, other], DEFAULT_SETTINGS, now);
+		expect(keyAndKind(first)).toEqual(['other/x learning', 'demo/fact-00 review']);
+		expect(keyAndKind(first)).toEqual(keyAndKind((await loadQueue(db, [deck, other], DEFAULT_SETTINGS, now)).items.slice(0, 2)));
 	});
 });
 
