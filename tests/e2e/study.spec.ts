@@ -3,6 +3,8 @@ import { loadDecks } from '../../src/lib/content/load';
 
 const deck = loadDecks('questions').decks[0]!;
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
+/** The card of fact i shown after `reps` reviews: a fact's cards take turns. */
+const frontAfter = (i: number, reps: number) => deck.facts[i]!.cards[reps % deck.facts[i]!.cards.length]!.front;
 
 const counts = (page: Page) => page.getByLabel('Cards left in this session');
 
@@ -90,4 +92,28 @@ test('the whole session can be finished, with a summary at the end', async ({ pa
 	await expect(page.getByRole('definition').nth(3)).toHaveText('2');
 	await expect(page.getByText(/The next card is due in \d+d/)).toBeVisible();
 	await page.screenshot({ path: 'test-results/screens/study-end.png' });
+});
+
+test('cards due again come first after a break, and can be answered as soon as they show', async ({ page }) => {
+	await page.clock.install({ time: new Date(2026, 10, 20, 10, 0) });
+	await page.goto(`/study/${deck.id}`);
+	for (let i = 0; i < 3; i++) {
+		await expect(page.getByRole('heading', { level: 2, name: front(i) })).toBeVisible();
+		await page.keyboard.press('Space');
+		await page.keyboard.press('1');
+	}
+	await expect(counts(page)).toContainText('3 learning');
+
+	// Five minutes later the three are due: the first shows from the first reads of the queue,
+	// and a rating given at once waits for the rest of the queue, then counts against it.
+	await page.clock.fastForward('05:00');
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 2, name: frontAfter(0, 1) })).toBeVisible();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('4');
+	await expect(page.getByRole('heading', { level: 2, name: frontAfter(1, 1) })).toBeVisible();
+	await expect(counts(page)).toHaveText(/17 new\s+2 learning\s+0 to review/);
+	await page.keyboard.press('u');
+	await expect(page.getByRole('heading', { level: 2, name: frontAfter(0, 1) })).toBeVisible();
+	await expect(counts(page)).toHaveText(/17 new\s+3 learning\s+0 to review/);
 });
