@@ -35,7 +35,6 @@ export async function recordReview(db: StudyDatabase, input: ReviewInput): Promi
 		const before = existing ? stateOf(existing) : null;
 		const { card, log } = scheduler.next(before ? toCard(before) : newCard(input.now), input.now, input.rating);
 		const after = toStored(card);
-		await db.factStates.put({ key, deckId: input.deckId, factId: input.factId, ...after });
 		const row: ReviewRow = {
 			factKey: key,
 			deckId: input.deckId,
@@ -48,7 +47,9 @@ export async function recordReview(db: StudyDatabase, input: ReviewInput): Promi
 			before,
 			after
 		};
-		row.id = await db.reviews.add(row);
+		// Both writes are sent at once: each round trip to the database costs milliseconds on a busy phone.
+		const [, id] = await Promise.all([db.factStates.put({ key, deckId: input.deckId, factId: input.factId, ...after }), db.reviews.add(row)]);
+		row.id = id;
 		return row;
 	});
 }
@@ -66,12 +67,12 @@ export async function undoLastReview(db: StudyDatabase, deckIds?: string[]): Pro
 			.filter((r) => !deckIds || deckIds.includes(r.deckId))
 			.first();
 		if (!last) return undefined;
-		if (last.before) {
-			await db.factStates.put({ key: last.factKey, deckId: last.deckId, factId: last.factId, ...last.before });
-		} else {
-			await db.factStates.delete(last.factKey);
-		}
-		await db.reviews.delete(last.id!);
+		await Promise.all([
+			last.before
+				? db.factStates.put({ key: last.factKey, deckId: last.deckId, factId: last.factId, ...last.before })
+				: db.factStates.delete(last.factKey),
+			db.reviews.delete(last.id!)
+		]);
 		return last;
 	});
 }
