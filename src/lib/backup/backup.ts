@@ -1,7 +1,9 @@
 /** Export, import (replace or merge) and reset: each import is one transaction, all or nothing. */
 import type { StudyDatabase } from '$lib/db/db';
+import { countReviews } from '$lib/stats/tally';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTables } from './format';
 
+/** The tables a backup holds. */
 const tablesOf = (db: StudyDatabase) => [
 	db.factStates,
 	db.reviews,
@@ -13,6 +15,8 @@ const tablesOf = (db: StudyDatabase) => [
 	db.classResults,
 	db.classAttempts
 ];
+/** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
+const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
 
 export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
 	return db.transaction('rw', tablesOf(db), async () => {
@@ -61,11 +65,12 @@ const reviewIdentity = (r: { factKey: string; time: number; rating: number; sour
  */
 export async function importBackup(db: StudyDatabase, backup: Backup, mode: ImportMode): Promise<ImportCounts> {
 	const t: BackupTables = backup.tables;
-	return db.transaction('rw', tablesOf(db), async () => {
+	return db.transaction('rw', writtenBy(db), async () => {
 		if (mode === 'replace') {
-			await Promise.all(tablesOf(db).map((table) => table.clear()));
+			await Promise.all(writtenBy(db).map((table) => table.clear()));
 			await db.factStates.bulkAdd(t.factStates);
 			await db.reviews.bulkAdd(t.reviews);
+			await countReviews(db, t.reviews);
 			await db.settings.bulkAdd(t.settings);
 			await db.quizAttempts.bulkAdd(t.quizAttempts);
 			await db.quizAnswers.bulkAdd(t.quizAnswers);
@@ -83,7 +88,9 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 
 			const known = new Set((await db.reviews.toArray()).map(reviewIdentity));
 			// Ids are local to a device: merged rows get new ones.
-			await db.reviews.bulkAdd(t.reviews.filter((r) => !known.has(reviewIdentity(r))).map(({ id: _id, ...r }) => r));
+			const added = t.reviews.filter((r) => !known.has(reviewIdentity(r))).map(({ id: _id, ...r }) => r);
+			await db.reviews.bulkAdd(added);
+			await countReviews(db, added);
 
 			const attempts = new Set(await db.quizAttempts.toCollection().primaryKeys());
 			await db.quizAttempts.bulkAdd(t.quizAttempts.filter((a) => !attempts.has(a.id)));
@@ -117,8 +124,8 @@ export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
 
 /** Forgets all progress (states, reviews, quiz history, classroom attempts); keeps the settings and the teacher's class quizzes and results. */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
-	await db.transaction('rw', tablesOf(db), async () => {
-		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear()]);
+	await db.transaction('rw', writtenBy(db), async () => {
+		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.reviewHours.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear()]);
 		await db.meta.delete('lastBackupAt');
 	});
 }

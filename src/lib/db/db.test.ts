@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { hourStart } from '$lib/stats/tally';
 import { StudyDatabase } from './db';
 
 describe('schema versions', () => {
@@ -29,6 +30,8 @@ describe('schema versions', () => {
 		// Version 4's index covers the rows written before it existed.
 		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);
 		expect(await db.reviews.count()).toBe(1);
+		// Version 4 tallied the reviews already logged for the statistics.
+		expect(await db.reviewHours.toArray()).toEqual([{ hour: hourStart(5), reviews: 1, mature: 0, maturePassed: 0 }]);
 		expect((await db.settings.get('study'))?.newPerDay).toBe(7);
 		expect(await db.quizAttempts.count()).toBe(0);
 		expect(await db.classResults.count()).toBe(0);

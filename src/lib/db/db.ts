@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { State } from 'ts-fsrs';
+import { tallyReviews } from '$lib/stats/tally';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
 export interface StoredCard {
@@ -109,6 +110,16 @@ export interface QuizAnswer {
 	answeredAt: number;
 }
 
+/** The reviews of one local clock hour, tallied for the statistics (see src/lib/stats/tally.ts). */
+export interface ReviewHourRow {
+	/** Start of the local clock hour, epoch ms. */
+	hour: number;
+	reviews: number;
+	/** Reviews of facts that were mature before the rating, and how many of those were passed (Hard, Good or Easy). */
+	mature: number;
+	maturePassed: number;
+}
+
 /** Small facts about the device's data, e.g. when the last backup was made. */
 export interface MetaRow {
 	key: 'lastBackupAt' | 'persistRequested';
@@ -173,6 +184,7 @@ export class StudyDatabase extends Dexie {
 	classQuizzes!: EntityTable<ClassQuizRow, 'id'>;
 	classResults!: Table<ClassResultRow, [string, string]>;
 	classAttempts!: EntityTable<ClassAttemptRow, 'id'>;
+	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
 
 	constructor(name = 'steppe-cards') {
 		super(name);
@@ -195,12 +207,18 @@ export class StudyDatabase extends Dexie {
 			classResults: '[quizId+student], quizId',
 			classAttempts: 'id, quizId, startedAt'
 		});
-		// Version 4: [deckId+state+due] lets a study session read just the first learning cards and
-		// reviews due, so the first card shows without reading the whole day's queue. An index only:
-		// the browser builds it from the stored rows, no upgrade function needed.
-		this.version(4).stores({
-			factStates: 'key, [deckId+due], due, [deckId+state+due]'
-		});
+		// Version 4, for speed with a long history: [deckId+state+due] lets a study session read just the
+		// first learning cards and reviews due, so the first card shows without reading the whole day's
+		// queue (the browser builds the index from the stored rows); reviewHours tallies the review log
+		// per hour for the statistics, written with every review, and made here from the log once.
+		this.version(4)
+			.stores({
+				factStates: 'key, [deckId+due], due, [deckId+state+due]',
+				reviewHours: 'hour'
+			})
+			.upgrade(async (tx) => {
+				await tx.table('reviewHours').bulkPut(tallyReviews(await tx.table('reviews').toArray()));
+			});
 	}
 }
 

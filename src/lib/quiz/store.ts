@@ -92,7 +92,7 @@ export interface SavedAnswer {
  * question of an attempt is refused (and nothing of it is written).
  */
 export async function recordAnswer(db: StudyDatabase, input: AnswerInput): Promise<SavedAnswer> {
-	return db.transaction('rw', [db.quizAttempts, db.quizAnswers, db.factStates, db.reviews, db.settings], async () => {
+	return db.transaction('rw', [db.quizAttempts, db.quizAnswers, db.factStates, db.reviews, db.reviewHours, db.settings], async () => {
 		const attempt = await db.quizAttempts.get(input.attemptId);
 		if (!attempt) throw new Error(`No quiz attempt ${input.attemptId}.`);
 		if (attempt.finishedAt !== undefined) throw new Error('This quiz is already over.');

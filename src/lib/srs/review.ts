@@ -5,6 +5,7 @@
 import type { Grade } from 'ts-fsrs';
 import type { FactState, ReviewRow, ReviewSource, StudyDatabase } from '$lib/db/db';
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
+import { hourStart, saveTallies, withReview } from '$lib/stats/tally';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;
@@ -30,8 +31,8 @@ function stateOf(row: FactState) {
 export async function recordReview(db: StudyDatabase, input: ReviewInput): Promise<ReviewRow> {
 	const key = factKey(input.deckId, input.factId);
 	const scheduler = createScheduler(input.retention);
-	return db.transaction('rw', db.factStates, db.reviews, async () => {
-		const existing = await db.factStates.get(key);
+	return db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
+		const [existing, hour] = await Promise.all([db.factStates.get(key), db.reviewHours.get(hourStart(input.now.getTime()))]);
 		const before = existing ? stateOf(existing) : null;
 		const { card, log } = scheduler.next(before ? toCard(before) : newCard(input.now), input.now, input.rating);
 		const after = toStored(card);
@@ -47,8 +48,12 @@ export async function recordReview(db: StudyDatabase, input: ReviewInput): Promi
 			before,
 			after
 		};
-		// Both writes are sent at once: each round trip to the database costs milliseconds on a busy phone.
-		const [, id] = await Promise.all([db.factStates.put({ key, deckId: input.deckId, factId: input.factId, ...after }), db.reviews.add(row)]);
+		// The writes are sent at once: each round trip to the database costs milliseconds on a busy phone.
+		const [, id] = await Promise.all([
+			db.factStates.put({ key, deckId: input.deckId, factId: input.factId, ...after }),
+			db.reviews.add(row),
+			db.reviewHours.put(withReview(hour, row))
+		]);
 		row.id = id;
 		return row;
 	});
@@ -60,18 +65,20 @@ export async function recordReview(db: StudyDatabase, input: ReviewInput): Promi
  * undone row, or undefined when there is nothing to undo.
  */
 export async function undoLastReview(db: StudyDatabase, deckIds?: string[]): Promise<ReviewRow | undefined> {
-	return db.transaction('rw', db.factStates, db.reviews, async () => {
+	return db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
 		const last = await db.reviews
 			.orderBy('id')
 			.reverse()
 			.filter((r) => !deckIds || deckIds.includes(r.deckId))
 			.first();
 		if (!last) return undefined;
+		const hour = await db.reviewHours.get(hourStart(last.time));
 		await Promise.all([
 			last.before
 				? db.factStates.put({ key: last.factKey, deckId: last.deckId, factId: last.factId, ...last.before })
 				: db.factStates.delete(last.factKey),
-			db.reviews.delete(last.id!)
+			db.reviews.delete(last.id!),
+			saveTallies(db, [withReview(hour, last, -1)])
 		]);
 		return last;
 	});

@@ -1,23 +1,16 @@
 /** Reads what the statistics page needs from the database; the numbers themselves are computed in `stats.ts`. */
-import type { FactState, ReviewRow, StudyDatabase } from '$lib/db/db';
+import type { FactState, StudyDatabase } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
-import { windowStart, YEAR_DAYS, type StatsInput } from './stats';
+import type { StatsInput } from './stats';
 
 export interface StatsSnapshot extends StatsInput {
 	states: FactState[];
-	reviews: ReviewRow[];
 }
 
-/** Every fact state, the reviews of the past year (through the `time` index) and the count of all reviews. */
+/** Every fact state and the review tallies of every hour (never the review log itself: it can hold hundreds of thousands of rows). */
 export async function loadStats(db: StudyDatabase, now: number): Promise<StatsSnapshot> {
-	return db.transaction('r', db.factStates, db.reviews, db.settings, async () => {
-		const { rolloverHour } = await readSettings(db);
-		const since = windowStart(now, rolloverHour, YEAR_DAYS);
-		const [states, reviews, totalReviews] = await Promise.all([
-			db.factStates.toArray(),
-			db.reviews.where('time').aboveOrEqual(since).toArray(),
-			db.reviews.count()
-		]);
-		return { now, rolloverHour, states, reviews, totalReviews };
+	return db.transaction('r', db.factStates, db.reviewHours, db.settings, async () => {
+		const [{ rolloverHour }, states, hours] = await Promise.all([readSettings(db), db.factStates.toArray(), db.reviewHours.toArray()]);
+		return { now, rolloverHour, states, hours };
 	});
 }

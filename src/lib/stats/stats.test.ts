@@ -21,6 +21,7 @@ import {
 	type StatsFact
 } from './stats';
 import { loadStats } from './load';
+import { countReviews, tallyReviews } from './tally';
 
 // Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
 const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>
@@ -81,7 +82,7 @@ describe('reviewsPerDay', () => {
 	];
 
 	it('counts each study day of the past year, oldest first, ending today', () => {
-		const year = reviewsPerDay(reviews, NOW, ROLLOVER, 365);
+		const year = reviewsPerDay(tallyReviews(reviews), NOW, ROLLOVER, 365);
 		expect(year).toHaveLength(365);
 		expect(year[0]).toEqual({ day: '2025-11-16', count: 1 });
 		expect(year.at(-1)).toEqual({ day: '2026-11-15', count: 2 });
@@ -91,13 +92,13 @@ describe('reviewsPerDay', () => {
 	});
 
 	it('gives the last 30 days for the bar chart', () => {
-		const month = reviewsPerDay(reviews, NOW, ROLLOVER, 30);
+		const month = reviewsPerDay(tallyReviews(reviews), NOW, ROLLOVER, 30);
 		expect(month.map((d) => d.day)[0]).toBe('2026-10-17');
 		expect(month.map((d) => d.count).filter((n) => n > 0)).toEqual([1, 2, 2]);
 	});
 
 	it('moves reviews across the day boundary with the rollover hour', () => {
-		const midnight = reviewsPerDay(reviews, NOW, 0, 2);
+		const midnight = reviewsPerDay(tallyReviews(reviews), NOW, 0, 2);
 		expect(midnight).toEqual([
 			{ day: '2026-11-14', count: 1 },
 			{ day: '2026-11-15', count: 3 }
@@ -105,7 +106,7 @@ describe('reviewsPerDay', () => {
 	});
 
 	it('counts a late-night session for the day before', () => {
-		const late = reviewsPerDay([review(at(16, 1))], at(16, 2), ROLLOVER, 2);
+		const late = reviewsPerDay(tallyReviews([review(at(16, 1))]), at(16, 2), ROLLOVER, 2);
 		expect(late).toEqual([
 			{ day: '2026-11-14', count: 0 },
 			{ day: '2026-11-15', count: 1 }
@@ -133,18 +134,18 @@ describe('true retention', () => {
 	];
 
 	it('is the share of Hard, Good and Easy among reviews of mature facts', () => {
-		expect(trueRetention(reviews)).toEqual({ rate: 4 / 6, passed: 4, count: 6 });
+		expect(trueRetention(tallyReviews(reviews))).toEqual({ rate: 4 / 6, passed: 4, count: 6 });
 	});
 
 	it('is given overall and for the last 30 days', () => {
-		expect(retentionSummary(reviews, NOW, ROLLOVER)).toEqual({
+		expect(retentionSummary(tallyReviews(reviews), NOW, ROLLOVER)).toEqual({
 			overall: { rate: 4 / 6, passed: 4, count: 6 },
 			recent: { rate: 3 / 4, passed: 3, count: 4 }
 		});
 	});
 
 	it('is undefined when no mature fact was reviewed', () => {
-		expect(trueRetention([review(at(15, 9), 3, null), review(at(15, 9), 3, card(State.Review, 5))])).toEqual({
+		expect(trueRetention(tallyReviews([review(at(15, 9), 3, null), review(at(15, 9), 3, card(State.Review, 5))]))).toEqual({
 			rate: undefined,
 			passed: 0,
 			count: 0
@@ -279,9 +280,9 @@ describe('pageStats', () => {
 	it('puts the numbers of the page together', () => {
 		const facts = [fact('a'), fact('b')];
 		const reviews = [review(at(15, 5), 3, null), review(at(15, 6), 3, MATURE), review(at(1, 9))];
-		const stats = pageStats(facts, { now: NOW, rolloverHour: ROLLOVER, states: [stateOf('a', MATURE)], reviews, totalReviews: 40 });
+		const stats = pageStats(facts, { now: NOW, rolloverHour: ROLLOVER, states: [stateOf('a', MATURE)], hours: tallyReviews(reviews) });
 		expect(stats.reviewsToday).toBe(2);
-		expect(stats.totalReviews).toBe(40);
+		expect(stats.totalReviews).toBe(3);
 		expect(stats.year).toHaveLength(365);
 		expect(stats.recent).toHaveLength(30);
 		expect(stats.recent.at(-1)).toEqual({ day: '2026-11-15', count: 2 });
@@ -293,7 +294,7 @@ describe('pageStats', () => {
 });
 
 describe('loadStats', () => {
-	it('reads every state, the past year of reviews and the count of all of them', async () => {
+	it('reads every state, the review tallies and the rollover hour', async () => {
 		const db = new StudyDatabase('stats-test');
 		await db.open();
 		try {
@@ -302,14 +303,19 @@ describe('loadStats', () => {
 			const { id: _a, ...r1 } = review(at(16, 7, 0, 10, 2025)); // the year's first study day starts at 6 am
 			const { id: _b, ...r2 } = review(at(16, 5, 0, 10, 2025)); // still the 15th: too old
 			const { id: _c, ...r3 } = review(at(15, 9));
-			await db.reviews.bulkAdd([r1, r2, r3]);
+			await db.transaction('rw', db.reviews, db.reviewHours, async () => {
+				await db.reviews.bulkAdd([r1, r2, r3]);
+				await countReviews(db, [r1, r2, r3]);
+			});
 
 			const snapshot = await loadStats(db, NOW);
 			expect(snapshot.now).toBe(NOW);
 			expect(snapshot.rolloverHour).toBe(6);
 			expect(snapshot.states.map((s) => s.factId).sort()).toEqual(['a', 'b']);
-			expect(snapshot.reviews.map((r) => r.time)).toEqual([r1.time, r3.time]);
-			expect(snapshot.totalReviews).toBe(3);
+			expect(snapshot.hours).toEqual(tallyReviews([r1, r2, r3]));
+			const stats = pageStats([fact('a'), fact('b')], snapshot);
+			expect(stats.totalReviews).toBe(3);
+			expect(stats.year[0]).toEqual({ day: '2025-11-16', count: 1 });
 		} finally {
 			await db.delete();
 		}

@@ -5,12 +5,11 @@
  * rollover hour, as the study queue's do.
  */
 import { State } from '$lib/srs/states';
-import type { FactState, ReviewRow, StoredCard } from '$lib/db/db';
+import type { FactState, ReviewHourRow } from '$lib/db/db';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { studyDayKey, studyDayStart } from '$lib/srs/day';
+import { isMature } from './mature';
 
-/** Anki calls a card mature from an interval of 21 days. */
-export const MATURE_DAYS = 21;
 export const YEAR_DAYS = 365;
 export const RECENT_DAYS = 30;
 export const FORECAST_DAYS = 30;
@@ -23,8 +22,6 @@ export interface StatsFact {
 	themes: readonly Theme[];
 }
 
-type ReviewTime = Pick<ReviewRow, 'time'>;
-type ReviewOutcome = Pick<ReviewRow, 'time' | 'rating' | 'before'>;
 type StateOfFact = Pick<FactState, 'deckId' | 'factId' | 'state' | 'scheduled_days' | 'due'>;
 
 /** A study day, by its local date (YYYY-MM-DD), with a count. */
@@ -32,9 +29,6 @@ export interface DayCount {
 	day: string;
 	count: number;
 }
-
-export const isMature = (card: Pick<StoredCard, 'state' | 'scheduled_days'>) =>
-	card.state === State.Review && card.scheduled_days >= MATURE_DAYS;
 
 /** Start of the study day `offset` days after the one that contains `now` (before it when negative). */
 export function studyDayStartAt(now: number, rolloverHour: number, offset: number): number {
@@ -50,15 +44,16 @@ export function windowStart(now: number, rolloverHour: number, days: number): nu
 
 /** Reviews per study day for the `days` days that end with today, oldest first; other reviews are left out. */
 export function reviewsPerDay(
-	reviews: readonly ReviewTime[],
+	hours: readonly ReviewHourRow[],
 	now: number,
 	rolloverHour: number,
 	days: number
 ): DayCount[] {
 	const counts = new Map<string, number>();
-	for (const r of reviews) {
-		const key = studyDayKey(r.time, rolloverHour);
-		counts.set(key, (counts.get(key) ?? 0) + 1);
+	// The rollover is on the hour, so all of an hour's reviews fall on one study day.
+	for (const h of hours) {
+		const key = studyDayKey(h.hour, rolloverHour);
+		counts.set(key, (counts.get(key) ?? 0) + h.reviews);
 	}
 	return Array.from({ length: days }, (_, i) => {
 		const day = studyDayKey(studyDayStartAt(now, rolloverHour, i - days + 1), rolloverHour);
@@ -78,32 +73,28 @@ export interface Retention {
  * True retention, as Anki computes it: among the reviews of facts that were
  * mature before the rating, the share answered Hard, Good or Easy.
  */
-export function trueRetention(reviews: readonly ReviewOutcome[], since = -Infinity): Retention {
+export function trueRetention(hours: readonly ReviewHourRow[], since = -Infinity): Retention {
 	let passed = 0;
 	let count = 0;
-	for (const r of reviews) {
-		if (r.time < since || !r.before || !isMature(r.before)) continue;
-		count++;
-		if (r.rating >= 2) passed++;
+	for (const h of hours) {
+		if (h.hour < since) continue;
+		count += h.mature;
+		passed += h.maturePassed;
 	}
 	return { rate: count > 0 ? passed / count : undefined, passed, count };
 }
 
 export interface RetentionSummary {
-	/** Over all the reviews given (the page loads the past year). */
+	/** Over all the reviews given. */
 	overall: Retention;
 	/** Over the last 30 study days, today included. */
 	recent: Retention;
 }
 
-export function retentionSummary(
-	reviews: readonly ReviewOutcome[],
-	now: number,
-	rolloverHour: number
-): RetentionSummary {
+export function retentionSummary(hours: readonly ReviewHourRow[], now: number, rolloverHour: number): RetentionSummary {
 	return {
-		overall: trueRetention(reviews),
-		recent: trueRetention(reviews, windowStart(now, rolloverHour, RECENT_DAYS))
+		overall: trueRetention(hours),
+		recent: trueRetention(hours, windowStart(now, rolloverHour, RECENT_DAYS))
 	};
 }
 
@@ -280,10 +271,8 @@ export interface StatsInput {
 	now: number;
 	rolloverHour: number;
 	states: StateOfFact[];
-	/** At least the reviews of the past year. */
-	reviews: ReviewOutcome[];
-	/** Every review ever logged. */
-	totalReviews: number;
+	/** The review tallies of every hour with reviews (see `tally.ts`). */
+	hours: ReviewHourRow[];
 }
 
 export interface PageStats {
@@ -299,12 +288,12 @@ export interface PageStats {
 }
 
 export function pageStats(facts: readonly StatsFact[], input: StatsInput): PageStats {
-	const { now, rolloverHour, states, reviews } = input;
-	const year = reviewsPerDay(reviews, now, rolloverHour, YEAR_DAYS);
+	const { now, rolloverHour, states, hours } = input;
+	const year = reviewsPerDay(hours, now, rolloverHour, YEAR_DAYS);
 	return {
 		reviewsToday: year[year.length - 1]?.count ?? 0,
-		totalReviews: input.totalReviews,
-		retention: retentionSummary(reviews, now, rolloverHour),
+		totalReviews: hours.reduce((n, h) => n + h.reviews, 0),
+		retention: retentionSummary(hours, now, rolloverHour),
 		year,
 		recent: year.slice(-RECENT_DAYS),
 		states: factsByState(facts, states),
