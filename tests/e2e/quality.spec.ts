@@ -59,6 +59,13 @@ test('no Content-Security-Policy violation on any route', async ({ page }) => {
 	expect(violations).toEqual([]);
 });
 
+test('the theme chosen in Settings is applied as each page loads, by the script the policy allows', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByRole('radio', { name: 'Dark' }).check();
+	await page.goto('/');
+	expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+});
+
 test('every route fits a 360 px screen and keeps tap targets at least 44 px', async ({ page }) => {
 	await studySome(page);
 	const problems: string[] = [];
