@@ -1,7 +1,14 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
+
+// src/app.html's one inline script (it applies the saved theme before the first paint), allowed by its hash.
+const themeScript = readFileSync(new URL('src/app.html', import.meta.url), 'utf8').match(/<script>([\s\S]*?)<\/script>/)?.[1];
+if (themeScript === undefined) throw new Error('src/app.html: the theme script is missing');
+const themeScriptHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,13 +19,15 @@ const config = {
 		// BUILD_DIR and QUESTION_BANK (vite.config.ts) are set only by `npm run bench`.
 		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-		// Prerendered pages carry the policy in a <meta> tag, with hashes of SvelteKit's own inline script.
+		// Each page's styles (a few KB) go in its HTML: the first paint waits for no stylesheet request.
+		inlineStyleThreshold: 10 * 1024,
+		// Prerendered pages carry the policy in a <meta> tag, with hashes of SvelteKit's own inline script and the theme script.
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				// 'wasm-unsafe-eval' lets the QR scanner's WebAssembly (served from this site) compile; it allows no JavaScript eval.
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				'script-src': ['self', 'wasm-unsafe-eval', /** @type {`sha256-${string}`} */ (themeScriptHash)],
 				// Svelte sets style attributes (bar widths, positions); no script can come through them.
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],

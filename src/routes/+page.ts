@@ -1,3 +1,3 @@
-import { deckSummaries } from '$lib/content/decks';
+import { summaries } from 'virtual:deck-summaries';
 
-export const load = () => ({ decks: deckSummaries });
+export const load = () => ({ decks: summaries });

@@ -1,8 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { deck, routes } from './app';
 
 async function axeViolations(page: Page) {
@@ -62,6 +59,13 @@ test('no Content-Security-Policy violation on any route', async ({ page }) => {
 	expect(violations).toEqual([]);
 });
 
+test('the theme chosen in Settings is applied as each page loads, by the script the policy allows', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByRole('radio', { name: 'Dark' }).check();
+	await page.goto('/');
+	expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+});
+
 test('every route fits a 360 px screen and keeps tap targets at least 44 px', async ({ page }) => {
 	await studySome(page);
 	const problems: string[] = [];
@@ -82,20 +86,4 @@ test('every route fits a 360 px screen and keeps tap targets at least 44 px', as
 		problems.push(...small.map((s) => `${route}: ${s}`));
 	}
 	expect(problems).toEqual([]);
-});
-
-test('the whole precache is at most 600 KB (gzip)', () => {
-	const KB = 1024;
-	const worker = readFileSync('build/sw.js', 'utf8');
-	const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
-	expect(urls.length).toBeGreaterThan(10);
-	const files = urls.map((url) => {
-		const path = url === '/' ? 'index.html' : url;
-		const file = [path, `${path}.html`].map((p) => join('build', p)).find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());
-		if (!file) throw new Error(`precached ${url} is not in build/`);
-		return [url, gzipSync(readFileSync(file), { level: 9 }).length] as const;
-	});
-	const total = files.reduce((n, [, size]) => n + size, 0);
-	const largest = [...files].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([u, s]) => `${u} ${(s / KB).toFixed(1)} KB`);
-	expect(total, `precache ${(total / KB).toFixed(1)} KB; largest: ${largest.join(', ')}`).toBeLessThanOrEqual(600 * KB);
 });

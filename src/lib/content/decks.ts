@@ -1,14 +1,15 @@
-/** The bundled decks, as the app sees them (no fetch: they are part of the build). */
-import { summaries, loaders, outlineLoaders } from 'virtual:decks';
-import type { Deck, DeckOutline, DeckSummary } from './schema';
+/**
+ * The bundled decks, as the app sees them (no fetch: they are part of the build).
+ * Their titles and counts are in 'virtual:deck-summaries', for the pages that list decks.
+ */
+import { ids, loaders, outlineLoaders } from 'virtual:decks';
+import type { Deck, DeckOutline } from './schema';
 
 /** The route parameter that studies every deck together; no deck may take it as its id. */
 export const ALL_DECKS = 'all';
 
-export const deckSummaries: DeckSummary[] = summaries;
-
 export function deckIds(): string[] {
-	return summaries.map((s) => s.id);
+	return [...ids];
 }
 
 /** The whole deck, or undefined when no bundled deck has that id. */

@@ -1,6 +1,11 @@
 declare module 'virtual:decks' {
-	import type { Deck, DeckOutline, DeckSummary } from '$lib/content/schema';
-	export const summaries: DeckSummary[];
+	import type { Deck, DeckOutline } from '$lib/content/schema';
+	export const ids: string[];
 	export const loaders: Record<string, () => Promise<Deck>>;
 	export const outlineLoaders: Record<string, () => Promise<DeckOutline>>;
+}
+
+declare module 'virtual:deck-summaries' {
+	import type { DeckSummary } from '$lib/content/schema';
+	export const summaries: DeckSummary[];
 }

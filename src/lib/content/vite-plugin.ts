@@ -1,8 +1,9 @@
 /**
  * Makes the question bank importable as typed data, validated at build time:
- * `virtual:decks` holds the summaries (small, for the home page) and loaders;
- * `virtual:deck/<id>` holds one whole deck and `virtual:deck-outline/<id>` the
- * same deck without its questions, each in its own chunk.
+ * `virtual:decks` holds the deck ids and loaders (tiny, for every page);
+ * `virtual:deck-summaries` the titles and counts (for the pages that list decks,
+ * so a study session does not load them); `virtual:deck/<id>` one whole deck and
+ * `virtual:deck-outline/<id>` the same deck without its questions, each in its own chunk.
  * Any problem in the bank stops the build with file, fact id and reason.
  */
 import type { Plugin } from 'vite';
@@ -10,6 +11,7 @@ import { describeProblems, loadDecks } from './load';
 import { summarise } from './summary';
 
 const INDEX = 'virtual:decks';
+const SUMMARIES = 'virtual:deck-summaries';
 const DECK = 'virtual:deck/';
 const OUTLINE = 'virtual:deck-outline/';
 
@@ -22,18 +24,19 @@ export function questionBank(root: string): Plugin {
 	return {
 		name: 'question-bank',
 		resolveId(id) {
-			if (id === INDEX || id.startsWith(DECK) || id.startsWith(OUTLINE)) return '\0' + id;
+			if (id === INDEX || id === SUMMARIES || id.startsWith(DECK) || id.startsWith(OUTLINE)) return '\0' + id;
 		},
 		load(id) {
 			const name = id.slice(1);
-			if (!id.startsWith('\0') || (name !== INDEX && !name.startsWith(DECK) && !name.startsWith(OUTLINE))) return;
+			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && !name.startsWith(DECK) && !name.startsWith(OUTLINE))) return;
 			const { decks, files } = read();
 			for (const file of files) this.addWatchFile(file);
+			if (name === SUMMARIES) return `export const summaries = ${JSON.stringify(decks.map(summarise))};`;
 			if (name === INDEX) {
 				const loaders = (prefix: string) =>
 					decks.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(prefix + d.id)}).then((m) => m.default)`).join(',\n');
 				return [
-					`export const summaries = ${JSON.stringify(decks.map(summarise))};`,
+					`export const ids = ${JSON.stringify(decks.map((d) => d.id))};`,
 					`export const loaders = {\n${loaders(DECK)}\n};`,
 					`export const outlineLoaders = {\n${loaders(OUTLINE)}\n};`
 				].join('\n');

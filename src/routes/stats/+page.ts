@@ -1,11 +1,11 @@
-import { deckSummaries, loadDeckOutline } from '$lib/content/decks';
+import { deckIds, loadDeckOutline } from '$lib/content/decks';
 import type { StatsFact } from '$lib/stats/stats';
 
 // Prerendered like the rest of the app: the bank is part of the build; the progress is read in the browser.
 export const prerender = true;
 
 export const load = async () => {
-	const decks = await Promise.all(deckSummaries.map((s) => loadDeckOutline(s.id)));
+	const decks = await Promise.all(deckIds().map(loadDeckOutline));
 	// Only what the statistics need of each fact, to keep the page's data small.
 	const facts: StatsFact[] = decks.flatMap((deck) =>
 		deck ? deck.facts.map((f) => ({ deckId: deck.id, factId: f.id, countries: f.countries, themes: f.themes })) : []

@@ -1,0 +1,69 @@
+// Size budgets for a phone on a slow network: the JavaScript a page loads, and the whole precache.
+// Sizes are gzip level 9 of each file as served, the way a static host would compress it.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { deck } from './app';
+
+const KB = 1024;
+
+const describe = (what: string, total: number, files: [string, number][]) =>
+	`${what} ${(total / KB).toFixed(1)} KB; largest: ${[...files]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 5)
+		.map(([name, size]) => `${name} ${(size / KB).toFixed(1)} KB`)
+		.join(', ')}`;
+
+/**
+ * Every script the page itself fetches (not the service worker's precache, which runs beside it)
+ * from `goto` until `ready` and the network is quiet, so scripts imported lazily after load count too.
+ */
+async function scriptsLoaded(page: Page, url: string, ready: () => Promise<void>) {
+	const scripts = new Map<string, number>();
+	const reading: Promise<void>[] = [];
+	page.on('response', (response) => {
+		const request = response.request();
+		const isScript = request.resourceType() === 'script' || new URL(response.url()).pathname.endsWith('.js');
+		if (request.serviceWorker() || !isScript) return;
+		reading.push(
+			response.body().then((body) => {
+				scripts.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
+			})
+		);
+	});
+	await page.goto(url);
+	await ready();
+	await page.waitForLoadState('networkidle');
+	await Promise.all(reading);
+	const files = [...scripts];
+	return { total: files.reduce((n, [, size]) => n + size, 0), files };
+}
+
+test('the home page loads at most 70 KB of JavaScript (gzip)', async ({ page }) => {
+	const { total, files } = await scriptsLoaded(page, '/', async () => {
+		await expect(page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')).not.toHaveText('–');
+	});
+	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(70 * KB);
+});
+
+test('a study session up to the first card loads at most 90 KB of JavaScript (gzip)', async ({ page }) => {
+	const { total, files } = await scriptsLoaded(page, `/study/${deck.id}`, () =>
+		expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
+	);
+	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(90 * KB);
+});
+
+test('the whole precache is at most 600 KB (gzip)', () => {
+	const worker = readFileSync('build/sw.js', 'utf8');
+	const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+	expect(urls.length).toBeGreaterThan(10);
+	const files = urls.map((url): [string, number] => {
+		const path = url === '/' ? 'index.html' : url;
+		const file = [path, `${path}.html`].map((p) => join('build', p)).find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());
+		if (!file) throw new Error(`precached ${url} is not in build/`);
+		return [url, gzipSync(readFileSync(file), { level: 9 }).length];
+	});
+	const total = files.reduce((n, [, size]) => n + size, 0);
+	expect(total, describe('precache', total, files)).toBeLessThanOrEqual(600 * KB);
+});
