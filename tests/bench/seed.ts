@@ -2,6 +2,7 @@
  * Seeds the app's IndexedDB database from inside the page (pass to `page.evaluate`):
  * everything it uses must be defined inside the function. The database must exist
  * already (the app creates it); its version-1 tables are filled, the rest left alone.
+ * With `facts` and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
  */
 export interface SeedArgs {
 	deckId: string;
@@ -104,9 +105,9 @@ export async function seedInPage(args: SeedArgs) {
 	await write('factStates', states, true);
 
 	// Reviews: over the past year, a few hundred of them today; one in ten a first review.
+	await write('reviews', [], true);
 	const CHUNK = 25_000;
 	let written = 0;
-	let first = true;
 	while (written < args.reviews) {
 		const rows = [];
 		for (let j = 0; j < CHUNK && written < args.reviews; j++, written++) {
@@ -129,8 +130,7 @@ export async function seedInPage(args: SeedArgs) {
 				after
 			});
 		}
-		await write('reviews', rows, first);
-		first = false;
+		await write('reviews', rows, false);
 	}
 	await write('settings', [{ id: 'study', newPerDay: 20, maxReviewsPerDay: 9999, retention: 0.9, rolloverHour: args.rolloverHour }], true);
 

@@ -1,0 +1,43 @@
+/** The study screen's own User Timing measures: building the queue, and a rating to the next card. */
+import type { Page } from '@playwright/test';
+
+const durations = (page: Page, name: string) =>
+	page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+/** `study:queue` (src/lib/srs/session.svelte.ts) over `loads` loads of the study page, the first left out as a warm-up. */
+export async function measureQueue(page: Page, url: string, loads: number): Promise<{ times: number[]; counts: string }> {
+	const times: number[] = [];
+	let counts = '';
+	for (let i = 0; i < loads; i++) {
+		await page.goto(url);
+		await page.waitForFunction(() => performance.getEntriesByName('study:queue').length > 0, undefined, { timeout: 60_000 });
+		const [duration] = await durations(page, 'study:queue');
+		if (i > 0) times.push(duration!);
+		if (i === 0) {
+			await page.getByRole('button', { name: /Show answer/ }).waitFor({ timeout: 60_000 });
+			counts = (await page.getByLabel('Cards left in this session').textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+		}
+	}
+	return { times, counts };
+}
+
+/**
+ * `study:rate-to-next` (StudyCard.svelte) over `warmup` + `ratings` ratings on the open study page,
+ * the warm-up left out. `thinkMs` waits that long on each answer before rating, as a person would.
+ */
+export async function measureRating(page: Page, warmup: number, ratings: number, thinkMs: number): Promise<number[]> {
+	const showAnswer = page.getByRole('button', { name: /Show answer/ });
+	await showAnswer.waitFor({ timeout: 60_000 });
+	const grades = [3, 3, 1, 3, 4, 2, 3] as const;
+	for (let i = 0; i < warmup + ratings; i++) {
+		await showAnswer.waitFor();
+		await page.keyboard.press('Space');
+		const grade = grades[i % grades.length]!;
+		const button = page.locator(`.grades button.g${grade}:not([disabled])`);
+		await button.waitFor();
+		if (thinkMs > 0) await page.waitForTimeout(thinkMs);
+		await page.keyboard.press(String(grade));
+		await page.waitForFunction((n) => performance.getEntriesByName('study:rate-to-next').length >= n, i + 1);
+	}
+	return (await durations(page, 'study:rate-to-next')).slice(warmup);
+}
