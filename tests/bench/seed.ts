@@ -1,7 +1,8 @@
 /**
  * Seeds the app's IndexedDB database from inside the page (pass to `page.evaluate`):
  * everything it uses must be defined inside the function. The database must exist
- * already (the app creates it); its version-1 tables are filled, the rest left alone.
+ * already (the app creates it); its version-1 tables and the review tallies are filled, the rest left alone.
+ * With `facts` and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
  */
 export interface SeedArgs {
 	deckId: string;
@@ -104,9 +105,12 @@ export async function seedInPage(args: SeedArgs) {
 	await write('factStates', states, true);
 
 	// Reviews: over the past year, a few hundred of them today; one in ten a first review.
+	await write('reviews', [], true);
+	// The app keeps the log tallied per local clock hour (src/lib/stats/tally.ts); the seed must too.
+	type Tally = { hour: number; reviews: number; mature: number; maturePassed: number };
+	const tallies = new Map<number, Tally>();
 	const CHUNK = 25_000;
 	let written = 0;
-	let first = true;
 	while (written < args.reviews) {
 		const rows = [];
 		for (let j = 0; j < CHUNK && written < args.reviews; j++, written++) {
@@ -116,12 +120,20 @@ export async function seedInPage(args: SeedArgs) {
 			const isFirst = !today && random() < 0.1;
 			const before = isFirst ? null : reviewCard(time + Math.round(between(-2 * DAY, 2 * DAY)));
 			const after = reviewCard(time + Math.round(between(1, 120)) * DAY);
+			const rating = 1 + Math.floor(random() * 4);
+			const hour = new Date(time).setMinutes(0, 0, 0);
+			const tally = tallies.get(hour) ?? { hour, reviews: 0, mature: 0, maturePassed: 0 };
+			const mature = before !== null && before.state === 2 && before.scheduled_days >= 21;
+			tally.reviews++;
+			if (mature) tally.mature++;
+			if (mature && rating >= 2) tally.maturePassed++;
+			tallies.set(hour, tally);
 			rows.push({
 				factKey: `${args.deckId}/${fact}`,
 				deckId: args.deckId,
 				factId: fact,
 				time,
-				rating: 1 + Math.floor(random() * 4),
+				rating,
 				elapsedDays: before ? before.scheduled_days : 0,
 				durationMs: Math.round(between(1500, 20_000)),
 				source: 'flashcard',
@@ -129,9 +141,9 @@ export async function seedInPage(args: SeedArgs) {
 				after
 			});
 		}
-		await write('reviews', rows, first);
-		first = false;
+		await write('reviews', rows, false);
 	}
+	await write('reviewHours', [...tallies.values()], true);
 	await write('settings', [{ id: 'study', newPerDay: 20, maxReviewsPerDay: 9999, retention: 0.9, rolloverHour: args.rolloverHour }], true);
 
 	const count = (store: string) =>
