@@ -6,8 +6,6 @@ import { join, relative, sep } from 'node:path';
 
 /** The snapshot's precache limit: above the 20,000-fact deck's chunks (~13 MB each). */
 const PRECACHE_LIMIT_BYTES = 64 * 1024 * 1024;
-/** The snapshot's largest importable backup: above a backup of 200,000 reviews (~120 MB). */
-export const SNAPSHOT_BACKUP_LIMIT_BYTES = 512 * 1024 * 1024;
 
 /** Replaces `search` in a file of the snapshot, failing loudly when the project no longer has it. */
 function patch(file: string, search: string | RegExp, replacement: string) {
@@ -31,10 +29,6 @@ export function buildSnapshot(app: string, bank: string, out: string) {
 	// the limit is raised so the service worker precaches the whole app as it would a real
 	// deck's, and the cold offline start really runs from the precache.
 	patch(join(app, 'vite.config.ts'), 'workbox: {', `workbox: { maximumFileSizeToCacheInBytes: ${PRECACHE_LIMIT_BYTES},`);
-	// The app refuses backups over MAX_BACKUP_BYTES (50 MB) unread, and one of 200,000 reviews is
-	// larger: in the snapshot only, the limit is raised so the import of that size can be timed.
-	// The bench reports whether the file is over the real limit.
-	patch(join(app, 'src/lib/backup/format.ts'), /export const MAX_BACKUP_BYTES = [^;]+;/, `export const MAX_BACKUP_BYTES = ${SNAPSHOT_BACKUP_LIMIT_BYTES};`);
 	const sync = spawnSync('npx', ['svelte-kit', 'sync'], { cwd: app, stdio: 'inherit' });
 	if (sync.status !== 0) throw new Error(`svelte-kit sync failed (exit ${sync.status})`);
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {

@@ -136,9 +136,9 @@ describe('a broken backup is refused and the database is untouched', () => {
 		expect(await snapshot(db)).toEqual(before);
 	});
 
-	it('over 50 MB, refused before parsing', () => {
+	it('over 256 MB, refused before parsing', () => {
 		const result = checkBackup('{}', MAX_BACKUP_BYTES + 1);
-		expect(result).toEqual({ ok: false, message: 'This file is 50.0 MB; a backup can be at most 50 MB.' });
+		expect(result).toEqual({ ok: false, message: 'This file is 256.0 MB; a backup can be at most 256 MB.' });
 	});
 
 	it('a valid file still imports after the refusals', async () => {

@@ -6,8 +6,11 @@ import * as v from 'valibot';
 
 export const BACKUP_FORMAT = 'steppe-cards-backup';
 export const BACKUP_VERSION = 1;
-/** Larger files are refused before they are parsed. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/**
+ * Larger files are refused before they are parsed. The app must restore what it exports:
+ * a backup of 200,000 reviews is about 120 MB, so the limit sits well above that.
+ */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const time = v.pipe(v.number(), v.finite());
@@ -147,7 +150,7 @@ function duplicate<T>(rows: T[], keyOf: (row: T) => unknown): T | undefined {
 /** Checks a whole backup file's text; the message says what is wrong in words a student understands. */
 export function checkBackup(text: string, byteSize = new Blob([text]).size): CheckResult {
 	if (byteSize > MAX_BACKUP_BYTES)
-		return { ok: false, message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most 50 MB.` };
+		return { ok: false, message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB.` };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
