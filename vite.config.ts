@@ -8,10 +8,16 @@ import { questionBank } from './src/lib/content/vite-plugin';
  * SvelteKit's runtime into some 25 pieces by the routes that use them; each costs a request and
  * compresses on its own. One framework chunk is smaller in all. The form bindings and
  * $state.snapshot stay apart because only pages with forms use them. Every page reads the
- * database, so Dexie and the app's database helpers share a chunk too.
+ * database, so Dexie and the app's database helpers share a chunk too, with the small modules
+ * that the layout (install, storage, updates) or both the home page and a study session use
+ * (the day's queue): as chunks of their own, each a few hundred bytes, they compressed worse.
  */
+const SHARED_APP_MODULES = /node_modules\/dexie\/|src\/lib\/(db\/|srs\/(load|queue|day|states)\.ts|stats\/(tally|mature)\.ts|pwa\/(install\.svelte|storage|register)\.ts)/;
+
 function clientChunk(id: string): string | undefined {
-	if (/node_modules\/dexie\/|src\/lib\/db\//.test(id)) return 'database';
+	if (SHARED_APP_MODULES.test(id)) return 'database';
+	// Vite's helper for dynamic imports, used by every page.
+	if (id.includes('vite/preload-helper')) return 'database';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
 import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
 import { recordReview } from '$lib/srs/review';
-import { backupIsDue, countRows, exportBackup, importBackup, resetProgress } from './backup';
+import { countRows, exportBackup, importBackup, resetProgress } from './backup';
+import { backupIsDue } from './reminder';
 import { checkBackup, MAX_BACKUP_BYTES, type Backup } from './format';
 
 let db: StudyDatabase;

@@ -129,13 +129,3 @@ export async function resetProgress(db: StudyDatabase): Promise<void> {
 		await db.meta.delete('lastBackupAt');
 	});
 }
-
-export const BACKUP_REMINDER_DAYS = 30;
-
-/** True when there is progress that no backup from the last 30 days holds. */
-export async function backupIsDue(db: StudyDatabase, now: number): Promise<boolean> {
-	const [last, firstReview] = await Promise.all([db.meta.get('lastBackupAt'), db.reviews.orderBy('time').first()]);
-	if (!firstReview) return false;
-	const since = last?.value ?? firstReview.time;
-	return now - since > BACKUP_REMINDER_DAYS * 86_400_000;
-}

@@ -150,6 +150,4 @@ export interface DeckSummary {
 	factCount: number;
 	questionCount: number;
 	cardCount: number;
-	/** In source order: enough for the home page to count what is due without loading the facts. */
-	factIds: string[];
 }

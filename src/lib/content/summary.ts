@@ -7,7 +7,6 @@ export function summarise(deck: Deck): DeckSummary {
 		description: deck.description,
 		factCount: deck.facts.length,
 		questionCount: deck.facts.reduce((n, f) => n + f.questions.length, 0),
-		cardCount: deck.facts.reduce((n, f) => n + f.cards.length, 0),
-		factIds: deck.facts.map((f) => f.id)
+		cardCount: deck.facts.reduce((n, f) => n + f.cards.length, 0)
 	};
 }

@@ -3,6 +3,7 @@ declare module 'virtual:decks' {
 	export const ids: string[];
 	export const loaders: Record<string, () => Promise<Deck>>;
 	export const outlineLoaders: Record<string, () => Promise<DeckOutline>>;
+	export const factIdLoaders: Record<string, () => Promise<string[]>>;
 }
 
 declare module 'virtual:deck-summaries' {

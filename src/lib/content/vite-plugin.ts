@@ -2,8 +2,9 @@
  * Makes the question bank importable as typed data, validated at build time:
  * `virtual:decks` holds the deck ids and loaders (tiny, for every page);
  * `virtual:deck-summaries` the titles and counts (for the pages that list decks,
- * so a study session does not load them); `virtual:deck/<id>` one whole deck and
- * `virtual:deck-outline/<id>` the same deck without its questions, each in its own chunk.
+ * so a study session does not load them); `virtual:deck/<id>` one whole deck,
+ * `virtual:deck-outline/<id>` the same deck without its questions, and `virtual:deck-facts/<id>`
+ * its fact ids in source order (for the home page's counts), each in its own chunk.
  * Any problem in the bank stops the build with file, fact id and reason.
  */
 import type { Plugin } from 'vite';
@@ -14,6 +15,8 @@ const INDEX = 'virtual:decks';
 const SUMMARIES = 'virtual:deck-summaries';
 const DECK = 'virtual:deck/';
 const OUTLINE = 'virtual:deck-outline/';
+const FACT_IDS = 'virtual:deck-facts/';
+const PER_DECK = [DECK, OUTLINE, FACT_IDS];
 
 export function questionBank(root: string): Plugin {
 	const read = () => {
@@ -24,28 +27,34 @@ export function questionBank(root: string): Plugin {
 	return {
 		name: 'question-bank',
 		resolveId(id) {
-			if (id === INDEX || id === SUMMARIES || id.startsWith(DECK) || id.startsWith(OUTLINE)) return '\0' + id;
+			if (id === INDEX || id === SUMMARIES || PER_DECK.some((prefix) => id.startsWith(prefix))) return '\0' + id;
 		},
 		load(id) {
 			const name = id.slice(1);
-			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && !name.startsWith(DECK) && !name.startsWith(OUTLINE))) return;
+			const prefix = PER_DECK.find((p) => name.startsWith(p));
+			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && !prefix)) return;
 			const { decks, files } = read();
 			for (const file of files) this.addWatchFile(file);
 			if (name === SUMMARIES) return `export const summaries = ${JSON.stringify(decks.map(summarise))};`;
 			if (name === INDEX) {
-				const loaders = (prefix: string) =>
-					decks.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(prefix + d.id)}).then((m) => m.default)`).join(',\n');
+				const loaders = (base: string) =>
+					decks.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(base + d.id)}).then((m) => m.default)`).join(',\n');
 				return [
 					`export const ids = ${JSON.stringify(decks.map((d) => d.id))};`,
 					`export const loaders = {\n${loaders(DECK)}\n};`,
-					`export const outlineLoaders = {\n${loaders(OUTLINE)}\n};`
+					`export const outlineLoaders = {\n${loaders(OUTLINE)}\n};`,
+					`export const factIdLoaders = {\n${loaders(FACT_IDS)}\n};`
 				].join('\n');
 			}
-			const outline = name.startsWith(OUTLINE);
-			const deckId = name.slice(outline ? OUTLINE.length : DECK.length);
+			const deckId = name.slice(prefix!.length);
 			const deck = decks.find((d) => d.id === deckId);
 			if (!deck) this.error(`no deck "${deckId}" in ${root}`);
-			const data = outline ? { ...deck, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) } : deck;
+			const data =
+				prefix === OUTLINE
+					? { ...deck, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
+					: prefix === FACT_IDS
+						? deck.facts.map((f) => f.id)
+						: deck;
 			return `export default ${JSON.stringify(data)};`;
 		}
 	};

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import type { StudyDatabase, StudySettings } from '$lib/db/db';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from './states';
-import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueItem } from './queue';
+import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './queue';
 
 export interface DeckFacts {
 	deckId: string;
@@ -37,6 +37,26 @@ export async function loadDeckQueue(
 			now
 		});
 	});
+}
+
+/** A deck as its home tile knows it: the fact ids are a chunk of their own, loaded only when needed. */
+export interface DeckToCount {
+	deckId: string;
+	factCount: number;
+	factIds: () => Promise<string[]>;
+}
+
+/**
+ * The day's counts of a deck, for its home tile. A deck never studied has only new facts,
+ * so its fact ids are not loaded: a first visit's home page stays small.
+ */
+export async function loadDeckCounts(db: StudyDatabase, deck: DeckToCount, settings: StudySettings, now: number): Promise<QueueCounts> {
+	const studied = await db.factStates.where('key').startsWith(`${deck.deckId}/`).limit(1).primaryKeys();
+	// No state means no review either (a review always writes its fact's state), so no limit is used up yet.
+	if (studied.length === 0) return { new: Math.min(settings.newPerDay, deck.factCount), learning: 0, review: 0 };
+	// Wrapped in Promise.resolve, as Dexie asks of a non-Dexie promise awaited inside a live query.
+	const factIds = await Promise.resolve(deck.factIds());
+	return (await loadDeckQueue(db, { deckId: deck.deckId, factIds }, settings, now)).counts;
 }
 
 export async function loadQueue(

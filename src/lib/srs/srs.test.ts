@@ -5,7 +5,7 @@ import { StudyDatabase, type StudySettings } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
-import { loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE } from './load';
+import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE } from './load';
 import { nextStudyDayStart, studyDayKey, studyDayStart } from './day';
 
 const DECK = 'demo';
@@ -142,6 +142,23 @@ describe('the day queue', () => {
 	it('tells when the next card falls due', async () => {
 		const row = await rate('fact-00', 3, at(10, 9));
 		expect(await nextDue(db, [DECK], at(10, 9).getTime())).toBe(row.after.due);
+	});
+});
+
+describe('the home tile counts', () => {
+	it('count a deck never studied without loading its fact ids', async () => {
+		let loads = 0;
+		const tile = { deckId: DECK, factCount: FACTS.length, factIds: async () => (loads++, FACTS) };
+		expect(await loadDeckCounts(db, tile, { ...DEFAULT_SETTINGS, newPerDay: 50 }, at(10, 9).getTime())).toEqual({ new: 30, learning: 0, review: 0 });
+		expect(await loadDeckCounts(db, tile, DEFAULT_SETTINGS, at(10, 9).getTime())).toEqual({ new: 20, learning: 0, review: 0 });
+		expect(loads).toBe(0);
+
+		await rate('fact-00', 1, at(10, 9));
+		expect(await loadDeckCounts(db, tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual(
+			(await loadDeckQueue(db, deck, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).counts
+		);
+		expect(await loadDeckCounts(db, tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual({ new: 19, learning: 1, review: 0 });
+		expect(loads).toBe(2);
 	});
 });
 
