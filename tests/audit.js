@@ -15,7 +15,7 @@ const out = mkdtempSync(join(tmpdir(), 'steppe-audit-'));
 let worst = 100;
 try {
 	await new Promise((r) => setTimeout(r, 500));
-	console.log('page'.padEnd(32), 'performance', 'accessibility', 'best-practices');
+	console.log('page'.padEnd(32), 'performance', 'accessibility', 'best-practices', '  (FCP, LCP, TBT, CLS)');
 	for (const page of pages) {
 		const report = join(out, 'report.json');
 		const run = spawnSync(
@@ -25,10 +25,12 @@ try {
 			{ stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } }
 		);
 		if (run.status !== 0) throw new Error(`lighthouse failed on ${page}`);
-		const { categories } = JSON.parse(readFileSync(report, 'utf8'));
+		const { categories, audits } = JSON.parse(readFileSync(report, 'utf8'));
 		const scores = ['performance', 'accessibility', 'best-practices'].map((c) => Math.round(categories[c].score * 100));
 		worst = Math.min(worst, ...scores);
-		console.log(page.padEnd(32), String(scores[0]).padStart(11), String(scores[1]).padStart(13), String(scores[2]).padStart(14));
+		// The metrics behind the performance score, to see what to work on.
+		const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((m) => audits[m].displayValue).join(', ');
+		console.log(page.padEnd(32), String(scores[0]).padStart(11), String(scores[1]).padStart(13), String(scores[2]).padStart(14), `  (${metrics})`);
 	}
 } finally {
 	server.kill();
