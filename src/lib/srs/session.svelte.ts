@@ -44,6 +44,11 @@ export class StudySession {
 	wholeQueue = $state(false);
 
 	private settings: StudySettings | undefined;
+	/**
+	 * A rating is being saved. Not reactive on purpose: marking the screen busy would render a frame
+	 * before the write even starts, and the write takes a few ms; a second rating meanwhile is ignored.
+	 */
+	private saving = false;
 	private shownAt = 0;
 	private sessionStart = 0;
 	private readonly facts = new Map<string, FactOutline>();
@@ -124,27 +129,32 @@ export class StudySession {
 
 	async rate(grade: Grade): Promise<void> {
 		const item = this.current;
-		if (this.phase !== 'back' || !item || !this.settings) return;
-		this.phase = 'loading';
-		await this.whole;
-		const now = this.now();
-		const row = await recordReview(this.db, {
-			deckId: item.deckId,
-			factId: item.factId,
-			rating: grade,
-			now: new Date(now),
-			retention: this.settings.retention,
-			source: 'flashcard',
-			durationMs: now - this.shownAt
-		});
-		const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
-		this.items = afterRating(this.items, item, state, nextStudyDayStart(now, this.settings.rolloverHour));
-		this.canUndo = true;
+		const settings = this.settings;
+		if (this.phase !== 'back' || this.saving || !item || !settings) return;
+		this.saving = true;
+		try {
+			await this.whole;
+			const now = this.now();
+			const row = await recordReview(this.db, {
+				deckId: item.deckId,
+				factId: item.factId,
+				rating: grade,
+				now: new Date(now),
+				retention: settings.retention,
+				source: 'flashcard',
+				durationMs: now - this.shownAt
+			});
+			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
+			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
+			this.canUndo = true;
+		} finally {
+			this.saving = false;
+		}
 		await this.showNext();
 	}
 
 	async undo(): Promise<void> {
-		if (!this.canUndo || this.phase === 'loading') return;
+		if (!this.canUndo || this.saving || this.phase === 'loading') return;
 		this.phase = 'loading';
 		const undone = await undoLastReview(this.db, this.deckIds);
 		if (undone) {
