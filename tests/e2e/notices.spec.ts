@@ -29,7 +29,7 @@ test.describe('on an iPhone', () => {
 		const hint = page.getByRole('region', { name: 'Install on iPhone or iPad' });
 		await expect(hint).toContainText('Add to Home Screen');
 		await expect(hint).toContainText('seven days');
-		await page.screenshot({ path: 'test-results/screens/home-ios-hint.png' });
+		await page.screenshot({ path: 'test-results/screens/home-ios-hint.png', fullPage: true });
 		expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 	});
 });
@@ -52,7 +52,7 @@ test('a month after the first review with no backup, the home page asks for one,
 	await page.clock.setSystemTime(new Date(2026, 11, 2, 10, 0));
 	await page.reload();
 	await expect(reminder).toContainText('more than 30 days');
-	await page.screenshot({ path: 'test-results/screens/home-backup-reminder.png' });
+	await page.screenshot({ path: 'test-results/screens/home-backup-reminder.png', fullPage: true });
 	expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 	await reminder.getByRole('link', { name: 'Back up now' }).click();
 	const download = page.waitForEvent('download');
