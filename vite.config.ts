@@ -12,12 +12,12 @@ import { questionBank } from './src/lib/content/vite-plugin';
  * that the layout (install, storage, updates) or both the home page and a study session use
  * (the day's queue): as chunks of their own, each a few hundred bytes, they compressed worse.
  */
-const SHARED_APP_MODULES = /node_modules\/dexie\/|src\/lib\/(db\/|srs\/(load|queue|day|states)\.ts|stats\/(tally|mature)\.ts|pwa\/(install\.svelte|storage|register)\.ts)/;
+const SHARED_APP_MODULES =
+	/node_modules\/dexie\/|vite\/preload-helper|src\/lib\/(db\/|srs\/(load|queue|day|states)\.ts|stats\/(tally|mature)\.ts|pwa\/(install\.svelte|storage|register)\.ts)/;
 
 function clientChunk(id: string): string | undefined {
+	// Vite's preload helper is among them: every page's dynamic imports go through it.
 	if (SHARED_APP_MODULES.test(id)) return 'database';
-	// Vite's helper for dynamic imports, used by every page.
-	if (id.includes('vite/preload-helper')) return 'database';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';

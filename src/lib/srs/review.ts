@@ -5,7 +5,7 @@
 import type { Grade } from 'ts-fsrs';
 import type { FactState, ReviewRow, ReviewSource, StudyDatabase } from '$lib/db/db';
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
-import { hourStart, saveTallies, withReview } from '$lib/stats/tally';
+import { countReviews, hourStart, withReview } from '$lib/stats/tally';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;
@@ -72,13 +72,12 @@ export async function undoLastReview(db: StudyDatabase, deckIds?: string[]): Pro
 			.filter((r) => !deckIds || deckIds.includes(r.deckId))
 			.first();
 		if (!last) return undefined;
-		const hour = await db.reviewHours.get(hourStart(last.time));
 		await Promise.all([
 			last.before
 				? db.factStates.put({ key: last.factKey, deckId: last.deckId, factId: last.factId, ...last.before })
 				: db.factStates.delete(last.factKey),
 			db.reviews.delete(last.id!),
-			saveTallies(db, [withReview(hour, last, -1)])
+			countReviews(db, [last], -1)
 		]);
 		return last;
 	});

@@ -45,30 +45,23 @@ export function tallyReviews(reviews: readonly TalliedReview[], sign: 1 | -1 = 1
 	return [...hours.values()].sort((a, b) => a.hour - b.hour);
 }
 
-/** The stored tally of a review's hour (undefined when there is none yet) with the review added or taken away. */
-export function withReview(stored: ReviewHourRow | undefined, review: TalliedReview, sign: 1 | -1 = 1): ReviewHourRow {
-	const t = tallyOf(review, sign);
+/** The stored tally of a review's hour (undefined when there is none yet) with the review added. */
+export function withReview(stored: ReviewHourRow | undefined, review: TalliedReview): ReviewHourRow {
+	const t = tallyOf(review, 1);
 	return stored ? sum(stored, t) : t;
 }
 
-/** Writes changed tallies: an hour left with no review is removed. */
-export function saveTallies(db: StudyDatabase, rows: ReviewHourRow[]): Promise<unknown> {
-	return Promise.all([
-		db.reviewHours.bulkPut(rows.filter((r) => r.reviews > 0)),
-		db.reviewHours.bulkDelete(rows.filter((r) => r.reviews <= 0).map((r) => r.hour))
-	]);
-}
-
 /**
- * Adds reviews to the stored tallies (`sign` -1 takes them away). Call it inside
- * the transaction that writes the reviews, with `db.reviewHours` in its scope,
- * so the tallies never disagree with the log.
+ * Adds reviews to the stored tallies (`sign` -1 takes them away; an hour left with
+ * no review is removed). Call it inside the transaction that writes the reviews,
+ * with `db.reviewHours` in its scope, so the tallies never disagree with the log.
  */
 export async function countReviews(db: StudyDatabase, reviews: readonly TalliedReview[], sign: 1 | -1 = 1): Promise<void> {
 	const changes = tallyReviews(reviews, sign);
 	const stored = await db.reviewHours.bulkGet(changes.map((c) => c.hour));
-	await saveTallies(
-		db,
-		changes.map((change, i) => (stored[i] ? sum(stored[i], change) : change))
-	);
+	const rows = changes.map((change, i) => (stored[i] ? sum(stored[i], change) : change));
+	await Promise.all([
+		db.reviewHours.bulkPut(rows.filter((r) => r.reviews > 0)),
+		db.reviewHours.bulkDelete(rows.filter((r) => r.reviews <= 0).map((r) => r.hour))
+	]);
 }
