@@ -187,7 +187,7 @@ export class StudyDatabase extends Dexie {
 	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
 
 	constructor(name = 'steppe-cards') {
-		super(name);
+		super(name, { cache: 'disabled' });
 		this.version(1).stores({
 			// [deckId+due] serves the day's queue of a deck; its prefix serves "every state of a deck".
 			factStates: 'key, [deckId+due], due',

@@ -2,13 +2,22 @@
  * A Dexie live query as a Svelte store: the screen follows the database.
  * During prerendering there is no IndexedDB, so the store stays undefined there.
  */
-import { liveQuery } from 'dexie';
+import { liveQuery, type Subscription } from 'dexie';
 import { readable, type Readable } from 'svelte/store';
+import { nextTask } from '$lib/ui/next-task';
 
 export function live<T>(query: () => Promise<T>): Readable<T | undefined> {
 	if (typeof indexedDB === 'undefined') return readable(undefined);
 	return readable<T | undefined>(undefined, (set) => {
-		const subscription = liveQuery(query).subscribe({ next: set, error: (e) => console.error(e) });
-		return () => subscription.unsubscribe();
+		let subscription: Subscription | undefined;
+		let stopped = false;
+		// The query (and the database's opening, on a page's first query) runs after the page has hydrated.
+		void nextTask().then(() => {
+			if (!stopped) subscription = liveQuery(query).subscribe({ next: set, error: (e) => console.error(e) });
+		});
+		return () => {
+			stopped = true;
+			subscription?.unsubscribe();
+		};
 	});
 }
