@@ -188,32 +188,28 @@ export class StudyDatabase extends Dexie {
 
 	constructor(name = 'steppe-cards') {
 		super(name, { cache: 'disabled' });
-		this.version(1).stores({
-			// [deckId+due] serves the day's queue of a deck; its prefix serves "every state of a deck".
-			factStates: 'key, [deckId+due], due',
-			// [deckId+time] serves "today's reviews of a deck" and the history charts.
-			reviews: '++id, factKey, time, [deckId+time]',
-			settings: 'id'
-		});
-		// Version 2: quiz history and device facts. New tables only, so no upgrade function is needed.
-		this.version(2).stores({
-			quizAttempts: 'id, [deckId+startedAt], startedAt',
-			quizAnswers: '++id, &[attemptId+questionKey], attemptId, answeredAt',
-			meta: 'key'
-		});
-		// Version 3: the classroom — the teacher's quizzes and collected results, the student's attempts. New tables only.
-		this.version(3).stores({
-			classQuizzes: 'id, createdAt',
-			classResults: '[quizId+student], quizId',
-			classAttempts: 'id, quizId, startedAt'
-		});
+		// The schema as it is now. Versions 1 to 3 only added tables and indexes, and Dexie works out
+		// those changes from the database a device already has, so only versions with an upgrade
+		// function are declared (fewer to read each time the app starts; db.test.ts opens a version-1
+		// database with this code). History: 1 fact states, reviews, settings; 2 quiz attempts and
+		// answers, meta; 3 the classroom's quizzes, results and attempts; 4 below.
 		// Version 4, for speed with a long history: [deckId+state+due] lets a study session read just the
 		// first learning cards and reviews due, so the first card shows without reading the whole day's
 		// queue (the browser builds the index from the stored rows); reviewHours tallies the review log
 		// per hour for the statistics, written with every review, and made here from the log once.
 		this.version(4)
 			.stores({
+				// [deckId+due] serves the day's queue of a deck; its prefix serves "every state of a deck".
 				factStates: 'key, [deckId+due], due, [deckId+state+due]',
+				// [deckId+time] serves "today's reviews of a deck" and the history charts.
+				reviews: '++id, factKey, time, [deckId+time]',
+				settings: 'id',
+				quizAttempts: 'id, [deckId+startedAt], startedAt',
+				quizAnswers: '++id, &[attemptId+questionKey], attemptId, answeredAt',
+				meta: 'key',
+				classQuizzes: 'id, createdAt',
+				classResults: '[quizId+student], quizId',
+				classAttempts: 'id, quizId, startedAt',
 				reviewHours: 'hour'
 			})
 			.upgrade(async (tx) => {
