@@ -117,3 +117,32 @@ test('cards due again come first after a break, and can be answered as soon as t
 	await expect(page.getByRole('heading', { level: 2, name: frontAfter(0, 1) })).toBeVisible();
 	await expect(counts(page)).toHaveText(/17 new\s+3 learning\s+0 to review/);
 });
+
+test('the first saved rating asks the browser to keep the data, and only once', async ({ page }) => {
+	// Counts the requests where the test can read them, across reloads.
+	await page.addInitScript(() => {
+		navigator.storage.persist = async () => {
+			localStorage.setItem('persist-requests', String(Number(localStorage.getItem('persist-requests') ?? 0) + 1));
+			return true;
+		};
+	});
+	const requests = () => page.evaluate(() => Number(localStorage.getItem('persist-requests') ?? 0));
+	const rateGood = async (left: string) => {
+		await page.getByRole('button', { name: /Show answer/ }).click();
+		await page.getByRole('button', { name: /^Good / }).click();
+		await expect(counts(page)).toContainText(left);
+	};
+
+	await page.goto('/');
+	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
+	await page.goto(`/study/${deck.id}`);
+	expect(await requests()).toBe(0);
+	await rateGood('19 new');
+	await expect.poll(requests).toBe(1);
+	await rateGood('18 new');
+	// A new visit finds the request recorded in the database and does not ask again.
+	await page.reload();
+	await rateGood('17 new');
+	await page.waitForTimeout(300);
+	expect(await requests()).toBe(1);
+});

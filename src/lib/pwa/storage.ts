@@ -8,14 +8,20 @@ export interface StorageStatus {
 	quotaBytes?: number;
 }
 
+/** Set once this page has asked, or found the request made: later progress needs no check. */
+let settled = false;
+
 /**
  * Asks once, when the first progress exists, that the browser never evict the
  * data without asking the user. Browsers decide silently; we just ask.
+ * Called each time progress is saved (a rating, a quiz answer, an imported backup),
+ * so no page watches the database for it.
  */
 export async function requestPersistenceOnce(db: StudyDatabase, now: number): Promise<void> {
-	if (!navigator.storage?.persist) return;
-	if (await db.meta.get('persistRequested')) return;
+	if (settled || !navigator.storage?.persist) return;
 	if ((await db.reviews.limit(1).primaryKeys()).length === 0) return;
+	settled = true;
+	if (await db.meta.get('persistRequested')) return;
 	await db.meta.put({ key: 'persistRequested', value: now });
 	await navigator.storage.persist();
 }

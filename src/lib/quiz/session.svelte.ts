@@ -8,6 +8,7 @@ import type { Deck } from '$lib/content/schema';
 import { checkAnswer, type Verdict } from './answers';
 import type { PlannedQuestion, QuizPlan } from './build';
 import { attemptAnswers, finishAttempt, openAttempt, planOf, recordAnswer } from './store';
+import { requestPersistenceOnce } from '$lib/pwa/storage';
 
 export type QuizPhase = 'loading' | 'none' | 'question' | 'saving' | 'feedback' | 'done';
 
@@ -83,6 +84,7 @@ export class QuizSession {
 				now
 			});
 			this.attempt = saved.attempt;
+			void requestPersistenceOnce(this.db, now);
 		} catch (error) {
 			this.error = `Your answer could not be saved: ${(error as Error).message}`;
 			this.phase = 'question';

@@ -13,6 +13,7 @@ import { loadQueue, loadQueueStart, nextDue, type DeckFacts } from './load';
 import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue';
 import { factKey, recordReview, undoLastReview } from './review';
+import { requestPersistenceOnce } from '$lib/pwa/storage';
 import { createScheduler, intervalLabels, newCard, toCard } from './scheduler';
 
 export type Phase = 'loading' | 'front' | 'back' | 'waiting' | 'done';
@@ -147,6 +148,7 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.canUndo = true;
+			void requestPersistenceOnce(this.db, now);
 		} finally {
 			this.saving = false;
 		}
