@@ -2,8 +2,8 @@
  * The bundled decks, as the app sees them (no fetch: they are part of the build).
  * Their titles and counts are in 'virtual:deck-summaries', for the pages that list decks.
  */
-import { factIdLoaders, ids, loaders, outlineLoaders } from 'virtual:decks';
-import type { Deck, DeckOutline } from './schema';
+import { factIdLoaders, ids, loaders, outlineLoaders, quizIndexLoaders } from 'virtual:decks';
+import type { Deck, DeckOutline, QuizIndex } from './schema';
 
 /** The route parameter that studies every deck together; no deck may take it as its id. */
 export const ALL_DECKS = 'all';
@@ -27,5 +27,11 @@ export async function loadDeckOutline(id: string): Promise<DeckOutline | undefin
 /** The deck's fact ids in source order (a small chunk of their own), or undefined when no bundled deck has that id. */
 export async function loadFactIds(id: string): Promise<string[] | undefined> {
 	const load = (factIdLoaders as Record<string, (() => Promise<string[]>) | undefined>)[id];
+	return load ? load() : undefined;
+}
+
+/** What the quiz builder needs of the deck (a small chunk of its own), or undefined when no bundled deck has that id. */
+export async function loadQuizIndex(id: string): Promise<QuizIndex | undefined> {
+	const load = (quizIndexLoaders as Record<string, (() => Promise<QuizIndex>) | undefined>)[id];
 	return load ? load() : undefined;
 }

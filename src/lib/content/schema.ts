@@ -142,6 +142,14 @@ export interface DeckOutline extends DeckMeta {
 	facts: FactOutline[];
 }
 
+/** What the quiz builder needs of a deck to offer its topics and count the questions a choice matches. */
+export interface QuizIndex {
+	id: string;
+	title: string;
+	/** Per fact, in source order: its tags, and the type of each of its questions. */
+	facts: { countries: Country[]; themes: Theme[]; types: QuestionType[] }[];
+}
+
 /** What the home page needs, without the facts themselves. */
 export interface DeckSummary {
 	id: string;

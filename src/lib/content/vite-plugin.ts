@@ -3,20 +3,22 @@
  * `virtual:decks` holds the deck ids and loaders (tiny, for every page);
  * `virtual:deck-summaries` the titles and counts (for the pages that list decks,
  * so a study session does not load them); `virtual:deck/<id>` one whole deck,
- * `virtual:deck-outline/<id>` the same deck without its questions, and `virtual:deck-facts/<id>`
- * its fact ids in source order (for the home page's counts), each in its own chunk.
+ * `virtual:deck-outline/<id>` the same deck without its questions, `virtual:deck-facts/<id>`
+ * its fact ids in source order (for the home page's counts), and `virtual:deck-quiz-index/<id>`
+ * its facts' tags and question types (for the quiz builder's counts), each in its own chunk.
  * Any problem in the bank stops the build with file, fact id and reason.
  */
 import type { Plugin } from 'vite';
 import { describeProblems, loadDecks } from './load';
-import { summarise } from './summary';
+import { quizIndex, summarise } from './summary';
 
 const INDEX = 'virtual:decks';
 const SUMMARIES = 'virtual:deck-summaries';
 const DECK = 'virtual:deck/';
 const OUTLINE = 'virtual:deck-outline/';
 const FACT_IDS = 'virtual:deck-facts/';
-const PER_DECK = [DECK, OUTLINE, FACT_IDS];
+const QUIZ_INDEX = 'virtual:deck-quiz-index/';
+const PER_DECK = [DECK, OUTLINE, FACT_IDS, QUIZ_INDEX];
 
 export function questionBank(root: string): Plugin {
 	const read = () => {
@@ -43,7 +45,8 @@ export function questionBank(root: string): Plugin {
 					`export const ids = ${JSON.stringify(decks.map((d) => d.id))};`,
 					`export const loaders = {\n${loaders(DECK)}\n};`,
 					`export const outlineLoaders = {\n${loaders(OUTLINE)}\n};`,
-					`export const factIdLoaders = {\n${loaders(FACT_IDS)}\n};`
+					`export const factIdLoaders = {\n${loaders(FACT_IDS)}\n};`,
+					`export const quizIndexLoaders = {\n${loaders(QUIZ_INDEX)}\n};`
 				].join('\n');
 			}
 			const deckId = name.slice(prefix!.length);
@@ -54,8 +57,12 @@ export function questionBank(root: string): Plugin {
 					? { ...deck, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
 					: prefix === FACT_IDS
 						? deck.facts.map((f) => f.id)
-						: deck;
-			return `export default ${JSON.stringify(data)};`;
+						: prefix === QUIZ_INDEX
+							? quizIndex(deck)
+							: deck;
+			// A string for JSON.parse rather than an object literal: engines parse JSON faster than
+			// JavaScript, which shortens the task that loads a whole deck on the phone.
+			return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
 		}
 	};
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDecks } from '$lib/content/load';
 import type { QuizConfig } from '$lib/db/db';
 import { checkTyped, isNumericAnswer, parseNumber } from './answers';
-import { QUICK_CHOICE, buildQuiz, chooseQuestions, practiceConfig, presentQuiz, questionPool } from './build';
+import { QUICK_CHOICE, buildQuiz, chooseQuestions, matchingCount, practiceConfig, presentQuiz, questionPool } from './build';
+import { quizIndex } from '$lib/content/summary';
 import { derangedOrder, seedFromTime, seededRandom, shuffled } from './random';
 
 const deck = loadDecks('questions').decks[0]!;
@@ -138,5 +139,22 @@ describe('the bank through the answer checker', () => {
 			const value = parseNumber(q.answer)!.value;
 			for (const text of q.accept) expect(parseNumber(text)?.value, `${q.key}: ${text}`).toBe(value);
 		}
+	});
+});
+
+describe('the quiz builder count', () => {
+	it('counts from the quiz index exactly the questions the pool holds, for any choice', () => {
+		const index = quizIndex(deck);
+		const choices = [
+			QUICK_CHOICE,
+			{ countries: ['kazakhstan'], themes: QUICK_CHOICE.themes, types: QUICK_CHOICE.types },
+			{ countries: QUICK_CHOICE.countries, themes: QUICK_CHOICE.themes.slice(0, 2), types: ['typed'] },
+			{ countries: ['tajikistan', 'uzbekistan'], themes: QUICK_CHOICE.themes.slice(1), types: QUICK_CHOICE.types.slice(1) },
+			{ countries: [], themes: QUICK_CHOICE.themes, types: QUICK_CHOICE.types }
+		];
+		const counts = choices.map((choice) => matchingCount(index, choice));
+		expect(counts).toEqual(choices.map((choice) => questionPool(deck, choice).length));
+		// The choices differ, so equal counts are not a coincidence of one number.
+		expect(new Set(counts).size).toBeGreaterThan(3);
 	});
 });

@@ -4,7 +4,7 @@
  * reload, or from a seed carried in a link.
  */
 import type { QuizConfig } from '$lib/db/db';
-import { COUNTRIES, QUESTION_TYPES, THEMES, type Deck, type DeckQuestion, type Fact, type QuestionType } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES, type Deck, type DeckQuestion, type Fact, type QuestionType, type QuizIndex } from '$lib/content/schema';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 
 export const COUNT_CHOICES = [5, 10, 20, 'all'] as const;
@@ -58,13 +58,23 @@ export function practiceConfig(deckId: string, choice: QuizChoice, now: number):
  * The deck's questions that the config's topics and types allow, in source
  * order. A fact is in when one of its countries and one of its themes are chosen.
  */
-export function questionPool(deck: Deck, config: Pick<QuizConfig, 'countries' | 'themes' | 'types'>): DeckQuestion[] {
+export function questionPool(deck: Deck, config: TopicChoice): DeckQuestion[] {
+	const types = new Set<string>(config.types);
+	return factsInTopics(deck.facts, config).flatMap((f) => f.questions.filter((q) => types.has(q.type)));
+}
+
+/** How many questions `questionPool` would give, counted from the deck's quiz index alone. */
+export function matchingCount(index: QuizIndex, config: TopicChoice): number {
+	const types = new Set<string>(config.types);
+	return factsInTopics(index.facts, config).reduce((n, f) => n + f.types.filter((t) => types.has(t)).length, 0);
+}
+
+type TopicChoice = Pick<QuizConfig, 'countries' | 'themes' | 'types'>;
+
+function factsInTopics<F extends { countries: readonly string[]; themes: readonly string[] }>(facts: F[], config: TopicChoice): F[] {
 	const countries = new Set<string>(config.countries);
 	const themes = new Set<string>(config.themes);
-	const types = new Set<string>(config.types);
-	return deck.facts
-		.filter((f) => f.countries.some((c) => countries.has(c)) && f.themes.some((t) => themes.has(t)))
-		.flatMap((f) => f.questions.filter((q) => types.has(q.type)));
+	return facts.filter((f) => f.countries.some((c) => countries.has(c)) && f.themes.some((t) => themes.has(t)));
 }
 
 /**
