@@ -230,6 +230,11 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 test('leaving mid-quiz offers to resume; feedback at the end goes straight on', async ({ page }) => {
 	test.setTimeout(60_000);
 	await page.goto(`/quiz/${deck.id}`);
+	// A first visit does not create the database just to find no history in it.
+	await expect(page.getByRole('button', { name: 'Quick 10' })).toBeEnabled();
+	await page.waitForTimeout(500);
+	expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+	await expect(page.getByText('No quiz yet.')).toBeVisible();
 	await page.getByRole('radio', { name: '5' }).tap();
 	await page.getByRole('radio', { name: 'At the end' }).tap();
 	await page.getByRole('radio', { name: 'As in the article' }).tap();

@@ -174,6 +174,8 @@ export interface ClassAttemptRow {
 	resultCode?: string;
 }
 
+const APP_DATABASE = 'steppe-cards';
+
 export class StudyDatabase extends Dexie {
 	factStates!: EntityTable<FactState, 'key'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
@@ -186,7 +188,7 @@ export class StudyDatabase extends Dexie {
 	classAttempts!: EntityTable<ClassAttemptRow, 'id'>;
 	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
 
-	constructor(name = 'steppe-cards') {
+	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
 		// The schema as it is now. Versions 1 to 3 only added tables and indexes, and Dexie works out
 		// those changes from the database a device already has, so only versions with an upgrade
@@ -219,6 +221,16 @@ export class StudyDatabase extends Dexie {
 }
 
 let shared: StudyDatabase | undefined;
+
+/**
+ * Whether this device has the app's database yet, found without opening it: opening creates it,
+ * the costliest step of a first visit (20 to 45 ms of script here), which a page that only reads has no use for.
+ * Browsers without `indexedDB.databases()` are taken to have it.
+ */
+export async function appDatabaseExists(): Promise<boolean> {
+	if (typeof indexedDB.databases !== 'function') return true;
+	return (await indexedDB.databases()).some((d) => d.name === APP_DATABASE);
+}
 
 /** The app's database, opened on first use (in the browser only). */
 export function appDatabase(): StudyDatabase {

@@ -5,14 +5,25 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { readable, type Readable } from 'svelte/store';
 import { nextTask } from '$lib/ui/next-task';
+import { appDatabaseExists } from './db';
 
-export function live<T>(query: () => Promise<T>): Readable<T | undefined> {
+/**
+ * `whenNothingStored`, if given, is what the query would find in an empty database: on a device
+ * that has no database yet (a first visit), the store holds it and the database is not created
+ * just to be read. The page's own writes come from actions that leave the page, so it is fresh
+ * again when the student comes back.
+ */
+export function live<T>(query: () => Promise<T>, whenNothingStored?: { value: T }): Readable<T | undefined> {
 	if (typeof indexedDB === 'undefined') return readable(undefined);
 	return readable<T | undefined>(undefined, (set) => {
 		let subscription: Subscription | undefined;
 		let stopped = false;
 		// The query (and the database's opening, on a page's first query) runs after the page has hydrated.
-		void nextTask().then(() => {
+		void nextTask().then(async () => {
+			if (whenNothingStored && !(await appDatabaseExists())) {
+				if (!stopped) set(whenNothingStored.value);
+				return;
+			}
 			if (!stopped) subscription = liveQuery(query).subscribe({ next: set, error: (e) => console.error(e) });
 		});
 		return () => {
