@@ -12,26 +12,20 @@ export function deckIds(): string[] {
 	return [...ids];
 }
 
-/** The whole deck, or undefined when no bundled deck has that id. */
-export async function loadDeck(id: string): Promise<Deck | undefined> {
-	const load = (loaders as Record<string, (() => Promise<Deck>) | undefined>)[id];
+/** What a bundled deck's loader gives, or undefined when no bundled deck has that id. */
+async function loadFrom<T>(deckLoaders: Record<string, () => Promise<T>>, id: string): Promise<T | undefined> {
+	const load = (deckLoaders as Record<string, (() => Promise<T>) | undefined>)[id];
 	return load ? load() : undefined;
 }
+
+/** The whole deck, or undefined when no bundled deck has that id. */
+export const loadDeck = (id: string): Promise<Deck | undefined> => loadFrom(loaders, id);
 
 /** The deck without its quiz questions: for studying, the guide and the stats. */
-export async function loadDeckOutline(id: string): Promise<DeckOutline | undefined> {
-	const load = (outlineLoaders as Record<string, (() => Promise<DeckOutline>) | undefined>)[id];
-	return load ? load() : undefined;
-}
+export const loadDeckOutline = (id: string): Promise<DeckOutline | undefined> => loadFrom(outlineLoaders, id);
 
-/** The deck's fact ids in source order (a small chunk of their own), or undefined when no bundled deck has that id. */
-export async function loadFactIds(id: string): Promise<string[] | undefined> {
-	const load = (factIdLoaders as Record<string, (() => Promise<string[]>) | undefined>)[id];
-	return load ? load() : undefined;
-}
+/** The deck's fact ids in source order (a small chunk of their own). */
+export const loadFactIds = (id: string): Promise<string[] | undefined> => loadFrom(factIdLoaders, id);
 
-/** What the quiz builder needs of the deck (a small chunk of its own), or undefined when no bundled deck has that id. */
-export async function loadQuizIndex(id: string): Promise<QuizIndex | undefined> {
-	const load = (quizIndexLoaders as Record<string, (() => Promise<QuizIndex>) | undefined>)[id];
-	return load ? load() : undefined;
-}
+/** What the quiz builder needs of the deck (a small chunk of its own). */
+export const loadQuizIndex = (id: string): Promise<QuizIndex | undefined> => loadFrom(quizIndexLoaders, id);
