@@ -21,6 +21,7 @@ const describe = (what: string, total: number, files: [string, number][]) =>
  */
 async function scriptsLoaded(page: Page, url: string, ready: () => Promise<void>) {
 	const scripts = new Map<string, number>();
+	const libraries = new Set<string>();
 	const reading: Promise<void>[] = [];
 	page.on('response', (response) => {
 		const request = response.request();
@@ -29,6 +30,8 @@ async function scriptsLoaded(page: Page, url: string, ready: () => Promise<void>
 		reading.push(
 			response.body().then((body) => {
 				scripts.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
+				const text = body.toString();
+				for (const [library, mark] of Object.entries(LIBRARY_MARKS)) if (text.includes(mark)) libraries.add(library);
 			})
 		);
 	});
@@ -37,8 +40,15 @@ async function scriptsLoaded(page: Page, url: string, ready: () => Promise<void>
 	await page.waitForLoadState('networkidle');
 	await Promise.all(reading);
 	const files = [...scripts];
-	return { total: files.reduce((n, [, size]) => n + size, 0), files };
+	return { total: files.reduce((n, [, size]) => n + size, 0), files, libraries: [...libraries].sort() };
 }
+
+/** Text that survives minifying, found only in each library: which of them a page has loaded. */
+const LIBRARY_MARKS = {
+	'ts-fsrs': 'FSRSValidationError',
+	// The QR code's alphanumeric alphabet, in the encoder (uqr) only.
+	uqr: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
+};
 
 test('the home page loads at most 70 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, '/', async () => {
@@ -55,6 +65,25 @@ test('a study session up to the first card loads at most 90 KB of JavaScript (gz
 	console.log(describe('study JS', total, files));
 	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(90 * KB);
 });
+
+// The scheduler only where cards are rated, the QR encoder only where a class quiz is made. The
+// last two pages show that a library's mark is found where it is loaded.
+for (const [path, expected] of [
+	['/', []],
+	[`/decks/${deck.id}`, []],
+	[`/quiz/${deck.id}`, []],
+	['/stats', []],
+	['/settings', []],
+	[`/study/${deck.id}`, ['ts-fsrs']],
+	['/classroom', ['uqr']]
+] as const) {
+	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}`, async ({ page }) => {
+		const { libraries } = await scriptsLoaded(page, path, async () => {
+			await expect(page.locator('h1')).toBeVisible();
+		});
+		expect(libraries).toEqual(expected);
+	});
+}
 
 test('the whole precache is at most 600 KB (gzip)', () => {
 	const worker = readFileSync('build/sw.js', 'utf8');

@@ -18,7 +18,8 @@ let settled = false;
  * so no page watches the database for it.
  */
 export async function requestPersistenceOnce(db: StudyDatabase, now: number): Promise<void> {
-	if (settled || !navigator.storage?.persist) return;
+	// globalThis: Node (the unit tests) has no navigator.
+	if (settled || !globalThis.navigator?.storage?.persist) return;
 	if ((await db.reviews.limit(1).primaryKeys()).length === 0) return;
 	settled = true;
 	if (await db.meta.get('persistRequested')) return;

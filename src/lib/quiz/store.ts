@@ -4,12 +4,12 @@
  * FSRS review of the question's fact, so a closed tab never keeps one without
  * the others.
  */
-import Dexie from 'dexie';
 import type { QuizAnswer, QuizAttempt, QuizConfig, ReviewRow, StudyDatabase } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
 import { recordReview } from '$lib/srs/review';
 import type { Deck } from '$lib/content/schema';
 import { chooseQuestions, practiceConfig, presentQuiz, type QuizChoice, type QuizPlan } from './build';
+import { deckAttempts } from './history';
 import { seedFromTime } from './random';
 
 export const attemptId = (config: QuizConfig) => `${config.deckId}@${config.seed}`;
@@ -132,15 +132,6 @@ export async function recordAnswer(db: StudyDatabase, input: AnswerInput): Promi
 		});
 		return { attempt: updated, answer, review };
 	});
-}
-
-/** The deck's attempts, newest first. */
-export function deckAttempts(db: StudyDatabase, deckId: string): Promise<QuizAttempt[]> {
-	return db.quizAttempts
-		.where('[deckId+startedAt]')
-		.between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
-		.reverse()
-		.toArray();
 }
 
 async function openAttempts(db: StudyDatabase, deckId: string): Promise<QuizAttempt[]> {

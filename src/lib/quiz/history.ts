@@ -1,0 +1,16 @@
+/**
+ * A deck's quiz history, read apart from the code that saves answers: the quiz builder lists it
+ * without loading the scheduler (ts-fsrs) that saving an answer needs.
+ */
+import Dexie from 'dexie';
+import type { QuizAttempt, StudyDatabase } from '$lib/db/db';
+
+/** The deck's attempts, newest first. */
+export function deckAttempts(db: StudyDatabase, deckId: string): Promise<QuizAttempt[]> {
+	return db.quizAttempts
+		.where('[deckId+startedAt]')
+		.between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+		.reverse()
+		.toArray();
+}
+
