@@ -17,6 +17,12 @@ async function homeCounts(page: Page) {
 	};
 }
 
+test('a first visit to the statistics shows that nothing is studied yet, without creating the database', async ({ page }) => {
+	await page.goto('/stats');
+	await expect(page.getByText('No reviews yet — study a few cards and come back.')).toBeVisible();
+	expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+});
+
 test('study five cards by keys and by taps, reload in the middle, undo, and see them in the counts', async ({ page }) => {
 	await page.goto('/');
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });

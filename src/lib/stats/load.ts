@@ -1,6 +1,6 @@
 /** Reads what the statistics page needs from the database; the numbers themselves are computed in `stats.ts`. */
 import type { FactState, StudyDatabase } from '$lib/db/db';
-import { readSettings } from '$lib/db/settings';
+import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { StatsInput } from './stats';
 
 export interface StatsSnapshot extends StatsInput {
@@ -14,3 +14,6 @@ export async function loadStats(db: StudyDatabase, now: number): Promise<StatsSn
 		return { now, rolloverHour, states, hours };
 	});
 }
+
+/** What `loadStats` finds in an empty database: a first visit shows it without creating one. */
+export const emptyStats = (now: number): StatsSnapshot => ({ now, rolloverHour: DEFAULT_SETTINGS.rolloverHour, states: [], hours: [] });

@@ -20,7 +20,7 @@ import {
 	windowStart,
 	type StatsFact
 } from './stats';
-import { loadStats } from './load';
+import { emptyStats, loadStats } from './load';
 import { countReviews, tallyReviews } from './tally';
 
 // Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
@@ -316,6 +316,16 @@ describe('loadStats', () => {
 			const stats = pageStats([fact('a'), fact('b')], snapshot);
 			expect(stats.totalReviews).toBe(3);
 			expect(stats.year[0]).toEqual({ day: '2025-11-16', count: 1 });
+		} finally {
+			await db.delete();
+		}
+	});
+
+	it('finds in an empty database what a first visit shows without one', async () => {
+		const db = new StudyDatabase('stats-empty-test');
+		await db.open();
+		try {
+			expect(emptyStats(NOW)).toEqual(await loadStats(db, NOW));
 		} finally {
 			await db.delete();
 		}
