@@ -17,10 +17,14 @@ async function homeCounts(page: Page) {
 	};
 }
 
-test('a first visit to the statistics shows that nothing is studied yet, without creating the database', async ({ page }) => {
+test('a first visit to the home page and the statistics shows that nothing is studied yet, without creating the database', async ({ page }) => {
+	const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+	await page.goto('/');
+	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
+	expect(await databases()).toEqual([]);
 	await page.goto('/stats');
 	await expect(page.getByText('No reviews yet — study a few cards and come back.')).toBeVisible();
-	expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+	expect(await databases()).toEqual([]);
 });
 
 test('study five cards by keys and by taps, reload in the middle, undo, and see them in the counts', async ({ page }) => {

@@ -46,6 +46,13 @@ export interface DeckToCount {
 	factIds: () => Promise<string[]>;
 }
 
+/** The day's counts of a deck never studied: new facts only, up to the day's limit. */
+export const unstudiedCounts = (deck: Pick<DeckToCount, 'factCount'>, settings: StudySettings): QueueCounts => ({
+	new: Math.min(settings.newPerDay, deck.factCount),
+	learning: 0,
+	review: 0
+});
+
 /**
  * The day's counts of a deck, for its home tile. A deck never studied has only new facts,
  * so its fact ids are not loaded: a first visit's home page stays small.
@@ -53,7 +60,7 @@ export interface DeckToCount {
 export async function loadDeckCounts(db: StudyDatabase, deck: DeckToCount, settings: StudySettings, now: number): Promise<QueueCounts> {
 	const studied = await db.factStates.where('key').startsWith(`${deck.deckId}/`).limit(1).primaryKeys();
 	// No state means no review either (a review always writes its fact's state), so no limit is used up yet.
-	if (studied.length === 0) return { new: Math.min(settings.newPerDay, deck.factCount), learning: 0, review: 0 };
+	if (studied.length === 0) return unstudiedCounts(deck, settings);
 	// Wrapped in Promise.resolve, as Dexie asks of a non-Dexie promise awaited inside a live query.
 	const factIds = await Promise.resolve(deck.factIds());
 	return (await loadDeckQueue(db, { deckId: deck.deckId, factIds }, settings, now)).counts;
