@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { routes } from './app';
+import { routes, showRoute } from './app';
 
 /** Elements wider than the screen, or pushed past its right edge: content a reader would have to scroll sideways for. */
 function overflowing(page: Page) {
@@ -24,9 +24,7 @@ test('text zoomed to 200% still fits the phone screen on every route', async ({ 
 	});
 	const found: string[] = [];
 	for (const route of routes) {
-		await page.goto(route);
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await page.waitForLoadState('networkidle');
+		await showRoute(page, route);
 		found.push(...(await overflowing(page)).map((o) => `${route}: ${o}`));
 	}
 	expect(found).toEqual([]);
@@ -36,9 +34,7 @@ test('every control on every route is reached by Tab and shows a focus ring', as
 	test.setTimeout(120_000);
 	const problems: string[] = [];
 	for (const route of routes) {
-		await page.goto(route);
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await page.waitForLoadState('networkidle');
+		await showRoute(page, route);
 		// Each visible control gets a probe number; a radio group is one stop (arrow keys move within it).
 		const names = await page.evaluate(() => {
 			const radioGroups = new Map<string, number>();

@@ -1,7 +1,25 @@
 // What the browser tests share: the bank as the build read it, and every route of the app.
+import { expect, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 
 export const deck = loadDecks('questions').decks[0]!;
 
 /** Every page a student or teacher can open (the quiz play and results pages need an attempt). */
 export const routes = ['/', `/decks/${deck.id}`, `/study/${deck.id}`, '/study/all', `/quiz/${deck.id}`, '/stats', '/settings', '/classroom', '/classroom/take'];
+
+/**
+ * Opens a route and shows all of it, as the checks that run on every route need: the page has
+ * loaded, and each section that opens under a button (aria-expanded, such as the quiz builder) is open.
+ */
+export async function showRoute(page: Page, route: string) {
+	await page.goto(route);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	const disclosures = page.locator('button[aria-expanded]');
+	for (let i = 0; i < (await disclosures.count()); i++) {
+		const disclosure = disclosures.nth(i);
+		if ((await disclosure.getAttribute('aria-expanded')) === 'true') continue;
+		await disclosure.click();
+		await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+	}
+}

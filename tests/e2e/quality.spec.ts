@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { deck, routes } from './app';
+import { deck, routes, showRoute } from './app';
 
 async function axeViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
@@ -23,9 +23,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		await studySome(page);
 		const found: string[] = [];
 		for (const route of routes) {
-			await page.goto(route);
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-			await page.waitForLoadState('networkidle');
+			await showRoute(page, route);
 			found.push(...(await axeViolations(page)).map((v) => `${route} ${v}`));
 		}
 		// The back of a card, with its answer buttons and the explanation open.
@@ -47,9 +45,7 @@ test('no Content-Security-Policy violation on any route', async ({ page }) => {
 	});
 	await studySome(page);
 	for (const route of routes) {
-		await page.goto(route);
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await page.waitForLoadState('networkidle');
+		await showRoute(page, route);
 	}
 	const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 	// 'wasm-unsafe-eval' lets the QR scanner's WebAssembly compile; it allows no eval of scripts.
@@ -70,8 +66,7 @@ test('every route fits a 360 px screen and keeps tap targets at least 44 px', as
 	await studySome(page);
 	const problems: string[] = [];
 	for (const route of routes) {
-		await page.goto(route);
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await showRoute(page, route);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		if (overflow > 0) problems.push(`${route}: ${overflow}px wider than the screen`);
 		const small = await page.evaluate(() =>

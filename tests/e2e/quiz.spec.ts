@@ -123,7 +123,12 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	await expect(page.getByRole('heading', { level: 1, name: `Quiz: ${deck.title}` })).toBeVisible();
 	await expect(page.getByText('No quiz yet.')).toBeVisible();
 
-	// The builder: ten questions, every type, shuffled, feedback after each.
+	// The builder opens under its heading: ten questions, every type, shuffled, feedback after each.
+	const disclosure = page.getByRole('heading', { name: 'Build your own quiz' }).getByRole('button');
+	await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.getByRole('button', { name: 'Start quiz' })).toHaveCount(0);
+	await disclosure.tap();
+	await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
 	await page.getByRole('radio', { name: '20' }).tap();
 	await page.getByRole('radio', { name: '10' }).tap();
 	const types = page.getByRole('group', { name: 'Question types' });
@@ -235,6 +240,7 @@ test('leaving mid-quiz offers to resume; feedback at the end goes straight on', 
 	await page.waitForTimeout(500);
 	expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
 	await expect(page.getByText('No quiz yet.')).toBeVisible();
+	await page.getByRole('button', { name: 'Build your own quiz' }).tap();
 	await page.getByRole('radio', { name: '5' }).tap();
 	await page.getByRole('radio', { name: 'At the end' }).tap();
 	await page.getByRole('radio', { name: 'As in the article' }).tap();
@@ -263,6 +269,7 @@ test.describe('in dark mode', () => {
 
 	test('a matching question and its feedback stay readable', async ({ page }) => {
 		await page.goto(`/quiz/${deck.id}`);
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
 		const types = page.getByRole('group', { name: 'Question types' });
 		await types.getByRole('button', { name: /Clear all/ }).tap();
 		await types.getByRole('checkbox', { name: 'Matching' }).tap();
@@ -295,6 +302,8 @@ for (const scheme of ['light', 'dark'] as const) {
 		const found: string[] = [];
 
 		await page.goto(`/quiz/${deck.id}`);
+		found.push(...(await violations('quiz page')));
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
 		await page.getByRole('radio', { name: '5' }).tap();
 		found.push(...(await violations('builder')));
 		await page.getByRole('button', { name: 'Start quiz' }).tap();

@@ -8,12 +8,12 @@ import { nextTask } from '$lib/ui/next-task';
 import { appDatabaseExists } from './db';
 
 /**
- * `whenNothingStored`, if given, is what the query would find in an empty database: on a device
- * that has no database yet (a first visit), the store holds it and the database is not created
+ * `whenNothingStored`, if given, gives what the query would find in an empty database: on a device
+ * that has no database yet (a first visit), the store holds that and the database is not created
  * just to be read. The page's own writes come from actions that leave the page, so it is fresh
  * again when the student comes back.
  */
-export function live<T>(query: () => Promise<T>, whenNothingStored?: { value: T }): Readable<T | undefined> {
+export function live<T>(query: () => Promise<T>, whenNothingStored?: () => T): Readable<T | undefined> {
 	if (typeof indexedDB === 'undefined') return readable(undefined);
 	return readable<T | undefined>(undefined, (set) => {
 		let subscription: Subscription | undefined;
@@ -21,7 +21,7 @@ export function live<T>(query: () => Promise<T>, whenNothingStored?: { value: T 
 		// The query (and the database's opening, on a page's first query) runs after the page has hydrated.
 		void nextTask().then(async () => {
 			if (whenNothingStored && !(await appDatabaseExists())) {
-				if (!stopped) set(whenNothingStored.value);
+				if (!stopped) set(whenNothingStored());
 				return;
 			}
 			if (!stopped) subscription = liveQuery(query).subscribe({ next: set, error: (e) => console.error(e) });
