@@ -46,6 +46,17 @@ test('with the network off, every route loads and studying saves', async ({ page
 	await expect.poll(() => newCount(page)).toBe('18');
 });
 
+test('a first visit that lands on the study guide, a page without the app script, leaves the app working offline', async ({ page, context }) => {
+	await page.goto(`/decks/${deck.id}`);
+	await waitForOfflineReady(page);
+	await context.setOffline(true);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your decks' })).toBeVisible();
+	await studyOneCard(page);
+	await page.goto('/');
+	await expect.poll(() => newCount(page)).toBe('19');
+});
+
 test('a browser started offline on the same profile still opens the app (cold start)', async () => {
 	const profile = mkdtempSync(join(tmpdir(), 'steppe-profile-'));
 	const launch = config.use!.launchOptions!;

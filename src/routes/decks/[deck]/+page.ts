@@ -4,6 +4,10 @@ import { studyGuide } from '$lib/content/guide';
 
 export const entries = () => deckIds().map((deck) => ({ deck }));
 
+// The study guide is text and links only: it is sent as its prerendered HTML with no JavaScript,
+// so a long guide opens at once on a slow phone. The service worker serves it offline all the same.
+export const csr = false;
+
 export const load = async ({ params }) => {
 	const deck = await loadDeckOutline(params.deck);
 	if (!deck) error(404, `There is no deck called "${params.deck}".`);
