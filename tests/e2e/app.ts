@@ -23,3 +23,10 @@ export async function showRoute(page: Page, route: string) {
 		await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
 	}
 }
+
+/** Shows the answer of the card on screen, rates it Good and waits until the rating is saved (the next card shows then). */
+export async function rateGood(page: Page) {
+	await page.getByRole('button', { name: /Show answer/ }).click();
+	await page.getByRole('button', { name: /^Good / }).click();
+	await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+}

@@ -1,7 +1,7 @@
 // What the home page tells a student about keeping their progress: install the app, back it up.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { deck } from './app';
+import { deck, rateGood } from './app';
 
 test('the install button appears when the browser offers to install, and opens its prompt', async ({ page }) => {
 	await page.goto('/');
@@ -42,8 +42,7 @@ test('a month after the first review with no backup, the home page asks for one,
 	await expect(reminder).toHaveCount(0);
 
 	await page.goto(`/study/${deck.id}`);
-	await page.getByRole('button', { name: /Show answer/ }).click();
-	await page.getByRole('button', { name: /^Good / }).click();
+	await rateGood(page);
 	await page.clock.fastForward('29:00:00');
 	await page.goto('/');
 	await expect(page.getByRole('article', { name: deck.title }).locator('dd.kind-new')).toHaveText('20');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
-import { deck, routes } from './app';
+import { deck, rateGood, routes } from './app';
 
 const base = config.use!.baseURL!;
 
@@ -19,8 +19,7 @@ async function waitForOfflineReady(page: Page) {
 
 async function studyOneCard(page: Page) {
 	await page.goto(`/study/${deck.id}`);
-	await page.getByRole('button', { name: /Show answer/ }).click();
-	await page.getByRole('button', { name: /^Good / }).click();
+	await rateGood(page);
 }
 
 const newCount = (page: Page) =>

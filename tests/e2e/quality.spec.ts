@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { deck, routes, showRoute } from './app';
+import { deck, rateGood, routes, showRoute } from './app';
 
 async function axeViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
@@ -10,10 +10,7 @@ async function axeViolations(page: Page) {
 /** Studies two cards so the stats page and the home counts have something to show. */
 async function studySome(page: Page) {
 	await page.goto(`/study/${deck.id}`);
-	for (let i = 0; i < 2; i++) {
-		await page.getByRole('button', { name: /Show answer/ }).click();
-		await page.getByRole('button', { name: /^Good / }).click();
-	}
+	for (let i = 0; i < 2; i++) await rateGood(page);
 }
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -17,13 +17,17 @@ async function homeCounts(page: Page) {
 	};
 }
 
-test('a first visit to the home page and the statistics shows that nothing is studied yet, without creating the database', async ({ page }) => {
+test('a first visit to the home page, the statistics and the settings shows that nothing is studied yet, without creating the database', async ({ page }) => {
 	const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 	await page.goto('/');
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
 	expect(await databases()).toEqual([]);
 	await page.goto('/stats');
 	await expect(page.getByText('No reviews yet — study a few cards and come back.')).toBeVisible();
+	expect(await databases()).toEqual([]);
+	await page.goto('/settings');
+	await expect(page.getByLabel('New facts per day')).toBeEnabled();
+	await expect(page.getByLabel('New facts per day')).toHaveValue('20');
 	expect(await databases()).toEqual([]);
 });
 

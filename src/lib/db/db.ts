@@ -223,13 +223,13 @@ export class StudyDatabase extends Dexie {
 let shared: StudyDatabase | undefined;
 
 /**
- * Whether this device has the app's database yet, found without opening it: opening creates it,
- * the costliest step of a first visit (20 to 45 ms of script here), which a page that only reads has no use for.
- * Browsers without `indexedDB.databases()` are taken to have it.
+ * Whether this device has the database (the app's, unless named) yet, found without opening it:
+ * opening creates it, the costliest step of a first visit (20 to 45 ms of script here), which a page
+ * that only reads has no use for. Browsers without `indexedDB.databases()` are taken to have it.
  */
-export async function appDatabaseExists(): Promise<boolean> {
+export async function databaseExists(name = APP_DATABASE): Promise<boolean> {
 	if (typeof indexedDB.databases !== 'function') return true;
-	return (await indexedDB.databases()).some((d) => d.name === APP_DATABASE);
+	return (await indexedDB.databases()).some((d) => d.name === name);
 }
 
 /** The app's database, opened on first use (in the browser only). */

@@ -5,7 +5,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { readable, type Readable } from 'svelte/store';
 import { nextTask } from '$lib/ui/next-task';
-import { appDatabaseExists } from './db';
+import { databaseExists } from './db';
 
 /**
  * `whenNothingStored`, if given, gives what the query would find in an empty database: on a device
@@ -20,7 +20,7 @@ export function live<T>(query: () => Promise<T>, whenNothingStored?: () => T): R
 		let stopped = false;
 		// The query (and the database's opening, on a page's first query) runs after the page has hydrated.
 		void nextTask().then(async () => {
-			if (whenNothingStored && !(await appDatabaseExists())) {
+			if (whenNothingStored && !(await databaseExists())) {
 				if (!stopped) set(whenNothingStored());
 				return;
 			}

@@ -72,9 +72,19 @@ export async function loadQueue(
 	settings: StudySettings,
 	now: number
 ): Promise<DeckQueue> {
-	const queues = await Promise.all(decks.map((d) => loadDeckQueue(db, d, settings, now)));
-	return queues.length === 1 ? queues[0]! : mergeQueues(queues, now);
+	return merged(await Promise.all(decks.map((d) => loadDeckQueue(db, d, settings, now))), now);
 }
+
+/**
+ * What `loadQueue` finds in a database with nothing in it: the first new facts of each deck.
+ * A study session on a device with no database yet starts from this, and its first rating creates the database.
+ */
+export function unstudiedQueue(decks: DeckFacts[], settings: StudySettings, now: number): DeckQueue {
+	const empty = { seenFactIds: new Set<string>(), dueStates: [], reviewsToday: [], settings, now };
+	return merged(decks.map((d) => buildDeckQueue({ deckId: d.deckId, factIds: d.factIds, ...empty })), now);
+}
+
+const merged = (queues: DeckQueue[], now: number) => (queues.length === 1 ? queues[0]! : mergeQueues(queues, now));
 
 /** How many learning cards and reviews of each deck `loadQueueStart` reads: more than a student answers while the rest loads. */
 export const QUEUE_START_SIZE = 50;

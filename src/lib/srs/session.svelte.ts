@@ -5,11 +5,11 @@
  */
 import type { Grade } from 'ts-fsrs';
 import { State } from './states';
-import type { StudyDatabase, ReviewRow, StudySettings } from '$lib/db/db';
-import { readSettings } from '$lib/db/settings';
+import { databaseExists, type StudyDatabase, type ReviewRow, type StudySettings } from '$lib/db/db';
+import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './day';
-import { loadQueue, loadQueueStart, nextDue, type DeckFacts } from './load';
+import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './load';
 import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue';
 import { factKey, recordReview, undoLastReview } from './review';
@@ -92,7 +92,10 @@ export class StudySession {
 
 	async start(): Promise<void> {
 		const now = this.now();
-		this.settings = await readSettings(this.db);
+		// On a first visit there is no database yet: the session starts from what an empty one holds,
+		// and the first rating creates it (creating it costs a first visit more than anything else).
+		const hasDatabase = await databaseExists(this.db.name);
+		this.settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
 		// A session lasts until the study day ends; its start survives a reload.
 		const key = `study-session:${this.name}`;
 		const stored = Number(this.store.get(key));
@@ -101,6 +104,13 @@ export class StudySession {
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
+		if (!hasDatabase) {
+			this.items = unstudiedQueue(this.deckFacts, this.settings, now).items;
+			this.wholeQueue = true;
+			performance.measure('study:queue', { start: started, end: performance.now() });
+			await this.showNext();
+			return;
+		}
 		const first = await loadQueueStart(this.db, this.deckFacts, this.settings, now);
 		if (first.length > 0) {
 			performance.measure('study:queue', { start: started, end: performance.now() });

@@ -5,7 +5,7 @@ import { StudyDatabase, type StudySettings } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
-import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE } from './load';
+import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './load';
 import { nextStudyDayStart, studyDayKey, studyDayStart } from './day';
 
 const DECK = 'demo';
@@ -137,6 +137,13 @@ describe('the day queue', () => {
 		const other = { deckId: 'other', factIds: ['x', 'y', 'z'] };
 		const queue = await loadQueue(db, [deck, other], settings, at(10, 9).getTime());
 		expect(queue.items.map((i) => `${i.deckId}/${i.factId}`)).toEqual(['demo/fact-00', 'demo/fact-01', 'other/x', 'other/y']);
+	});
+
+	it('of a device with no database yet equals what an empty database gives, for one deck and for several', async () => {
+		const settings = { ...DEFAULT_SETTINGS, newPerDay: 3 };
+		const other = { deckId: 'other', factIds: ['x', 'y', 'z', 'w'] };
+		const now = at(10, 9).getTime();
+		for (const decks of [[deck], [deck, other]]) expect(unstudiedQueue(decks, settings, now)).toEqual(await loadQueue(db, decks, settings, now));
 	});
 
 	it('tells when the next card falls due', async () => {
