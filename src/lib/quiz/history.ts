@@ -13,4 +13,3 @@ export function deckAttempts(db: StudyDatabase, deckId: string): Promise<QuizAtt
 		.reverse()
 		.toArray();
 }
-
