@@ -30,3 +30,6 @@ export async function rateGood(page: Page) {
 	await page.getByRole('button', { name: /^Good / }).click();
 	await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
 }
+
+/** The IndexedDB databases this origin has, by name: none until the app first saves something. */
+export const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

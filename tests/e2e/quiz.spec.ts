@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, QuestionType } from '../../src/lib/content/schema';
+import { databaseNames } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const questions = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
@@ -238,7 +239,7 @@ test('leaving mid-quiz offers to resume; feedback at the end goes straight on', 
 	// A first visit does not create the database just to find no history in it.
 	await expect(page.getByRole('button', { name: 'Quick 10' })).toBeEnabled();
 	await page.waitForTimeout(500);
-	expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+	expect(await databaseNames(page)).toEqual([]);
 	await expect(page.getByText('No quiz yet.')).toBeVisible();
 	await page.getByRole('button', { name: 'Build your own quiz' }).tap();
 	await page.getByRole('radio', { name: '5' }).tap();

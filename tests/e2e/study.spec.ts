@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
+import { databaseNames, rateGood } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
@@ -18,17 +19,16 @@ async function homeCounts(page: Page) {
 }
 
 test('a first visit to the home page, the statistics and the settings shows that nothing is studied yet, without creating the database', async ({ page }) => {
-	const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 	await page.goto('/');
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
-	expect(await databases()).toEqual([]);
+	expect(await databaseNames(page)).toEqual([]);
 	await page.goto('/stats');
 	await expect(page.getByText('No reviews yet — study a few cards and come back.')).toBeVisible();
-	expect(await databases()).toEqual([]);
+	expect(await databaseNames(page)).toEqual([]);
 	await page.goto('/settings');
 	await expect(page.getByLabel('New facts per day')).toBeEnabled();
 	await expect(page.getByLabel('New facts per day')).toHaveValue('20');
-	expect(await databases()).toEqual([]);
+	expect(await databaseNames(page)).toEqual([]);
 });
 
 test('study five cards by keys and by taps, reload in the middle, undo, and see them in the counts', async ({ page }) => {
@@ -141,9 +141,8 @@ test('the first saved rating asks the browser to keep the data, and only once', 
 		};
 	});
 	const requests = () => page.evaluate(() => Number(localStorage.getItem('persist-requests') ?? 0));
-	const rateGood = async (left: string) => {
-		await page.getByRole('button', { name: /Show answer/ }).click();
-		await page.getByRole('button', { name: /^Good / }).click();
+	const rateGoodLeaving = async (left: string) => {
+		await rateGood(page);
 		await expect(counts(page)).toContainText(left);
 	};
 
@@ -151,12 +150,12 @@ test('the first saved rating asks the browser to keep the data, and only once', 
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
 	await page.goto(`/study/${deck.id}`);
 	expect(await requests()).toBe(0);
-	await rateGood('19 new');
+	await rateGoodLeaving('19 new');
 	await expect.poll(requests).toBe(1);
-	await rateGood('18 new');
+	await rateGoodLeaving('18 new');
 	// A new visit finds the request recorded in the database and does not ask again.
 	await page.reload();
-	await rateGood('17 new');
+	await rateGoodLeaving('17 new');
 	await page.waitForTimeout(300);
 	expect(await requests()).toBe(1);
 });
