@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { formatProblem, validateDeck, type DeckFile, type DeckProblem } from './validate';
+import { formatProblem, formatWarning, validateDeck, type DeckFile, type DeckProblem, type DeckWarning } from './validate';
 import type { Deck } from './schema';
 
 function readYaml(path: string, shownAs: string): DeckFile {
@@ -13,10 +13,11 @@ function readYaml(path: string, shownAs: string): DeckFile {
 	}
 }
 
-/** Every deck under `root` (one folder each), or every problem found in any of them. */
-export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[]; files: string[] } {
+/** Every deck under `root` (one folder each), or every problem found in any of them; and the lint warnings of all. */
+export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[]; warnings: DeckWarning[]; files: string[] } {
 	const decks: Deck[] = [];
 	const problems: DeckProblem[] = [];
+	const warnings: DeckWarning[] = [];
 	const files: string[] = [];
 	const folders = readdirSync(root)
 		.filter((name) => statSync(join(root, name)).isDirectory())
@@ -36,6 +37,7 @@ export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[
 		const factFiles = yamlNames.filter((n) => n !== 'deck.yaml').map((n) => readYaml(join(dir, n), shown(n)));
 		const result = validateDeck(meta, factFiles);
 		problems.push(...result.problems);
+		warnings.push(...result.warnings);
 		if (result.deck) {
 			if (result.deck.id === 'all')
 				problems.push({ file: shown('deck.yaml'), message: 'the deck id "all" is reserved for studying every deck together' });
@@ -45,9 +47,13 @@ export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[
 		}
 	}
 	if (folders.length === 0) problems.push({ file: root, message: 'holds no deck folder' });
-	return { decks, problems, files };
+	return { decks, problems, warnings, files };
 }
 
 export function describeProblems(problems: DeckProblem[]): string {
 	return `${problems.length} problem(s) in the question bank:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
+}
+
+export function describeWarnings(warnings: DeckWarning[]): string {
+	return `${warnings.length} lint warning(s) in the question bank (silence one on purpose with allow: [rule] on its question):\n${warnings.map((w) => `  ${formatWarning(w)}`).join('\n')}`;
 }

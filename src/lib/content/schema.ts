@@ -32,9 +32,18 @@ export const QUESTION_TYPES = [
 	'ordering'
 ] as const;
 
+/** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
+export const LINT_RULES = [
+	'answer-in-prompt',
+	'long-right-option',
+	'acronym-spelled-out',
+	'explanation-repeats-back'
+] as const;
+
 export type Country = (typeof COUNTRIES)[number];
 export type Theme = (typeof THEMES)[number];
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+export type LintRule = (typeof LINT_RULES)[number];
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const localId = v.pipe(
@@ -45,7 +54,11 @@ const localId = v.pipe(
 const questionBase = {
 	id: localId,
 	prompt: text,
-	explanation: text
+	explanation: text,
+	// Lint rules this question is exempt from, each a deliberate choice of its author.
+	allow: v.optional(
+		v.array(v.picklist(LINT_RULES, (issue) => `unknown lint rule ${JSON.stringify(issue.input)} (expected one of ${LINT_RULES.join(', ')})`))
+	)
 };
 
 const MultipleChoice = v.strictObject({

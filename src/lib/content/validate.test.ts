@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateDeck, type DeckFile } from './validate';
+import { formatProblem, formatWarning, validateDeck, type DeckFile } from './validate';
 
 const META = 'questions/demo/deck.yaml';
 const FACTS = 'questions/demo/10-facts.yaml';
@@ -93,7 +93,8 @@ describe('validateDeck', () => {
 		['a question id used twice', (f) => (f.questions[1].id = 'mc'), 'question id "mc" is used twice in this fact'],
 		['too many options', (f) => f.questions[0].options.push('Russia'), 'questions.0.options: needs 3 or 4 options'],
 		['a true/false answer that is not a boolean', (f) => (f.questions[1].answer = 'no'), 'questions.1.answer: must be true or false'],
-		['a fact id that is not kebab-case', (f) => (f.id = 'KZ Delisting'), 'id: must be kebab-case']
+		['a fact id that is not kebab-case', (f) => (f.id = 'KZ Delisting'), 'id: must be kebab-case'],
+		['an unknown lint rule in allow', (f) => (f.questions[0].allow = ['answer-in-propmt']), 'questions.0.allow.0: unknown lint rule "answer-in-propmt" (expected one of answer-in-prompt,']
 	];
 
 	it.each(broken)('refuses %s, naming file, fact and reason', (_rule, breakIt, expected) => {
@@ -135,6 +136,16 @@ describe('validateDeck', () => {
 		const m = meta();
 		delete m.title;
 		expect(messages([fact()], m)).toEqual([`${META} › title: Invalid key: Expected "title" but received undefined`]);
+	});
+
+	it('loads a deck with lint warnings, naming file, fact, question and rule', () => {
+		const f = fact();
+		f.questions[0].prompt = 'Was it Kazakhstan that delisted the Taliban?';
+		const result = check([f]);
+		expect(result.deck).toBeDefined();
+		expect(result.warnings.map(formatWarning)).toEqual([
+			`${FACTS} › kz-delisting › mc › answer-in-prompt › the prompt contains the answer "Kazakhstan"`
+		]);
 	});
 
 	it('reports every problem at once, not just the first', () => {

@@ -16,6 +16,7 @@ import {
 	type Fact,
 	type Theme
 } from './schema';
+import { lintFact, type LintWarning } from './lint';
 
 export interface DeckFile {
 	/** Path shown in messages, e.g. `questions/central-asia-taliban/21-kazakhstan.yaml`. */
@@ -33,6 +34,15 @@ export interface DeckProblem {
 
 export function formatProblem(p: DeckProblem): string {
 	return p.factId ? `${p.file} › ${p.factId} › ${p.message}` : `${p.file} › ${p.message}`;
+}
+
+/** A lint warning with the file of its fact. */
+export interface DeckWarning extends LintWarning {
+	file: string;
+}
+
+export function formatWarning(w: DeckWarning): string {
+	return `${w.file} › ${w.factId} › ${w.questionId} › ${w.rule} › ${w.message}`;
 }
 
 function issuesToMessages(issues: v.BaseIssue<unknown>[]): string[] {
@@ -112,6 +122,8 @@ function factProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<nu
 export interface DeckResult {
 	deck?: Deck;
 	problems: DeckProblem[];
+	/** The lint warnings of every fact that has no problem; they never keep the deck from loading. */
+	warnings: DeckWarning[];
 }
 
 /**
@@ -120,6 +132,7 @@ export interface DeckResult {
  */
 export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult {
 	const problems: DeckProblem[] = [];
+	const warnings: DeckWarning[] = [];
 	for (const file of [meta, ...factFiles]) {
 		if (file.parseError) problems.push({ file: file.path, message: `not valid YAML: ${file.parseError}` });
 	}
@@ -159,6 +172,7 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 			const own = factProblems(fact, paragraphs);
 			for (const message of own) problems.push({ file: file.path, factId, message });
 			if (own.length === 0) {
+				for (const warning of lintFact(fact)) warnings.push({ file: file.path, ...warning });
 				facts.push({
 					...fact,
 					countries: fact.countries as Country[],
@@ -170,6 +184,6 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 	}
 	if (factFiles.length === 0) problems.push({ file: meta.path, message: 'the deck folder has no fact files' });
 
-	if (problems.length > 0 || !deckMeta) return { problems };
-	return { deck: { ...deckMeta, facts }, problems };
+	if (problems.length > 0 || !deckMeta) return { problems, warnings };
+	return { deck: { ...deckMeta, facts }, problems, warnings };
 }
