@@ -26,9 +26,25 @@ function containsPhrase(text: string, phrase: string): boolean {
 	return key.length >= SHORTEST_ANSWER_LOOKED_FOR && ` ${words(text).join(' ')} `.includes(` ${key} `);
 }
 
+/** What a question asks the student to give, pick or arrange. */
+function answersOf(q: Question): string[] {
+	switch (q.type) {
+		case 'multiple-choice':
+			return [q.answer];
+		case 'typed':
+			return [q.answer, ...q.accept];
+		case 'matching':
+			return q.pairs.flat();
+		case 'ordering':
+			return q.items;
+		case 'true-false':
+			return [];
+	}
+}
+
 function answerInPrompt(q: Question): string | undefined {
-	const answers = q.type === 'multiple-choice' ? [q.answer] : q.type === 'typed' ? [q.answer, ...q.accept] : [];
-	const given = answers.find((a) => containsPhrase(q.prompt, a));
+	if (q.type !== 'multiple-choice' && q.type !== 'typed') return;
+	const given = answersOf(q).find((a) => containsPhrase(q.prompt, a));
 	return given && `the prompt contains the answer "${given}"`;
 }
 
@@ -61,27 +77,11 @@ function spelledOut(acronym: string, text: string): string | undefined {
 		while (end < names.length && matched < letters.length) {
 			const name = names[end]!;
 			const linking = LINKING_WORDS.has(name.toLowerCase());
-			if (!linking && /^\p{Lu}/u.test(name) && name[0]!.toLowerCase() === letters[matched]) matched++;
+			if (!linking && /^\p{Lu}/u.test(name) && name.normalize('NFKD')[0]!.toLowerCase() === letters[matched]) matched++;
 			else if (!(linking && matched > 0)) break;
 			end++;
 		}
 		if (matched === letters.length) return names.slice(start, end).join(' ');
-	}
-}
-
-/** What a question asks the student to produce or arrange, among which an acronym may hide. */
-function answersOf(q: Question): string[] {
-	switch (q.type) {
-		case 'multiple-choice':
-			return [q.answer];
-		case 'typed':
-			return [q.answer, ...q.accept];
-		case 'matching':
-			return q.pairs.flat();
-		case 'ordering':
-			return q.items;
-		case 'true-false':
-			return [];
 	}
 }
 
@@ -96,11 +96,11 @@ function acronymSpelledOut(q: Question): string | undefined {
 	if (named) return `the items' initials in order spell "${named}", which the prompt names`;
 }
 
-const sameText = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const flat = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function explanationRepeatsBack(q: Question, backs: string[]): string | undefined {
 	if (q.type !== 'true-false' && q.type !== 'multiple-choice') return;
-	if (backs.some((back) => sameText(back, q.explanation)))
+	if (backs.some((back) => flat(back) === flat(q.explanation)))
 		return "the explanation repeats a flashcard's back word for word; say why the answer is right instead";
 }
 
