@@ -4,7 +4,7 @@
  * by naming its rule in `allow`. Pure and without Node, so a deck written in the browser can be
  * linted the same way as the bank.
  */
-import { words } from '../quiz/answers';
+import { words } from './words';
 import type { FactInput, LintRule, Question } from './schema';
 
 export interface LintWarning {

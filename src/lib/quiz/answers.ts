@@ -8,6 +8,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { DeckQuestion } from '$lib/content/schema';
+import { words } from '$lib/content/words';
 
 export type MatchingGiven = [left: string, right: string][];
 
@@ -20,23 +21,6 @@ export interface Verdict {
 }
 
 // ————— Typed answers: text —————
-
-const ARTICLES = new Set(['a', 'an', 'the']);
-
-/** Words of a text, compared without case, accents, punctuation, articles or extra spaces. */
-export function words(text: string): string[] {
-	const plain = text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/&/g, ' and ')
-		// Hyphens and slashes separate words ("Mazar-i-Sharif"); other punctuation just goes ("T.T.T.", "Rahmon's").
-		.replace(/[\p{Pd}/\\_]/gu, ' ')
-		.replace(/[^\p{L}\p{N}\s]/gu, '');
-	const all = plain.split(/\s+/).filter(Boolean);
-	const kept = all.filter((w) => !ARTICLES.has(w));
-	return kept.length > 0 ? kept : all;
-}
 
 /** The comparison key of a text: its words run together, so "multi vector" equals "multivector". */
 export function textKey(text: string): string {
