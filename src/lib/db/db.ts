@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { State } from 'ts-fsrs';
-import { tallyReviews } from '$lib/stats/tally';
+import { tallyReviews } from './review-hours';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
 export interface StoredCard {
@@ -110,7 +110,7 @@ export interface QuizAnswer {
 	answeredAt: number;
 }
 
-/** The reviews of one local clock hour, tallied for the statistics (see src/lib/stats/tally.ts). */
+/** The reviews of one local clock hour, tallied for the statistics (see review-hours.ts). */
 export interface ReviewHourRow {
 	/** Start of the local clock hour, epoch ms. */
 	hour: number;

@@ -7,8 +7,8 @@ import type { QuizAttempt, StudyDatabase } from '$lib/db/db';
 import type { Deck } from '$lib/content/schema';
 import { checkAnswer, type Verdict } from './answers';
 import type { PlannedQuestion, QuizPlan } from './build';
-import { attemptAnswers, finishAttempt, openAttempt, planOf, recordAnswer } from './store';
-import { requestPersistenceOnce } from '$lib/pwa/storage';
+import { attemptAnswers, finishAttempt, openAttempt, planOf, recordAnswer } from './attempts';
+import { requestPersistenceOnce } from '$lib/db/storage';
 
 export type QuizPhase = 'loading' | 'none' | 'question' | 'saving' | 'feedback' | 'done';
 

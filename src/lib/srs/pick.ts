@@ -1,5 +1,5 @@
 /** Choosing the next card within a running session, without going back to the database. */
-import { State } from '$lib/srs/states';
+import { State } from '$lib/db/card-state';
 import type { FactState } from '$lib/db/db';
 import { LEARN_AHEAD_MS, type QueueItem } from './queue';
 

@@ -2,7 +2,7 @@
  * The day's queue of one deck, as a pure function of what the database holds
  * and the time, so tests can build any situation and move the clock.
  */
-import { State } from '$lib/srs/states';
+import { State } from '$lib/db/card-state';
 import type { FactState, ReviewRow, StudySettings } from '$lib/db/db';
 
 /** Learning cards due this soon are shown now rather than making the student wait (Anki's default). */

@@ -5,7 +5,7 @@
 import type { Grade } from 'ts-fsrs';
 import type { FactState, ReviewRow, ReviewSource, StudyDatabase } from '$lib/db/db';
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
-import { countReviews, hourStart, withReview } from '$lib/stats/tally';
+import { countReviews, hourStart, withReview } from '$lib/db/review-hours';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;

@@ -4,16 +4,16 @@
  * database on start, so a reload resumes exactly where the student was.
  */
 import type { Grade } from 'ts-fsrs';
-import { State } from './states';
+import { State } from '$lib/db/card-state';
 import { databaseExists, type StudyDatabase, type ReviewRow, type StudySettings } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './day';
-import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './load';
+import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue-reads';
 import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue';
 import { factKey, recordReview, undoLastReview } from './review';
-import { requestPersistenceOnce } from '$lib/pwa/storage';
+import { requestPersistenceOnce } from '$lib/db/storage';
 import { createScheduler, intervalLabels, newCard, toCard } from './scheduler';
 
 export type Phase = 'loading' | 'front' | 'back' | 'waiting' | 'done';

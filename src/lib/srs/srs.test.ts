@@ -5,7 +5,7 @@ import { StudyDatabase, type StudySettings } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
-import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './load';
+import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './queue-reads';
 import { nextStudyDayStart, studyDayKey, studyDayStart } from './day';
 
 const DECK = 'demo';

@@ -20,8 +20,8 @@ import {
 	windowStart,
 	type StatsFact
 } from './stats';
-import { emptyStats, loadStats } from './load';
-import { countReviews, tallyReviews } from './tally';
+import { emptyStats, loadStats } from './snapshot';
+import { countReviews, tallyReviews } from '$lib/db/review-hours';
 
 // Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
 const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>

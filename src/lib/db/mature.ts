@@ -1,5 +1,5 @@
 /** Maturity, apart from the rest of the statistics so the study screen can tally reviews without loading them. */
-import { State } from '$lib/srs/states';
+import { State } from './card-state';
 import type { StoredCard } from '$lib/db/db';
 
 /** Anki calls a card mature from an interval of 21 days. */

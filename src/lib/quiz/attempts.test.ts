@@ -10,7 +10,7 @@ import { QUICK_CHOICE, buildQuiz, type PlannedQuestion } from './build';
 import { formatDuration, scoreQuiz } from './score';
 import { QuizSession } from './session.svelte';
 import { deckAttempts } from './history';
-import { attemptAnswers, openAttempt, planOf, recordAnswer, startPractice, startRetry } from './store';
+import { attemptAnswers, openAttempt, planOf, recordAnswer, startPractice, startRetry } from './attempts';
 
 const deck = loadDecks('questions').decks[0]!;
 const T0 = new Date(2026, 2, 10, 9, 0).getTime();

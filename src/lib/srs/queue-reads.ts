@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import type { StudyDatabase, StudySettings } from '$lib/db/db';
 import { nextStudyDayStart, studyDayStart } from './day';
-import { State } from './states';
+import { State } from '$lib/db/card-state';
 import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './queue';
 
 export interface DeckFacts {

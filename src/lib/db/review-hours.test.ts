@@ -5,7 +5,7 @@ import { StudyDatabase } from '$lib/db/db';
 import { recordReview, undoLastReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
-import { hourStart, tallyReviews } from './tally';
+import { hourStart, tallyReviews } from './review-hours';
 
 let db: StudyDatabase;
 let n = 0;
