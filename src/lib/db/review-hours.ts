@@ -5,7 +5,7 @@
  * the rollover hour is a setting: any study day is a run of whole local hours.
  */
 import type { ReviewHourRow, ReviewRow, StudyDatabase } from '$lib/db/db';
-import { isMature } from './mature';
+import { isMature } from './card-state';
 
 type TalliedReview = Pick<ReviewRow, 'time' | 'rating' | 'before'>;
 

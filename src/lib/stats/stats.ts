@@ -4,11 +4,10 @@
  * any history and move the clock. Days are study days: they start at the
  * rollover hour, as the study queue's do.
  */
-import { State } from '$lib/db/card-state';
+import { isMature, State } from '$lib/db/card-state';
 import type { FactState, ReviewHourRow } from '$lib/db/db';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { studyDayKey, studyDayStart } from '$lib/srs/day';
-import { isMature } from '$lib/db/mature';
 
 export const YEAR_DAYS = 365;
 export const RECENT_DAYS = 30;
