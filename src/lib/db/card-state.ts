@@ -4,7 +4,7 @@
  * and the review tallies need not load ts-fsrs.
  */
 import type { State as FsrsState } from 'ts-fsrs';
-import type { StoredCard } from './db';
+import type { StoredCard } from './rows';
 
 export const State = {
 	New: 0 as FsrsState.New,

@@ -4,7 +4,8 @@
  * reviews took seconds to read). An hour, not a study day, is the unit because
  * the rollover hour is a setting: any study day is a run of whole local hours.
  */
-import type { ReviewHourRow, ReviewRow, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { ReviewHourRow, ReviewRow } from '$lib/db/rows';
 import { isMature } from './card-state';
 
 type TalliedReview = Pick<ReviewRow, 'time' | 'rating' | 'before'>;

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDecks } from '$lib/content/load';
-import { StudyDatabase, type QuizAttempt } from '$lib/db/db';
+import { StudyDatabase } from '$lib/db/db';
+import type { QuizAttempt } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import { createScheduler, newCard, toStored } from '$lib/srs/scheduler';
 import { checkAnswer, correctAnswerText } from './answers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import type { FactState } from '$lib/db/db';
+import type { FactState } from '$lib/db/rows';
 import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue';
 

@@ -1,6 +1,7 @@
 /** Reads what the day's queue needs from the database. */
 import Dexie from 'dexie';
-import type { StudyDatabase, StudySettings } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
 import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './queue';

@@ -3,7 +3,7 @@
  * and the time, so tests can build any situation and move the clock.
  */
 import { State } from '$lib/db/card-state';
-import type { FactState, ReviewRow, StudySettings } from '$lib/db/db';
+import type { FactState, ReviewRow, StudySettings } from '$lib/db/rows';
 
 /** Learning cards due this soon are shown now rather than making the student wait (Anki's default). */
 export const LEARN_AHEAD_MS = 20 * 60_000;

@@ -5,7 +5,8 @@
  */
 import type { Grade } from 'ts-fsrs';
 import { State } from '$lib/db/card-state';
-import { databaseExists, type StudyDatabase, type ReviewRow, type StudySettings } from '$lib/db/db';
+import { databaseExists, type StudyDatabase } from '$lib/db/db';
+import type { ReviewRow, StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './day';

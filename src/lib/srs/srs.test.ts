@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { State, type Grade } from 'ts-fsrs';
-import { StudyDatabase, type StudySettings } from '$lib/db/db';
+import { StudyDatabase } from '$lib/db/db';
+import type { StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';

@@ -1,5 +1,6 @@
 /** Reads what the statistics page needs from the database; the numbers themselves are computed in `stats.ts`. */
-import type { FactState, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { FactState } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { StatsInput } from './stats';
 

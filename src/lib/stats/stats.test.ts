@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { StudyDatabase, type FactState, type ReviewRow, type StoredCard } from '$lib/db/db';
+import { StudyDatabase } from '$lib/db/db';
+import type { FactState, ReviewRow, StoredCard } from '$lib/db/rows';
 import type { Country, Theme } from '$lib/content/schema';
 import {
 	calendarWeeks,

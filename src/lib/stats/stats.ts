@@ -5,7 +5,7 @@
  * rollover hour, as the study queue's do.
  */
 import { isMature, State } from '$lib/db/card-state';
-import type { FactState, ReviewHourRow } from '$lib/db/db';
+import type { FactState, ReviewHourRow } from '$lib/db/rows';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { studyDayKey, studyDayStart } from '$lib/srs/day';
 
