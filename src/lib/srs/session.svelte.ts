@@ -26,7 +26,8 @@ export interface SessionSummary {
 	nextDue?: number;
 }
 
-export interface SessionStore {
+/** Strings kept for as long as the browser tab (sessionStorage on the page): the session's start survives a reload. */
+export interface SessionMemory {
 	get(key: string): string | null;
 	set(key: string, value: string): void;
 }
@@ -64,7 +65,7 @@ export class StudySession {
 		private readonly decks: DeckOutline[],
 		/** Identifies the session across reloads (the route's deck parameter). */
 		private readonly name: string,
-		private readonly store: SessionStore,
+		private readonly memory: SessionMemory,
 		private readonly now: () => number = Date.now
 	) {
 		this.deckIds = decks.map((d) => d.id);
@@ -99,9 +100,9 @@ export class StudySession {
 		this.settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
 		// A session lasts until the study day ends; its start survives a reload.
 		const key = `study-session:${this.name}`;
-		const stored = Number(this.store.get(key));
+		const stored = Number(this.memory.get(key));
 		this.sessionStart = stored && stored >= studyDayStart(now, this.settings.rolloverHour) ? stored : now;
-		this.store.set(key, String(this.sessionStart));
+		this.memory.set(key, String(this.sessionStart));
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
