@@ -1,33 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Grade } from 'ts-fsrs';
-import { StudyDatabase } from '$lib/db/db';
-import { recordReview, undoLastReview } from '$lib/srs/review';
-import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
-import { checkBackup } from '$lib/backup/format';
-import { hourStart, tallyReviews } from './review-hours';
-
-let db: StudyDatabase;
-let n = 0;
-beforeEach(async () => {
-	db = new StudyDatabase(`tally-${++n}`);
-	await db.open();
-});
-afterEach(() => db.delete());
+import { StudyDatabase } from './db';
+import { countReviews, hourStart, tallyReviews } from './review-hours';
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute);
-const rate = (target: StudyDatabase, factId: string, rating: Grade, now: Date) =>
-	recordReview(target, { deckId: 'd', factId, rating, now, retention: 0.9, source: 'flashcard', durationMs: 2000 });
-
-/** The stored tallies must always be what tallying the whole log gives. */
-async function expectInStep(target: StudyDatabase) {
-	expect(await target.reviewHours.toArray()).toEqual(tallyReviews(await target.reviews.toArray()));
-}
+const mature = { due: 0, stability: 40, difficulty: 5, elapsed_days: 30, scheduled_days: 30, learning_steps: 0, reps: 5, lapses: 0, state: 2 as const };
+const review = (time: Date, rating: 1 | 2 | 3 | 4, before: typeof mature | null) => ({ time: time.getTime(), rating, before });
 
 describe('review tallies per hour', () => {
 	it('group reviews by local clock hour and count the mature ones and their passes', () => {
-		const mature = { due: 0, stability: 40, difficulty: 5, elapsed_days: 30, scheduled_days: 30, learning_steps: 0, reps: 5, lapses: 0, state: 2 as const };
-		const review = (time: Date, rating: 1 | 2 | 3 | 4, before: typeof mature | null) => ({ time: time.getTime(), rating, before });
 		expect(
 			tallyReviews([review(at(10, 9, 59), 1, mature), review(at(10, 9, 0), 3, mature), review(at(10, 9, 30), 3, null), review(at(10, 10), 2, mature)])
 		).toEqual([
@@ -36,46 +17,29 @@ describe('review tallies per hour', () => {
 		]);
 		expect(hourStart(at(10, 9, 59).getTime() + 999)).toBe(at(10, 9).getTime());
 	});
+});
 
-	it('stay in step with the log through ratings and undos', async () => {
-		await rate(db, 'a', 3, at(10, 9));
-		await rate(db, 'b', 1, at(10, 9, 5));
-		await rate(db, 'b', 3, at(10, 10, 1));
-		await rate(db, 'a', 4, at(12, 8));
-		await expectInStep(db);
-		expect((await db.reviewHours.toArray()).map((h) => h.reviews)).toEqual([2, 1, 1]);
-
-		await undoLastReview(db);
-		await expectInStep(db);
-		await undoLastReview(db);
-		await expectInStep(db);
-		// Undoing an hour's only review removes the hour.
-		expect(await db.reviewHours.count()).toBe(1);
+describe('stored review tallies', () => {
+	let db: StudyDatabase;
+	let n = 0;
+	beforeEach(async () => {
+		db = new StudyDatabase(`review-hours-${++n}`);
+		await db.open();
 	});
+	afterEach(() => db.delete());
 
-	it('stay in step through an import, replacing or merging, and a reset', async () => {
-		await rate(db, 'a', 3, at(10, 9));
-		await rate(db, 'b', 3, at(10, 9, 1));
-		const file = checkBackup(JSON.stringify(await exportBackup(db, at(11, 9).getTime())));
-		if (!file.ok) throw new Error(file.message);
+	it('add reviews to their hours and take them away, removing an hour left with none', async () => {
+		const first = review(at(10, 9), 3, mature);
+		const second = review(at(10, 9, 30), 1, null);
+		await countReviews(db, [first, second]);
+		await countReviews(db, [review(at(10, 10), 3, null)]);
+		expect(await db.reviewHours.toArray()).toEqual([
+			{ hour: at(10, 9).getTime(), reviews: 2, mature: 1, maturePassed: 1 },
+			{ hour: at(10, 10).getTime(), reviews: 1, mature: 0, maturePassed: 0 }
+		]);
 
-		const other = new StudyDatabase(`tally-other-${n}`);
-		await other.open();
-		try {
-			await rate(other, 'c', 3, at(10, 9, 30));
-			await rate(other, 'c', 1, at(20, 9));
-			await importBackup(other, file.backup, 'merge');
-			await expectInStep(other);
-			expect((await other.reviewHours.get(at(10, 9).getTime()))?.reviews).toBe(3);
-
-			await importBackup(other, file.backup, 'replace');
-			await expectInStep(other);
-			expect(await other.reviewHours.toArray()).toEqual(await db.reviewHours.toArray());
-
-			await resetProgress(other);
-			expect(await other.reviewHours.count()).toBe(0);
-		} finally {
-			await other.delete();
-		}
+		await countReviews(db, [first], -1);
+		await countReviews(db, [review(at(10, 10), 3, null)], -1);
+		expect(await db.reviewHours.toArray()).toEqual([{ hour: at(10, 9).getTime(), reviews: 1, mature: 0, maturePassed: 0 }]);
 	});
 });
