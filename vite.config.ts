@@ -13,7 +13,7 @@ import { questionBank } from './src/lib/content/vite-plugin';
  * (the day's queue): as chunks of their own, each a few hundred bytes, they compressed worse.
  */
 const SHARED_APP_MODULES =
-	/node_modules\/dexie\/|vite\/preload-helper|src\/lib\/(db\/|srs\/(queue-reads|queue|day)\.ts|pwa\/(install\.svelte|register)\.ts)/;
+	/node_modules\/dexie\/|vite\/preload-helper|src\/lib\/(db\/|srs\/queue\/|pwa\/(install\.svelte|register)\.ts)/;
 
 function clientChunk(id: string): string | undefined {
 	// Vite's preload helper is among them: every page's dynamic imports go through it.

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * Lowest first; folders of one rank may import each other, but never in a cycle. The order is the
  * one the code needs: the quiz writes an FSRS review for each answer (srs), the statistics count
- * study days as the queue does (srs/day.ts), the classroom builds on the quiz, the backup writes
+ * study days as the queue does (srs/queue/day.ts), the classroom builds on the quiz, the backup writes
  * every table, and the install and update notices (pwa) show the backup reminder.
  */
 const LAYERS: Record<string, number> = {

@@ -6,8 +6,8 @@ import type { StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
-import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './queue-reads';
-import { nextStudyDayStart, studyDayKey, studyDayStart } from './day';
+import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './queue/reads';
+import { nextStudyDayStart, studyDayKey, studyDayStart } from './queue/day';
 
 const DECK = 'demo';
 const FACTS = Array.from({ length: 30 }, (_, i) => `fact-${String(i).padStart(2, '0')}`);

@@ -7,7 +7,7 @@
 import { isMature, State } from '$lib/db/card-state';
 import type { FactState, ReviewHourRow } from '$lib/db/rows';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
-import { studyDayKey, studyDayStart } from '$lib/srs/day';
+import { studyDayKey, studyDayStart } from '$lib/srs/queue/day';
 
 export const YEAR_DAYS = 365;
 export const RECENT_DAYS = 30;

@@ -4,7 +4,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
-import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './queue';
+import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './build';
 
 export interface DeckFacts {
 	deckId: string;
