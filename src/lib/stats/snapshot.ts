@@ -2,7 +2,7 @@
 import type { StudyDatabase } from '$lib/db/db';
 import type { FactState } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
-import type { StatsInput } from './stats';
+import type { StatsInput } from './page';
 
 export interface StatsSnapshot extends StatsInput {
 	states: FactState[];
