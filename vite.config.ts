@@ -10,9 +10,9 @@ import { questionBank } from './src/lib/content/vite-plugin';
  * $state.snapshot stay apart because only pages with forms use them. Every page reads the
  * database, so Dexie shares a chunk with the app's folders that nearly every page uses: the
  * database (db/), the layout's install and update code (pwa/, not its components) and the
- * day's queue, which the home page and a study session both read (srs/queue/). As chunks of their
- * own, each a few hundred bytes, they compressed worse. A rule by folder, so a file moved or added
- * in one of them lands in the same chunk.
+ * day's queue, which the home page and a study session both read (srs/queue/). As small chunks of
+ * their own, they compressed worse. The rule is by folder, so a file moved or added in one of them
+ * lands in the same chunk.
  */
 const SHARED_APP_FOLDERS = ['db', 'pwa', 'srs/queue'];
 const SHARED_APP_MODULES = new RegExp(
@@ -29,7 +29,7 @@ function clientChunk(id: string): string | undefined {
 
 export default defineConfig({
 	resolve: {
-		// Dexie's ES2018 module build, which the bundler minifies, instead of its ES5 bundle: about 2 KB smaller gzipped.
+		// Dexie's ES2018 module build, which the bundler minifies, instead of its ES5 bundle: smaller gzipped.
 		alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }]
 	},
 	plugins: [
@@ -49,7 +49,7 @@ export default defineConfig({
 			scope: '/',
 			// The first worker takes the page at once, so the first visit already works offline;
 			// later versions wait (skipWaiting off) until the student says "Reload now".
-			// The QR scanner's WebAssembly (1 MB) is fetched only when a teacher scans, never precached.
+			// The QR scanner's WebAssembly, large, is fetched only when a teacher scans, never precached.
 			workbox: { clientsClaim: true, globIgnores: ['**/*.wasm'] },
 			injectRegister: false,
 			manifest: {

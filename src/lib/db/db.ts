@@ -34,15 +34,12 @@ export class StudyDatabase extends Dexie {
 
 	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
-		// The schema as it is now. Versions 1 to 3 only added tables and indexes, and Dexie works out
-		// those changes from the database a device already has, so only versions with an upgrade
-		// function are declared (fewer to read each time the app starts; db.test.ts opens a version-1
-		// database with this code). History: 1 fact states, reviews, settings; 2 quiz attempts and
-		// answers, meta; 3 the classroom's quizzes, results and attempts; 4 below.
-		// Version 4, for speed with a long history: [deckId+state+due] lets a study session read just the
-		// first learning cards and reviews due, so the first card shows without reading the whole day's
-		// queue (the browser builds the index from the stored rows); reviewHours tallies the review log
-		// per hour for the statistics, written with every review, and made here from the log once.
+		// The schema as it is now. Only a version with an upgrade function is declared: Dexie works out
+		// added tables and indexes from the database a device already has, and every declared version
+		// is read each time the app starts (db.test.ts opens a version-1 database with this code).
+		// [deckId+state+due] lets a study session read just the first learning cards and reviews due,
+		// so the first card shows before the whole day's queue is read; reviewHours tallies the review
+		// log per hour for the statistics, kept with every review and made here from the log once.
 		this.version(4)
 			.stores({
 				// [deckId+due] serves the day's queue of a deck; its prefix serves "every state of a deck".
@@ -68,7 +65,7 @@ let shared: StudyDatabase | undefined;
 
 /**
  * Whether this device has the database (the app's, unless named) yet, found without opening it:
- * opening creates it, the costliest step of a first visit (20 to 45 ms of script here), which a page
+ * opening creates it, the costliest step of a first visit, which a page
  * that only reads has no use for. Browsers without `indexedDB.databases()` are taken to have it.
  */
 export async function databaseExists(name = APP_DATABASE): Promise<boolean> {

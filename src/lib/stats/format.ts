@@ -1,7 +1,7 @@
 /** The statistics in words: dates, months, counts and percentages, in British English. */
 import { dayDate } from './days';
 
-// Made on first use: each formatter costs the page a few milliseconds to build, and a page with no
+// Made on first use: a formatter is slow to build, and a page with no
 // reviews yet never needs them.
 const formatter = <T>(make: () => T) => {
 	let made: T | undefined;

@@ -21,8 +21,8 @@ export async function loadDeckQueue(
 	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
 	return db.transaction('r', db.factStates, db.reviews, async () => {
 		const [seenKeys, dueStates, reviewsToday] = await Promise.all([
-			// These three reads take a few hundred ms with 20,000 facts: `loadQueueStart` shows the first card before them.
-			// The primary key (`<deck>/<fact>`) answers this about 3.5 times faster than the [deckId+due] index.
+			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
+			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
 			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dayEnd]).toArray(),
 			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()
