@@ -1,4 +1,4 @@
-/** Reads what the statistics page needs from the database; the numbers themselves are computed in `stats.ts`. */
+/** Reads what the statistics page needs from the database; the numbers themselves are computed in `page.ts` and the modules it puts together. */
 import type { StudyDatabase } from '$lib/db/db';
 import type { FactState } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
