@@ -106,7 +106,7 @@ export async function seedInPage(args: SeedArgs) {
 
 	// Reviews: over the past year, a few hundred of them today; one in ten a first review.
 	await write('reviews', [], true);
-	// The app keeps the log tallied per local clock hour (src/lib/stats/tally.ts); the seed must too.
+	// The app keeps the log tallied per local clock hour (src/lib/db/review-hours.ts); the seed must too.
 	type Tally = { hour: number; reviews: number; mature: number; maturePassed: number };
 	const tallies = new Map<number, Tally>();
 	const CHUNK = 25_000;

@@ -1,6 +1,6 @@
 /** Export, import (replace or merge) and reset: each import is one transaction, all or nothing. */
 import type { StudyDatabase } from '$lib/db/db';
-import { countReviews } from '$lib/stats/tally';
+import { countReviews } from '$lib/db/review-hours';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTables } from './format';
 
 /** The tables a backup holds. */

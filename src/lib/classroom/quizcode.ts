@@ -13,7 +13,7 @@
  * phone shows the same questions, in the same order, with the same options.
  */
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
-import type { QuizConfig } from '$lib/db/db';
+import type { QuizConfig } from '$lib/db/rows';
 import { BitReader, BitWriter, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
 
 export const QUIZ_CODE_VERSION = 1;

@@ -6,7 +6,7 @@ import type { DeckQuestion } from '$lib/content/schema';
 import { buildQuiz } from '$lib/quiz/build';
 import { classReport, csvField, csvFileName, reportRows, toCsv } from './report';
 import { encodeQuizCode, quizConfigOf, quizIdOf, type ClassQuiz } from './quizcode';
-import { addClassResults, classResultsOf, deleteClassQuiz, saveClassQuiz } from './store';
+import { addClassResults, classResultsOf, deleteClassQuiz, saveClassQuiz } from './records';
 
 const deck = loadDecks('questions').decks[0]!;
 const quiz: ClassQuiz = { deckId: deck.id, count: 4, countries: ['kazakhstan'], themes: ['economy', 'diplomacy', 'security', 'history'], types: ['multiple-choice', 'true-false'], order: 'shuffled', timer: 0, seed: 99 };

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { hourStart } from '$lib/stats/tally';
+import { hourStart } from '$lib/db/review-hours';
 import { StudyDatabase } from './db';
 
 describe('schema versions', () => {

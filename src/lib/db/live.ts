@@ -4,7 +4,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { readable, type Readable } from 'svelte/store';
-import { nextTask } from '$lib/ui/next-task';
+import { nextTask } from './next-task';
 import { databaseExists } from './db';
 
 /**

@@ -1,4 +1,5 @@
-import type { SettingsRow, StudyDatabase, StudySettings } from './db';
+import type { StudyDatabase } from './db';
+import type { SettingsRow, StudySettings } from './rows';
 
 export const DEFAULT_SETTINGS: StudySettings = {
 	newPerDay: 20,

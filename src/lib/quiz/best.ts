@@ -2,7 +2,8 @@
  * The best quiz score of each deck, for the home page. Kept apart from the rest
  * of the quiz code (and free of it) so the home page stays small.
  */
-import type { QuizAttempt, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { QuizAttempt } from '$lib/db/rows';
 
 export interface BestScore {
 	attemptId: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDecks } from '$lib/content/load';
-import type { QuizConfig } from '$lib/db/db';
+import type { QuizConfig } from '$lib/db/rows';
 import { checkTyped, isNumericAnswer, parseNumber } from './answers';
 import { QUICK_CHOICE, buildQuiz, chooseQuestions, matchingCount, practiceConfig, presentQuiz, questionPool } from './build';
 import { quizIndex } from '$lib/content/summary';

@@ -3,7 +3,7 @@
  * included), so every device builds the same quiz from the same config — after a
  * reload, or from a seed carried in a link.
  */
-import type { QuizConfig } from '$lib/db/db';
+import type { QuizConfig } from '$lib/db/rows';
 import { COUNTRIES, QUESTION_TYPES, THEMES, type Deck, type DeckQuestion, type Fact, type QuestionType, type QuizIndex } from '$lib/content/schema';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 

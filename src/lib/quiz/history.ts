@@ -3,7 +3,8 @@
  * without loading the scheduler (ts-fsrs) that saving an answer needs.
  */
 import Dexie from 'dexie';
-import type { QuizAttempt, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { QuizAttempt } from '$lib/db/rows';
 
 /** The deck's attempts, newest first. */
 export function deckAttempts(db: StudyDatabase, deckId: string): Promise<QuizAttempt[]> {

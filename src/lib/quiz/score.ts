@@ -1,5 +1,5 @@
 /** The results of an attempt: score, time, breakdown by topic, and the misses. */
-import type { QuizAnswer } from '$lib/db/db';
+import type { QuizAnswer } from '$lib/db/rows';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { COUNTRY_NAMES, THEME_NAMES } from '$lib/content/guide';
 import { percentOf } from './best';

@@ -3,12 +3,13 @@
  * review) before the next question shows; the attempt and its plan are rebuilt
  * from the database on start, so a reload resumes at the same question.
  */
-import type { QuizAttempt, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { QuizAttempt } from '$lib/db/rows';
 import type { Deck } from '$lib/content/schema';
 import { checkAnswer, type Verdict } from './answers';
 import type { PlannedQuestion, QuizPlan } from './build';
-import { attemptAnswers, finishAttempt, openAttempt, planOf, recordAnswer } from './store';
-import { requestPersistenceOnce } from '$lib/pwa/storage';
+import { attemptAnswers, finishAttempt, openAttempt, planOf, recordAnswer } from './attempts';
+import { requestPersistenceOnce } from '$lib/db/storage';
 
 export type QuizPhase = 'loading' | 'none' | 'question' | 'saving' | 'feedback' | 'done';
 

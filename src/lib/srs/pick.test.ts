@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import type { FactState } from '$lib/db/db';
+import type { FactState } from '$lib/db/rows';
 import { afterRating, pickNext } from './pick';
-import type { QueueItem } from './queue';
+import type { QueueItem } from './queue/build';
 
 const NOW = 1_800_000_000_000;
 const state = (factId: string, s: State, due: number): FactState => ({

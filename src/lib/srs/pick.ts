@@ -1,7 +1,7 @@
 /** Choosing the next card within a running session, without going back to the database. */
-import { State } from '$lib/srs/states';
-import type { FactState } from '$lib/db/db';
-import { LEARN_AHEAD_MS, type QueueItem } from './queue';
+import { State } from '$lib/db/card-state';
+import type { FactState } from '$lib/db/rows';
+import { LEARN_AHEAD_MS, type QueueItem } from './queue/build';
 
 const dueLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state!.due <= now;
 const aheadLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state!.due > now;

@@ -3,9 +3,10 @@
  * fact's state and the review log, so a closed tab can never leave one without the other.
  */
 import type { Grade } from 'ts-fsrs';
-import type { FactState, ReviewRow, ReviewSource, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { FactState, ReviewRow, ReviewSource } from '$lib/db/rows';
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
-import { countReviews, hourStart, withReview } from '$lib/stats/tally';
+import { countReviews, hourStart, withReview } from '$lib/db/review-hours';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;

@@ -3,7 +3,7 @@
  * learning steps 1m and 10m, relearning step 10m, at most 36,500 days, fuzz on.
  */
 import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
-import type { StoredCard } from '$lib/db/db';
+import type { StoredCard } from '$lib/db/rows';
 
 export const GRADES = [1, 2, 3, 4] as const satisfies readonly Grade[];
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };

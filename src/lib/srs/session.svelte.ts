@@ -4,16 +4,17 @@
  * database on start, so a reload resumes exactly where the student was.
  */
 import type { Grade } from 'ts-fsrs';
-import { State } from './states';
-import { databaseExists, type StudyDatabase, type ReviewRow, type StudySettings } from '$lib/db/db';
+import { State } from '$lib/db/card-state';
+import { databaseExists, type StudyDatabase } from '$lib/db/db';
+import type { ReviewRow, StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
-import { nextStudyDayStart, studyDayStart } from './day';
-import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './load';
+import { nextStudyDayStart, studyDayStart } from './queue/day';
+import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue/reads';
 import { afterRating, pickNext } from './pick';
-import type { QueueItem } from './queue';
+import type { QueueItem } from './queue/build';
 import { factKey, recordReview, undoLastReview } from './review';
-import { requestPersistenceOnce } from '$lib/pwa/storage';
+import { requestPersistenceOnce } from '$lib/db/storage';
 import { createScheduler, intervalLabels, newCard, toCard } from './scheduler';
 
 export type Phase = 'loading' | 'front' | 'back' | 'waiting' | 'done';
@@ -25,7 +26,8 @@ export interface SessionSummary {
 	nextDue?: number;
 }
 
-export interface SessionStore {
+/** Strings kept for as long as the browser tab (sessionStorage on the page): the session's start survives a reload. */
+export interface SessionMemory {
 	get(key: string): string | null;
 	set(key: string, value: string): void;
 }
@@ -63,7 +65,7 @@ export class StudySession {
 		private readonly decks: DeckOutline[],
 		/** Identifies the session across reloads (the route's deck parameter). */
 		private readonly name: string,
-		private readonly store: SessionStore,
+		private readonly memory: SessionMemory,
 		private readonly now: () => number = Date.now
 	) {
 		this.deckIds = decks.map((d) => d.id);
@@ -98,9 +100,9 @@ export class StudySession {
 		this.settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
 		// A session lasts until the study day ends; its start survives a reload.
 		const key = `study-session:${this.name}`;
-		const stored = Number(this.store.get(key));
+		const stored = Number(this.memory.get(key));
 		this.sessionStart = stored && stored >= studyDayStart(now, this.settings.rolloverHour) ? stored : now;
-		this.store.set(key, String(this.sessionStart));
+		this.memory.set(key, String(this.sessionStart));
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();

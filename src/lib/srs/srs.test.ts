@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { State, type Grade } from 'ts-fsrs';
-import { StudyDatabase, type StudySettings } from '$lib/db/db';
+import { StudyDatabase } from '$lib/db/db';
+import type { StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 import { createScheduler, formatInterval, intervalLabels, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
-import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './load';
-import { nextStudyDayStart, studyDayKey, studyDayStart } from './day';
+import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './queue/reads';
+import { nextStudyDayStart, studyDayKey, studyDayStart } from './queue/day';
 
 const DECK = 'demo';
 const FACTS = Array.from({ length: 30 }, (_, i) => `fact-${String(i).padStart(2, '0')}`);

@@ -1,5 +1,5 @@
 import { deckIds, loadDeckOutline } from '$lib/content/decks';
-import type { StatsFact } from '$lib/stats/stats';
+import type { StatsFact } from '$lib/stats/facts';
 
 // Prerendered like the rest of the app: the bank is part of the build; the progress is read in the browser.
 export const prerender = true;

@@ -1,9 +1,10 @@
 /** Reads what the day's queue needs from the database. */
 import Dexie from 'dexie';
-import type { StudyDatabase, StudySettings } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
-import { State } from './states';
-import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './queue';
+import { State } from '$lib/db/card-state';
+import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './build';
 
 export interface DeckFacts {
 	deckId: string;
@@ -20,8 +21,8 @@ export async function loadDeckQueue(
 	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
 	return db.transaction('r', db.factStates, db.reviews, async () => {
 		const [seenKeys, dueStates, reviewsToday] = await Promise.all([
-			// These three reads take a few hundred ms with 20,000 facts: `loadQueueStart` shows the first card before them.
-			// The primary key (`<deck>/<fact>`) answers this about 3.5 times faster than the [deckId+due] index.
+			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
+			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
 			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dayEnd]).toArray(),
 			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()

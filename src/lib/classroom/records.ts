@@ -1,5 +1,6 @@
 /** The classroom in IndexedDB: the teacher's quizzes and collected results, the student's attempts. */
-import type { ClassAnswer, ClassAttemptRow, ClassQuizRow, ClassResultRow, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { ClassAnswer, ClassAttemptRow, ClassQuizRow, ClassResultRow } from '$lib/db/rows';
 import { cleanName, studentKey, type StudentResult } from './resultcode';
 
 /** Keeps a quiz (made here, or opened to collect its results); a title given later fills an empty one. */

@@ -2,8 +2,8 @@
  * The day's queue of one deck, as a pure function of what the database holds
  * and the time, so tests can build any situation and move the clock.
  */
-import { State } from '$lib/srs/states';
-import type { FactState, ReviewRow, StudySettings } from '$lib/db/db';
+import { State } from '$lib/db/card-state';
+import type { FactState, ReviewRow, StudySettings } from '$lib/db/rows';
 
 /** Learning cards due this soon are shown now rather than making the student wait (Anki's default). */
 export const LEARN_AHEAD_MS = 20 * 60_000;

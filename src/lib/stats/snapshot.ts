@@ -1,7 +1,8 @@
-/** Reads what the statistics page needs from the database; the numbers themselves are computed in `stats.ts`. */
-import type { FactState, StudyDatabase } from '$lib/db/db';
+/** Reads what the statistics page needs from the database; the numbers themselves are computed in `page.ts` and the modules it puts together. */
+import type { StudyDatabase } from '$lib/db/db';
+import type { FactState } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
-import type { StatsInput } from './stats';
+import type { StatsInput } from './page';
 
 export interface StatsSnapshot extends StatsInput {
 	states: FactState[];

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDecks } from '$lib/content/load';
-import { StudyDatabase, type QuizAttempt } from '$lib/db/db';
+import { StudyDatabase } from '$lib/db/db';
+import type { QuizAttempt } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import { createScheduler, newCard, toStored } from '$lib/srs/scheduler';
 import { checkAnswer, correctAnswerText } from './answers';
@@ -10,7 +11,7 @@ import { QUICK_CHOICE, buildQuiz, type PlannedQuestion } from './build';
 import { formatDuration, scoreQuiz } from './score';
 import { QuizSession } from './session.svelte';
 import { deckAttempts } from './history';
-import { attemptAnswers, openAttempt, planOf, recordAnswer, startPractice, startRetry } from './store';
+import { attemptAnswers, openAttempt, planOf, recordAnswer, startPractice, startRetry } from './attempts';
 
 const deck = loadDecks('questions').decks[0]!;
 const T0 = new Date(2026, 2, 10, 9, 0).getTime();

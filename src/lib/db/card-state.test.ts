@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { State as FsrsState } from 'ts-fsrs';
-import { State } from './states';
+import { State } from './card-state';
 
 describe('card states', () => {
 	it('are the numbers ts-fsrs uses', () => {

@@ -4,7 +4,8 @@
  * FSRS review of the question's fact, so a closed tab never keeps one without
  * the others.
  */
-import type { QuizAnswer, QuizAttempt, QuizConfig, ReviewRow, StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import type { QuizAnswer, QuizAttempt, QuizConfig, ReviewRow } from '$lib/db/rows';
 import { readSettings } from '$lib/db/settings';
 import { recordReview } from '$lib/srs/review';
 import type { Deck } from '$lib/content/schema';

@@ -1,0 +1,172 @@
+/**
+ * The rows of the app's IndexedDB tables, as stored: the types every layer reads and writes through
+ * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code.
+ */
+import type { State } from 'ts-fsrs';
+
+/** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
+export interface StoredCard {
+	due: number;
+	stability: number;
+	difficulty: number;
+	elapsed_days: number;
+	scheduled_days: number;
+	learning_steps: number;
+	reps: number;
+	lapses: number;
+	state: State;
+	last_review?: number;
+}
+
+/** The memory of one fact: one FSRS card per fact, whatever card or question reviewed it. */
+export interface FactState extends StoredCard {
+	/** `<deck id>/<fact id>` */
+	key: string;
+	deckId: string;
+	factId: string;
+}
+
+export type ReviewSource = 'flashcard' | 'quiz';
+
+/** One rating, with the card before and after it: enough to undo it, replay history or fit FSRS. */
+export interface ReviewRow {
+	id?: number;
+	factKey: string;
+	deckId: string;
+	factId: string;
+	/** When the rating was given (epoch ms). */
+	time: number;
+	/** ts-fsrs Grade: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+	rating: 1 | 2 | 3 | 4;
+	/** Days since the fact's previous review (0 for a first review). */
+	elapsedDays: number;
+	/** Time spent on the card before rating, in ms (capped). */
+	durationMs: number;
+	source: ReviewSource;
+	/** Null when this was the fact's first review. */
+	before: StoredCard | null;
+	after: StoredCard;
+}
+
+export interface StudySettings {
+	newPerDay: number;
+	maxReviewsPerDay: number;
+	/** Desired retention, 0.7 to 0.99. */
+	retention: number;
+	/** Local hour at which a new study day starts (Anki's default: 4 am). */
+	rolloverHour: number;
+}
+
+export interface SettingsRow extends StudySettings {
+	id: 'study';
+}
+
+export type QuizOrder = 'shuffled' | 'source';
+export type QuizFeedback = 'each' | 'end';
+
+/** What the quiz builder chose; with the seed it determines the quiz exactly. */
+export interface QuizConfig {
+	deckId: string;
+	/** A number, or 'all'. */
+	count: number | 'all';
+	countries: string[];
+	themes: string[];
+	types: string[];
+	order: QuizOrder;
+	feedback: QuizFeedback;
+	seed: string;
+}
+
+/** One attempt at a quiz, saved when it starts and updated with every answer. */
+export interface QuizAttempt {
+	id: string;
+	deckId: string;
+	config: QuizConfig;
+	/** The questions, in the order asked (`<fact id>/<question id>`). */
+	questionKeys: string[];
+	startedAt: number;
+	finishedAt?: number;
+	/** Where the student is: the index of the next question to answer. */
+	position: number;
+	correctCount: number;
+	/** Set when the attempt retries the misses of another one. */
+	retryOf?: string;
+}
+
+/** The answer given to one question of an attempt. */
+export interface QuizAnswer {
+	id?: number;
+	attemptId: string;
+	deckId: string;
+	questionKey: string;
+	factId: string;
+	/** What the student gave, as the question type shapes it (a string, a boolean, an order, pairs). */
+	given: unknown;
+	correct: boolean;
+	timeMs: number;
+	answeredAt: number;
+}
+
+/** The reviews of one local clock hour, tallied for the statistics (see review-hours.ts). */
+export interface ReviewHourRow {
+	/** Start of the local clock hour, epoch ms. */
+	hour: number;
+	reviews: number;
+	/** Reviews of facts that were mature before the rating, and how many of those were passed (Hard, Good or Easy). */
+	mature: number;
+	maturePassed: number;
+}
+
+/** Small facts about the device's data, e.g. when the last backup was made. */
+export interface MetaRow {
+	key: 'lastBackupAt' | 'persistRequested';
+	value: number;
+}
+
+/** A quiz a teacher made or collected results for (classroom). */
+export interface ClassQuizRow {
+	/** The quiz id: 7 characters derived from the code. */
+	id: string;
+	/** The canonical quiz code (20 characters, no hyphens). */
+	code: string;
+	title: string;
+	createdAt: number;
+}
+
+/** One student's result for a classroom quiz, as the teacher collected it. */
+export interface ClassResultRow {
+	quizId: string;
+	/** The name's comparison key (lower case): one result per student and quiz, the latest kept. */
+	student: string;
+	name: string;
+	finishedAt: number;
+	/** In the quiz's order; null where nothing was given. */
+	given: unknown[];
+	/** The result code it was read from. */
+	code: string;
+	addedAt: number;
+}
+
+/** One answer of a student's classroom attempt. */
+export interface ClassAnswer {
+	given: unknown;
+	correct: boolean;
+	timeMs: number;
+	/** Time ran out before an answer was given. */
+	timedOut?: boolean;
+}
+
+/** A student's attempt at a classroom quiz, on the student's device. */
+export interface ClassAttemptRow {
+	id: string;
+	quizId: string;
+	code: string;
+	title: string;
+	name: string;
+	startedAt: number;
+	finishedAt?: number;
+	/** The answers so far, in the quiz's order. */
+	answers: ClassAnswer[];
+	/** Set when the attempt is finished. */
+	resultCode?: string;
+}

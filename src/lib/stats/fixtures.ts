@@ -1,0 +1,52 @@
+/** Facts, card states and review histories for the statistics' tests, at a fixed local time. */
+import { State } from 'ts-fsrs';
+import type { FactState, ReviewRow, StoredCard } from '$lib/db/rows';
+import type { Country, Theme } from '$lib/content/schema';
+import type { StatsFact } from './facts';
+
+// Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
+export const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>
+	new Date(year, month, day, hour, minute).getTime();
+export const NOW = at(15, 10); // Sunday 15 November 2026, 10:00
+export const ROLLOVER = 4;
+
+export const card = (state: State, scheduled_days: number, due = NOW): StoredCard => ({
+	due,
+	stability: scheduled_days,
+	difficulty: 5,
+	elapsed_days: 0,
+	scheduled_days,
+	learning_steps: 0,
+	reps: 3,
+	lapses: 0,
+	state
+});
+export const MATURE = card(State.Review, 21);
+
+let nextId = 0;
+export const review = (time: number, rating: ReviewRow['rating'] = 3, before: StoredCard | null = null): ReviewRow => ({
+	id: ++nextId,
+	factKey: 'deck/f',
+	deckId: 'deck',
+	factId: 'f',
+	time,
+	rating,
+	elapsedDays: 0,
+	durationMs: 3000,
+	source: 'flashcard',
+	before,
+	after: card(State.Review, 30)
+});
+
+export const fact = (factId: string, countries: Country[] = ['regional'], themes: Theme[] = ['security'], deckId = 'deck'): StatsFact => ({
+	deckId,
+	factId,
+	countries,
+	themes
+});
+export const stateOf = (factId: string, c: StoredCard, deckId = 'deck'): FactState => ({
+	key: `${deckId}/${factId}`,
+	deckId,
+	factId,
+	...c
+});

@@ -1,0 +1,51 @@
+/**
+ * The numbers of the statistics page, as pure functions of what the database holds, the bank's facts
+ * and the clock (`now`, passed in), so tests can build any history and move the clock. Each topic is
+ * a module of its own (reviews, retention, card counts, future due, mastery); this puts them together.
+ */
+import type { ReviewHourRow } from '$lib/db/rows';
+import type { Country, Theme } from '$lib/content/schema';
+import { factsByState, type StateCounts } from './card-counts';
+import type { DayCount } from './days';
+import type { StateOfFact, StatsFact } from './facts';
+import { FORECAST_DAYS, forecast } from './future-due';
+import { masteryByCountry, masteryByTheme, type Mastery } from './mastery';
+import { retentionSummary, type RetentionSummary } from './retention';
+import { RECENT_DAYS, reviewsPerDay, YEAR_DAYS } from './reviews';
+
+/** What the page reads from the database (see `snapshot.ts`). */
+export interface StatsInput {
+	now: number;
+	rolloverHour: number;
+	states: StateOfFact[];
+	/** The review tallies of every hour with reviews (see `$lib/db/review-hours.ts`). */
+	hours: ReviewHourRow[];
+}
+
+export interface PageStats {
+	reviewsToday: number;
+	totalReviews: number;
+	retention: RetentionSummary;
+	year: DayCount[];
+	recent: DayCount[];
+	states: StateCounts;
+	forecast: DayCount[];
+	countries: Mastery<Country>[];
+	themes: Mastery<Theme>[];
+}
+
+export function pageStats(facts: readonly StatsFact[], input: StatsInput): PageStats {
+	const { now, rolloverHour, states, hours } = input;
+	const year = reviewsPerDay(hours, now, rolloverHour, YEAR_DAYS);
+	return {
+		reviewsToday: year[year.length - 1]?.count ?? 0,
+		totalReviews: hours.reduce((n, h) => n + h.reviews, 0),
+		retention: retentionSummary(hours, now, rolloverHour),
+		year,
+		recent: year.slice(-RECENT_DAYS),
+		states: factsByState(facts, states),
+		forecast: forecast(facts, states, now, rolloverHour, FORECAST_DAYS),
+		countries: masteryByCountry(facts, states),
+		themes: masteryByTheme(facts, states)
+	};
+}

@@ -1,0 +1,47 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { State } from 'ts-fsrs';
+import { StudyDatabase } from '$lib/db/db';
+import { countReviews, tallyReviews } from '$lib/db/review-hours';
+import { at, card, fact, MATURE, NOW, review, stateOf } from './fixtures';
+import { pageStats } from './page';
+import { emptyStats, loadStats } from './snapshot';
+
+describe('loadStats', () => {
+	it('reads every state, the review tallies and the rollover hour', async () => {
+		const db = new StudyDatabase('stats-test');
+		await db.open();
+		try {
+			await db.settings.put({ id: 'study', newPerDay: 20, maxReviewsPerDay: 200, retention: 0.9, rolloverHour: 6 });
+			await db.factStates.bulkPut([stateOf('a', MATURE), stateOf('b', card(State.Learning, 0))]);
+			const { id: _a, ...r1 } = review(at(16, 7, 0, 10, 2025)); // the year's first study day starts at 6 am
+			const { id: _b, ...r2 } = review(at(16, 5, 0, 10, 2025)); // still the 15th: too old
+			const { id: _c, ...r3 } = review(at(15, 9));
+			await db.transaction('rw', db.reviews, db.reviewHours, async () => {
+				await db.reviews.bulkAdd([r1, r2, r3]);
+				await countReviews(db, [r1, r2, r3]);
+			});
+
+			const snapshot = await loadStats(db, NOW);
+			expect(snapshot.now).toBe(NOW);
+			expect(snapshot.rolloverHour).toBe(6);
+			expect(snapshot.states.map((s) => s.factId).sort()).toEqual(['a', 'b']);
+			expect(snapshot.hours).toEqual(tallyReviews([r1, r2, r3]));
+			const stats = pageStats([fact('a'), fact('b')], snapshot);
+			expect(stats.totalReviews).toBe(3);
+			expect(stats.year[0]).toEqual({ day: '2025-11-16', count: 1 });
+		} finally {
+			await db.delete();
+		}
+	});
+
+	it('finds in an empty database what a first visit shows without one', async () => {
+		const db = new StudyDatabase('stats-empty-test');
+		await db.open();
+		try {
+			expect(emptyStats(NOW)).toEqual(await loadStats(db, NOW));
+		} finally {
+			await db.delete();
+		}
+	});
+});
