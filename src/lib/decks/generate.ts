@@ -111,7 +111,9 @@ export function kindOf(text: string): Kind {
 
 // ————— Accepted variants of a typed answer —————
 
-const BRACKETED = /\s*(?:\([^()]*\)|\[[^[\]]*\])/g;
+const BRACKETED = /\s*(?:\(([^()]*)\)|\[([^[\]]*)\])/g;
+/** What a text holds in brackets: often another name for the answer, though not one to accept when typed. */
+const bracketed = (text: string) => [...text.matchAll(BRACKETED)].map((m) => m[1] ?? m[2] ?? '');
 /** "colour / color", "big; large": alternatives the card gives side by side. */
 const ALTERNATIVES = /\s+\/\s+|\s*;\s*/;
 const NUMBER_LEAD = /^(?:on|in|about|around|approximately|roughly|circa|c\.|ca\.)\s+(?=\d)/i;
@@ -172,7 +174,10 @@ interface Prepared {
 	explanation: string | undefined;
 	kind: Kind;
 	variants: string[];
-	/** The comparison keys of the back and its variants, as the typed-answer checker compares them. */
+	/**
+	 * The comparison keys, as the typed-answer checker compares them, of the back, its variants and
+	 * what it holds in brackets ("Kyiv (Kiev)"): a back sharing one is never offered as wrong.
+	 */
 	keys: Set<string>;
 	number: ParsedNumber | undefined;
 	frontKey: string;
@@ -192,7 +197,7 @@ function prepare(card: SourceCard): Prepared | undefined {
 		explanation: card.explanation?.trim() || undefined,
 		kind: kindOf(back),
 		variants,
-		keys: new Set([back, ...variants].map(textKey).filter(Boolean)),
+		keys: new Set([back, ...variants, ...bracketed(back)].map(textKey).filter(Boolean)),
 		number: /\d/.test(back) ? parseNumber(back) : undefined,
 		frontKey: textKey(front),
 		sameFront: []
