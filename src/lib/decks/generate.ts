@@ -59,6 +59,7 @@ const NEAREST_KINDS: Record<Kind, Kind[]> = {
 	phrase: ['name', 'sentence'],
 	sentence: ['phrase']
 };
+const KINDS = Object.keys(NEAREST_KINDS) as Kind[];
 
 const MONTH =
 	'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -206,7 +207,7 @@ function prepare(card: SourceCard): Prepared | undefined {
 
 /** Whether two backs say the same: a variant of one is a variant of the other, or they state the same number. */
 function sameAnswer(a: Prepared, b: Prepared): boolean {
-	if ([...a.keys].some((key) => b.keys.has(key))) return true;
+	for (const key of a.keys) if (b.keys.has(key)) return true;
 	return !!a.number && !!b.number && (numbersMatch(a.number, [b.number]) || numbersMatch(b.number, [a.number]));
 }
 
@@ -222,19 +223,63 @@ function compatible(a: Prepared, b: Prepared): boolean {
 const closeness = (a: Prepared, b: Prepared) => Math.abs(Math.log(a.back.length / b.back.length));
 
 /**
- * Up to `count` cards of `pool` whose backs are as long as `to`'s, none saying the same as another
- * or as one of `taken`. Among backs of similar length the seed chooses; beyond them, the closest.
+ * How many cards of a kind, the closest in back length, a question chooses among. They are plenty to
+ * choose from, and they keep a deck of thousands of cards quick: no card looks at the whole deck.
  */
-function pickAlike(pool: Prepared[], to: Prepared, count: number, random: Random, taken: Prepared[] = []): Prepared[] {
-	const byCloseness = [...pool].sort((a, b) => closeness(a, to) - closeness(b, to));
-	const similar = byCloseness.filter((p) => closeness(p, to) <= SIMILAR_LENGTH);
-	const order = [...shuffled(similar, random), ...byCloseness.slice(similar.length)];
+const CANDIDATES = 24;
+/** How many cards of a kind a card looks at to find them, so that hundreds of identical backs stay quick too. */
+const MOST_LOOKED_AT = 8 * CANDIDATES;
+
+/**
+ * The cards of `group` (one kind, shortest back first) that can stand beside `card`, up to
+ * CANDIDATES of them, closest in back length first, among the MOST_LOOKED_AT closest.
+ */
+function alike(group: Prepared[], card: Prepared): Prepared[] {
+	let low = 0;
+	let high = group.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (group[middle]!.back.length < card.back.length) low = middle + 1;
+		else high = middle;
+	}
+	let shorter = low - 1;
+	let longer = low;
+	const found: Prepared[] = [];
+	let looked = 0;
+	while (found.length < CANDIDATES && looked++ < MOST_LOOKED_AT && (shorter >= 0 || longer < group.length)) {
+		const takeShorter =
+			longer >= group.length || (shorter >= 0 && closeness(group[shorter]!, card) <= closeness(group[longer]!, card));
+		const next = takeShorter ? group[shorter--]! : group[longer++]!;
+		if (next !== card && compatible(card, next)) found.push(next);
+	}
+	return found;
+}
+
+/**
+ * Up to `count` of `candidates` (closest in length first), none saying the same as another or as
+ * one of `taken`. Among backs of similar length the seed chooses; beyond them, the closest.
+ */
+function pickAlike(candidates: Prepared[], to: Prepared, count: number, random: Random, taken: Prepared[] = []): Prepared[] {
+	const similar = candidates.filter((p) => closeness(p, to) <= SIMILAR_LENGTH);
+	const order = [...shuffled(similar, random), ...candidates.slice(similar.length)];
 	const chosen: Prepared[] = [];
 	for (const p of order) {
 		if (chosen.length === count) break;
-		if (![...taken, ...chosen].some((q) => sameAnswer(p, q))) chosen.push(p);
+		if (!taken.some((q) => sameAnswer(p, q)) && !chosen.some((q) => sameAnswer(p, q))) chosen.push(p);
 	}
 	return chosen;
+}
+
+/** A deck's usable cards, by kind, each kind shortest back first. */
+type Groups = Map<Kind, Prepared[]>;
+
+/** `alike` over several kinds at once. */
+function alikeOfKinds(groups: Groups, kinds: Kind[], card: Prepared): Prepared[] {
+	return kinds
+		.flatMap((kind) => alike(groups.get(kind)!, card))
+		.map((p): [number, Prepared] => [closeness(p, card), p])
+		.sort((a, b) => a[0] - b[0])
+		.map(([, p]) => p);
 }
 
 // ————— The questions —————
@@ -247,16 +292,15 @@ function explain(card: Prepared, verdict?: string): string {
 	return [verdict, recap, card.explanation].filter(Boolean).join(' ');
 }
 
-function multipleChoice(card: Prepared, others: Prepared[], random: Random): Question | undefined {
-	const chosen = pickAlike(
-		others.filter((p) => p.kind === card.kind),
-		card,
-		MOST_DISTRACTORS,
-		random
-	);
+/**
+ * Each question takes the card, `sameKind`: the cards of its kind that can stand beside it (`alike`,
+ * found once for all its questions), the deck's groups for other kinds, and its own random stream.
+ */
+function multipleChoice(card: Prepared, sameKind: Prepared[], groups: Groups, random: Random): Question | undefined {
+	const chosen = pickAlike(sameKind, card, MOST_DISTRACTORS, random);
 	// Three options of the right kind are better than four with an odd one out: borrow only below three.
 	if (chosen.length < FEWEST_DISTRACTORS) {
-		const nearest = others.filter((p) => NEAREST_KINDS[card.kind].includes(p.kind));
+		const nearest = alikeOfKinds(groups, NEAREST_KINDS[card.kind], card);
 		chosen.push(...pickAlike(nearest, card, MOST_DISTRACTORS - chosen.length, random, chosen));
 	}
 	if (chosen.length < FEWEST_DISTRACTORS) return undefined;
@@ -270,12 +314,11 @@ function multipleChoice(card: Prepared, others: Prepared[], random: Random): Que
 	};
 }
 
-function trueFalse(card: Prepared, others: Prepared[], random: Random): Question | undefined {
+function trueFalse(card: Prepared, sameKind: Prepared[], random: Random): Question | undefined {
 	// Only a deck with a plausible wrong back for this card can ask it, whichever way the seed falls.
-	const alike = others.filter((p) => p.kind === card.kind);
-	if (alike.length === 0) return undefined;
+	if (sameKind.length === 0) return undefined;
 	const truth = random() < 0.5;
-	const shown = truth ? card : pickAlike(alike, card, 1, random)[0]!;
+	const shown = truth ? card : pickAlike(sameKind, card, 1, random)[0]!;
 	return {
 		id: AUTO_IDS['true-false'],
 		type: 'true-false',
@@ -299,19 +342,18 @@ function typed(card: Prepared): Question | undefined {
 
 const isShort = (card: Prepared) => card.front.length <= LONGEST_SHORT_ANSWER && card.back.length <= LONGEST_SHORT_ANSWER;
 
-function matching(card: Prepared, others: Prepared[], random: Random): Question | undefined {
+function matching(card: Prepared, sameKind: Prepared[], groups: Groups, random: Random): Question | undefined {
 	if (!isShort(card)) return undefined;
-	const short = others.filter(isShort);
-	// Backs of one kind make the pairs hard to guess by their look.
-	const order = [
-		...shuffled(short.filter((p) => p.kind === card.kind), random),
-		...shuffled(short.filter((p) => p.kind !== card.kind), random)
-	];
 	const chosen = [card];
-	for (const p of order) {
-		if (chosen.length === MOST_PAIRS) break;
-		if (chosen.every((q) => compatible(p, q))) chosen.push(p);
-	}
+	const addFrom = (candidates: Prepared[]) => {
+		for (const p of shuffled(candidates.filter(isShort), random)) {
+			if (chosen.length === MOST_PAIRS) break;
+			if (chosen.every((q) => compatible(p, q))) chosen.push(p);
+		}
+	};
+	// Backs of one kind make the pairs hard to guess by their look; other kinds only fill in.
+	addFrom(sameKind);
+	if (chosen.length < MOST_PAIRS) addFrom(alikeOfKinds(groups, KINDS.filter((kind) => kind !== card.kind), card));
 	if (chosen.length < FEWEST_PAIRS) return undefined;
 	return {
 		id: AUTO_IDS.matching,
@@ -349,7 +391,16 @@ export function generateQuestions(cards: SourceCard[], seed: string | number): M
 
 	const prepared = cards.map(prepare);
 	const usable = prepared.filter((p): p is Prepared => p !== undefined);
-	for (const p of usable) p.sameFront = usable.filter((q) => q.frontKey === p.frontKey);
+	const byFront = new Map<string, Prepared[]>();
+	for (const p of usable) {
+		const same = byFront.get(p.frontKey);
+		if (same) same.push(p);
+		else byFront.set(p.frontKey, [p]);
+	}
+	for (const p of usable) p.sameFront = byFront.get(p.frontKey)!;
+	const groups: Groups = new Map(
+		KINDS.map((kind) => [kind, usable.filter((p) => p.kind === kind).sort((a, b) => a.back.length - b.back.length)])
+	);
 
 	const out = new Map<string, Question[]>();
 	cards.forEach((card, i) => {
@@ -359,13 +410,13 @@ export function generateQuestions(cards: SourceCard[], seed: string | number): M
 			out.set(card.id, [...own]);
 			return;
 		}
-		const others = usable.filter((q) => q !== p && compatible(p, q));
 		const randomFor = (type: QuestionType) => seededRandom(`${seed}|${card.id}|${type}`);
+		const sameKind = alike(groups.get(p.kind)!, p);
 		const generated = [
-			multipleChoice(p, others, randomFor('multiple-choice')),
-			trueFalse(p, others, randomFor('true-false')),
+			multipleChoice(p, sameKind, groups, randomFor('multiple-choice')),
+			trueFalse(p, sameKind, randomFor('true-false')),
 			typed(p),
-			matching(p, others, randomFor('matching'))
+			matching(p, sameKind, groups, randomFor('matching'))
 		].filter((q): q is Question => q !== undefined && !own.some((o) => o.type === q.type || o.id === q.id));
 		const flagged = new Set(lintFact({ id: card.id, cards: [p], questions: generated }).map((w) => w.questionId));
 		out.set(card.id, [...own, ...generated.filter((q) => !flagged.has(q.id))]);
