@@ -220,6 +220,17 @@ describe('generateQuestions', () => {
 			expect(ofType(generateQuestions(dates, i).get('c1'), 'multiple-choice')!.options).not.toContain('9 November 1989');
 	});
 
+	it('keeps to backs of similar length in a deck of five hundred cards', () => {
+		const cards = Array.from({ length: 500 }, (_, i) => ({ id: `square-${i + 2}`, front: `Square of ${i + 2}`, back: `${(i + 2) ** 2}` }));
+		const generated = generateQuestions(cards, 'x');
+		expect(choices(generated)).toHaveLength(500);
+		for (const q of choices(generated))
+			for (const option of q.options) {
+				expect(option.length).toBeLessThanOrEqual(2 * q.answer.length);
+				expect(2 * option.length).toBeGreaterThanOrEqual(q.answer.length);
+			}
+	});
+
 	it('keeps to three options of the right kind rather than add a fourth of another', () => {
 		const cards = cardsOf([
 			['Bones in the adult human body', '206'],
