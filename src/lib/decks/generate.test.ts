@@ -231,6 +231,12 @@ describe('generateQuestions', () => {
 			}
 	});
 
+	it('draws on the whole of a big deck, not on the same few cards for every question', () => {
+		const towns = Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, front: `Twin town number ${i}`, back: `Town ${String(i).padStart(3, '0')}` }));
+		const distractors = new Set(choices(generateQuestions(towns, 'x')).flatMap((q) => q.options.filter((o) => o !== q.answer)));
+		expect(distractors.size).toBeGreaterThan(250);
+	});
+
 	it('keeps to three options of the right kind rather than add a fourth of another', () => {
 		const cards = cardsOf([
 			['Bones in the adult human body', '206'],

@@ -170,6 +170,8 @@ export function acceptedVariants(answer: string): string[] {
 
 interface Prepared {
 	id: string;
+	/** Its place in the deck. */
+	position: number;
 	front: string;
 	back: string;
 	explanation: string | undefined;
@@ -186,13 +188,14 @@ interface Prepared {
 	sameFront: Prepared[];
 }
 
-function prepare(card: SourceCard): Prepared | undefined {
+function prepare(card: SourceCard, position: number): Prepared | undefined {
 	const front = card.front.trim();
 	const back = card.back.trim();
 	if (front === '' || back === '' || textKey(front) === '') return undefined;
 	const variants = acceptedVariants(back);
 	return {
 		id: card.id,
+		position,
 		front,
 		back,
 		explanation: card.explanation?.trim() || undefined,
@@ -221,6 +224,8 @@ function compatible(a: Prepared, b: Prepared): boolean {
 }
 
 const closeness = (a: Prepared, b: Prepared) => Math.abs(Math.log(a.back.length / b.back.length));
+/** The order of a kind's group: by back length, and among backs of one length by place in the deck. */
+const byLength = (a: Prepared, b: Prepared) => a.back.length - b.back.length || a.position - b.position;
 
 /**
  * How many cards of a kind, the closest in back length, a question chooses among. They are plenty to
@@ -231,15 +236,17 @@ const CANDIDATES = 24;
 const MOST_LOOKED_AT = 8 * CANDIDATES;
 
 /**
- * The cards of `group` (one kind, shortest back first) that can stand beside `card`, up to
- * CANDIDATES of them, closest in back length first, among the MOST_LOOKED_AT closest.
+ * The cards of `group` (one kind, in `byLength` order) that can stand beside `card`, up to
+ * CANDIDATES of them, closest in back length first, among the MOST_LOOKED_AT closest. Among backs
+ * of one length it starts from the card's place in the deck, so that neighbours in the deck, often
+ * on one topic, meet, and cards far apart draw on different cards.
  */
 function alike(group: Prepared[], card: Prepared): Prepared[] {
 	let low = 0;
 	let high = group.length;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		if (group[middle]!.back.length < card.back.length) low = middle + 1;
+		if (byLength(group[middle]!, card) < 0) low = middle + 1;
 		else high = middle;
 	}
 	let shorter = low - 1;
@@ -389,7 +396,7 @@ export function generateQuestions(cards: SourceCard[], seed: string | number): M
 		positions.set(card.id, i);
 	});
 
-	const prepared = cards.map(prepare);
+	const prepared = cards.map((card, i) => prepare(card, i));
 	const usable = prepared.filter((p): p is Prepared => p !== undefined);
 	const byFront = new Map<string, Prepared[]>();
 	for (const p of usable) {
@@ -399,7 +406,7 @@ export function generateQuestions(cards: SourceCard[], seed: string | number): M
 	}
 	for (const p of usable) p.sameFront = byFront.get(p.frontKey)!;
 	const groups: Groups = new Map(
-		KINDS.map((kind) => [kind, usable.filter((p) => p.kind === kind).sort((a, b) => a.back.length - b.back.length)])
+		KINDS.map((kind) => [kind, usable.filter((p) => p.kind === kind).sort(byLength)])
 	);
 
 	const out = new Map<string, Question[]>();
