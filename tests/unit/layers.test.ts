@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * Lowest first; folders of one rank may import each other, but never in a cycle. The order is the
  * one the code needs: the quiz writes an FSRS review for each answer (srs), the statistics count
- * study days as the queue does (srs/queue/day.ts), the classroom builds on the quiz, the backup writes
+ * study days as the queue does (srs/queue/day.ts), the user's decks get automatic questions from the quiz's checker, the classroom builds on the quiz, the backup writes
  * every table, and the install and update notices (pwa) show the backup reminder.
  */
 const LAYERS: Record<string, number> = {
@@ -20,10 +20,11 @@ const LAYERS: Record<string, number> = {
 	srs: 2,
 	quiz: 3,
 	stats: 3,
-	classroom: 4,
-	backup: 4,
-	pwa: 5,
-	routes: 6
+	decks: 4,
+	classroom: 5,
+	backup: 5,
+	pwa: 6,
+	routes: 7
 };
 
 interface Import {
