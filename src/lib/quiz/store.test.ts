@@ -4,7 +4,7 @@ import { loadDecks } from '$lib/content/load';
 import { StudyDatabase, type QuizAttempt } from '$lib/db/db';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import { createScheduler, newCard, toStored } from '$lib/srs/scheduler';
-import { checkAnswer, correctAnswerText } from './answers';
+import { checkAnswer, correctAnswerText, type Given } from './answers';
 import { bestOf, bestScores } from './best';
 import { QUICK_CHOICE, buildQuiz, type PlannedQuestion } from './build';
 import { formatDuration, scoreQuiz } from './score';
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 /** A right answer to a planned question, as the screen would give it. */
-function rightAnswer(p: PlannedQuestion): unknown {
+function rightAnswer(p: PlannedQuestion): Given {
 	const q = p.question;
 	switch (q.type) {
 		case 'multiple-choice':
@@ -36,12 +36,12 @@ function rightAnswer(p: PlannedQuestion): unknown {
 		case 'true-false':
 			return q.answer;
 		case 'matching':
-			return q.pairs.map(([l, r]) => [l, r]);
+			return q.pairs.map(([l, r]): [string, string] => [l, r]);
 		case 'ordering':
 			return [...q.items];
 	}
 }
-function wrongAnswer(p: PlannedQuestion): unknown {
+function wrongAnswer(p: PlannedQuestion): Given {
 	const q = p.question;
 	switch (q.type) {
 		case 'true-false':
@@ -49,10 +49,10 @@ function wrongAnswer(p: PlannedQuestion): unknown {
 		case 'typed':
 			return 'no idea';
 		case 'multiple-choice':
-			return q.options.find((o) => o !== q.answer);
+			return q.options.find((o) => o !== q.answer)!;
 		case 'matching':
 			// The sides as first shown, never all right.
-			return q.pairs.map(([left], i) => [left, p.shown[i]]);
+			return q.pairs.map(([left], i): [string, string] => [left, p.shown[i]!]);
 		case 'ordering':
 			return p.shown;
 	}
