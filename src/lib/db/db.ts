@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { State } from 'ts-fsrs';
+import type { Country, QuestionType, Theme } from '$lib/content/schema';
 import { tallyReviews } from '$lib/stats/tally';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
@@ -72,9 +73,9 @@ export interface QuizConfig {
 	deckId: string;
 	/** A number, or 'all'. */
 	count: number | 'all';
-	countries: string[];
-	themes: string[];
-	types: string[];
+	countries: Country[];
+	themes: Theme[];
+	types: QuestionType[];
 	order: QuizOrder;
 	feedback: QuizFeedback;
 	seed: string;

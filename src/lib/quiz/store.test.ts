@@ -228,6 +228,17 @@ describe('results', () => {
 		expect(correctAnswerText(result.misses[0]!.planned.question)).not.toBe('');
 	});
 
+	it('refuses a kept answer that no longer fits its question, naming the question', async () => {
+		const attempt = await startPractice(db, deck, QUICK_CHOICE, T0);
+		await answer(attempt, 0, false, T0 + 1000);
+		const stored = (await db.quizAttempts.get(attempt.id))!;
+		const plan = planOf(deck, stored);
+		await db.quizAnswers.where('attemptId').equals(attempt.id).modify({ given: { kept: 'elsewhere' } });
+		await expect(attemptAnswers(db, stored).then((answers) => scoreQuiz(plan, answers))).rejects.toThrow(
+			`The answer kept for question ${plan.questions[0]!.key} (${plan.questions[0]!.question.type}) should be`
+		);
+	});
+
 	it('retries the missed ones in a new attempt that points back', async () => {
 		const attempt = await startPractice(db, deck, QUICK_CHOICE, T0);
 		for (let i = 0; i < 10; i++) await answer(attempt, i, i !== 2 && i !== 7, T0 + (i + 1) * 1000);
