@@ -49,8 +49,8 @@ export interface ClassReport {
 }
 
 export function classReport(plan: QuizPlan, results: readonly ReportInput[]): ClassReport {
-	const given = results.map((r) => plan.questions.map((p, i) => readGiven(p.question, r.given[i])));
-	const verdicts = given.map((answers) => plan.questions.map((p, i) => checkAnswer(p.question, answers[i] ?? null).correct));
+	const givenByStudent = results.map((r) => plan.questions.map((p, i) => readGiven(p.question, r.given[i])));
+	const verdicts = givenByStudent.map((answers) => plan.questions.map((p, i) => checkAnswer(p.question, answers[i] ?? null).correct));
 	const students = results
 		.map((r, s) => {
 			const right = verdicts[s]!;
@@ -61,7 +61,7 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 	const questions: QuestionRow[] = plan.questions.map((planned, i) => {
 		const correct = verdicts.filter((v) => v[i]).length;
 		const wrong = new Map<string, number>();
-		given.forEach((answers, s) => {
+		givenByStudent.forEach((answers, s) => {
 			if (verdicts[s]![i]) return;
 			const text = givenText(planned.question, answers[i] ?? null);
 			wrong.set(text, (wrong.get(text) ?? 0) + 1);

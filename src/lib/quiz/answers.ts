@@ -20,7 +20,7 @@ export interface GivenFor {
 	ordering: string[];
 }
 
-/** What a student gives to a question of this type; `null` stands for nothing given. */
+/** What a student gives to a question of this type; where nothing may have been given, `Given | null`. */
 export type Given<Q extends DeckQuestion = DeckQuestion> = GivenFor[Q['type']];
 
 type QuestionOf = { [T in QuestionType]: Extract<DeckQuestion, { type: T }> };
