@@ -122,6 +122,15 @@ describe('a broken backup is refused and the database is untouched', () => {
 		['another app\'s JSON', () => JSON.stringify({ deck: 'anki', cards: [] }), 'not a Steppe Cards backup'],
 		['a future format version', (_t, b) => JSON.stringify({ ...b, version: 2 }), 'made by a newer version of the app (format 2)'],
 		['wrong shapes', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, reviews: [{ ...b.tables.reviews[0], rating: 7 }] } }), 'tables.reviews.0.rating: rating must be 1, 2, 3 or 4'],
+		[
+			'a quiz of an unknown country',
+			(_t, b) => {
+				const config = { deckId: 'd', count: 5, countries: ['atlantis'], themes: ['economy'], types: ['typed'], order: 'source', feedback: 'end', seed: 's' };
+				const attempt = { id: 'd@s', deckId: 'd', config, questionKeys: [], startedAt: T0, position: 0, correctCount: 0 };
+				return JSON.stringify({ ...b, tables: { ...b.tables, quizAttempts: [attempt] } });
+			},
+			'tables.quizAttempts.0.config.countries.0: unknown country "atlantis" (expected one of kazakhstan,'
+		],
 		['a missing table', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: undefined } }), 'tables.factStates'],
 		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short'],
 		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice']

@@ -3,6 +3,8 @@
  * and version. The whole file is checked with valibot before anything is written.
  */
 import * as v from 'valibot';
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
+import { messageOf } from '$lib/message-of';
 
 export const BACKUP_FORMAT = 'steppe-cards-backup';
 export const BACKUP_VERSION = 1;
@@ -53,12 +55,16 @@ const Settings = v.object({
 	rolloverHour: v.pipe(count, v.maxValue(23))
 });
 
+/** One of a list of names, refused with the list it must come from. */
+const oneOf = <T extends string>(what: string, names: readonly T[]) =>
+	v.picklist(names, (issue) => `unknown ${what} ${JSON.stringify(issue.input)} (expected one of ${names.join(', ')})`);
+
 const QuizConfig = v.object({
 	deckId: text,
 	count: v.union([count, v.literal('all')]),
-	countries: v.array(v.string()),
-	themes: v.array(v.string()),
-	types: v.array(v.string()),
+	countries: v.array(oneOf('country', COUNTRIES)),
+	themes: v.array(oneOf('theme', THEMES)),
+	types: v.array(oneOf('question type', QUESTION_TYPES)),
 	order: v.picklist(['shuffled', 'source']),
 	feedback: v.picklist(['each', 'end']),
 	seed: v.string()
@@ -155,7 +161,7 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
-		const cut = /end of (JSON )?input|Unterminated/i.test((error as Error).message);
+		const cut = /end of (JSON )?input|Unterminated/i.test(messageOf(error));
 		return {
 			ok: false,
 			message: cut

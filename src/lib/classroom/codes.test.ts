@@ -5,6 +5,7 @@ import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
 import { CROCKFORD } from './bits';
 import { decodeQuizCode, encodeQuizCode, formatQuizCode, quizConfigOf, quizFragment, quizIdOf, readFragment, type ClassQuiz } from './quizcode';
 import { cleanName, decodeResultCode, encodeResultCode, splitCodes } from './resultcode';
+import type { Given } from '$lib/quiz/answers';
 
 const deck = loadDecks('questions').decks[0]!;
 const decks = [deck.id];
@@ -90,7 +91,7 @@ describe('result codes', () => {
 	const at = new Date(2026, 2, 3, 10, 15).getTime();
 
 	/** An answer of each shape: right ones, wrong ones and none, by position. */
-	const answers = plan.questions.map((p, i) => {
+	const answers = plan.questions.map((p, i): Given | null => {
 		const q = p.question;
 		const mode = i % 3; // 0 right, 1 wrong, 2 none
 		if (mode === 2) return null;
@@ -102,7 +103,7 @@ describe('result codes', () => {
 			case 'typed':
 				return mode === 0 ? q.answer : 'Алматы, "naïve" 🙂';
 			case 'matching':
-				return mode === 0 ? q.pairs.map(([l, r]) => [l, r]) : q.pairs.slice(0, 2).map(([l], k) => [l, p.shown[k]!]);
+				return mode === 0 ? q.pairs.map(([l, r]): [string, string] => [l, r]) : q.pairs.slice(0, 2).map(([l], k): [string, string] => [l, p.shown[k]!]);
 			case 'ordering':
 				return mode === 0 ? [...q.items] : [...p.shown];
 		}

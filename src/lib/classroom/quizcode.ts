@@ -12,7 +12,7 @@
  * The quiz itself is `buildQuiz(deck, config)` with the seed from the code, so every
  * phone shows the same questions, in the same order, with the same options.
  */
-import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES, type Country, type QuestionType, type Theme } from '$lib/content/schema';
 import type { QuizConfig } from '$lib/db/rows';
 import { BitReader, BitWriter, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
 
@@ -27,9 +27,9 @@ export interface ClassQuiz {
 	deckId: string;
 	/** A number of questions (1–127) or every matching question. */
 	count: number | 'all';
-	countries: string[];
-	themes: string[];
-	types: string[];
+	countries: Country[];
+	themes: Theme[];
+	types: QuestionType[];
 	order: 'shuffled' | 'source';
 	/** Seconds per question, one of TIMER_CHOICES; 0 for none. */
 	timer: number;

@@ -80,7 +80,7 @@ describe('collected results in the database', () => {
 	});
 	afterEach(() => db.delete());
 	const quizId = quizIdOf(encodeQuizCode(quiz));
-	const r = (name: string, finishedAt: number) => ({ result: { quizId, name, finishedAt, given: [finishedAt] }, code: `R1${finishedAt}` });
+	const r = (name: string, finishedAt: number) => ({ result: { quizId, name, finishedAt, given: [String(finishedAt)] }, code: `R1${finishedAt}` });
 
 	it('keeps one result per student, the latest, whichever order the codes come in', async () => {
 		await saveClassQuiz(db, { id: quizId, code: encodeQuizCode(quiz), title: '', createdAt: 1 });

@@ -1,14 +1,14 @@
 /** The class report: per student, per question, the hardest questions, by topic; and its CSV. */
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { COUNTRY_NAMES, THEME_NAMES } from '$lib/content/guide';
-import { checkAnswer, givenText } from '$lib/quiz/answers';
+import { checkAnswer, givenText, readGiven } from '$lib/quiz/answers';
 import { percentOf } from '$lib/quiz/best';
 import type { PlannedQuestion, QuizPlan } from '$lib/quiz/build';
 import type { Tally } from '$lib/quiz/score';
 
 export interface ReportInput {
 	name: string;
-	/** In the plan's order. */
+	/** In the plan's order, as kept (read back against each question's type here). */
 	given: unknown[];
 }
 
@@ -49,7 +49,8 @@ export interface ClassReport {
 }
 
 export function classReport(plan: QuizPlan, results: readonly ReportInput[]): ClassReport {
-	const verdicts = results.map((r) => plan.questions.map((p, i) => checkAnswer(p.question, r.given[i] ?? null).correct));
+	const givenByStudent = results.map((r) => plan.questions.map((p, i) => readGiven(p.question, r.given[i])));
+	const verdicts = givenByStudent.map((answers) => plan.questions.map((p, i) => checkAnswer(p.question, answers[i] ?? null).correct));
 	const students = results
 		.map((r, s) => {
 			const right = verdicts[s]!;
@@ -60,9 +61,9 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 	const questions: QuestionRow[] = plan.questions.map((planned, i) => {
 		const correct = verdicts.filter((v) => v[i]).length;
 		const wrong = new Map<string, number>();
-		results.forEach((r, s) => {
+		givenByStudent.forEach((answers, s) => {
 			if (verdicts[s]![i]) return;
-			const text = givenText(planned.question, r.given[i] ?? null);
+			const text = givenText(planned.question, answers[i] ?? null);
 			wrong.set(text, (wrong.get(text) ?? 0) + 1);
 		});
 		let commonWrong: WrongAnswer | undefined;

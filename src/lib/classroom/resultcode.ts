@@ -14,7 +14,7 @@
  *   ordering 1 bit answered + 3 bits per position (the item shown at that index).
  */
 import type { PlannedQuestion, QuizPlan } from '$lib/quiz/build';
-import type { MatchingGiven } from '$lib/quiz/answers';
+import type { Given, MatchingGiven } from '$lib/quiz/answers';
 import { BitReader, BitWriter, OutOfBits, bitsToBytes, bytesToBits, fnv1a, fromBase32, normalizeBase32, toBase32, utf8Capped } from './bits';
 import { QUIZ_CODE_LENGTH, type Decoded } from './quizcode';
 
@@ -30,7 +30,7 @@ export interface StudentResult {
 	/** Epoch ms, to the minute. */
 	finishedAt: number;
 	/** What was given to each question of the plan, in its order; null when nothing was. */
-	given: unknown[];
+	given: (Given | null)[];
 }
 
 /** A name as kept: trimmed, single spaces, NFC, at most 40 characters. */
@@ -47,7 +47,7 @@ export function planHash(plan: QuizPlan): number {
 	return fnv1a(plan.questions.map((q) => q.key).join('\n')) & 0xffff;
 }
 
-function writeAnswer(w: BitWriter, planned: PlannedQuestion, given: unknown) {
+function writeAnswer(w: BitWriter, planned: PlannedQuestion, given: Given | null) {
 	const q = planned.question;
 	switch (q.type) {
 		case 'multiple-choice': {
@@ -84,13 +84,13 @@ function writeAnswer(w: BitWriter, planned: PlannedQuestion, given: unknown) {
 	}
 }
 
-function readAnswer(r: BitReader, planned: PlannedQuestion): unknown {
+function readAnswer(r: BitReader, planned: PlannedQuestion): Given | null {
 	const q = planned.question;
 	switch (q.type) {
 		case 'multiple-choice': {
 			const i = r.read(3);
 			if (i > planned.shown.length) throw new RangeError('option');
-			return i === 0 ? null : planned.shown[i - 1];
+			return i === 0 ? null : planned.shown[i - 1]!;
 		}
 		case 'true-false': {
 			const v = r.read(2);
@@ -123,7 +123,7 @@ function readAnswer(r: BitReader, planned: PlannedQuestion): unknown {
 }
 
 /** The code for a student's answers to a plan (given in the plan's order). */
-export function encodeResultCode(quizId: string, plan: QuizPlan, name: string, given: readonly unknown[], finishedAt: number, version = RESULT_CODE_VERSION): string {
+export function encodeResultCode(quizId: string, plan: QuizPlan, name: string, given: readonly (Given | null)[], finishedAt: number, version = RESULT_CODE_VERSION): string {
 	const nameBytes = utf8Capped(cleanName(name), MAX_NAME_BYTES);
 	const w = new BitWriter()
 		.write(idNumber(quizId), 32)
@@ -132,7 +132,7 @@ export function encodeResultCode(quizId: string, plan: QuizPlan, name: string, g
 		.write(nameBytes.length, 6)
 		.writeBytes(nameBytes)
 		.write(plan.questions.length, 10);
-	plan.questions.forEach((planned, i) => writeAnswer(w, planned, given[i]));
+	plan.questions.forEach((planned, i) => writeAnswer(w, planned, given[i] ?? null));
 	const payload = w.bytes();
 	const check = fnv1a(Uint8Array.of(version, ...payload));
 	const bytes = Uint8Array.of(check >>> 24, (check >>> 16) & 0xff, (check >>> 8) & 0xff, check & 0xff, ...payload);
@@ -200,7 +200,7 @@ function parsePayload(payload: Uint8Array, plan: QuizPlan) {
 		const count = r.read(10);
 		// Another quiz's answers cannot be read with this plan: stop at the header.
 		if (hash !== planHash(plan) || count !== plan.questions.length)
-			return { quizId, planHash: hash, finishedAt, name, count, given: [] as unknown[] };
+			return { quizId, planHash: hash, finishedAt, name, count, given: [] as (Given | null)[] };
 		const given = plan.questions.map((planned) => readAnswer(r, planned));
 		// Only the padding to a whole byte may be left.
 		if (r.remaining >= 8) return 'bad' as const;

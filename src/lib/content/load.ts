@@ -4,12 +4,13 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { formatProblem, formatWarning, validateDeck, type DeckFile, type DeckProblem, type DeckWarning } from './validate';
 import type { Deck } from './schema';
+import { messageOf } from '../message-of';
 
 function readYaml(path: string, shownAs: string): DeckFile {
 	try {
 		return { path: shownAs, data: parse(readFileSync(path, 'utf8')) };
 	} catch (error) {
-		return { path: shownAs, data: undefined, parseError: (error as Error).message.split('\n')[0] };
+		return { path: shownAs, data: undefined, parseError: messageOf(error).split('\n')[0] };
 	}
 }
 

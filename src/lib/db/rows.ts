@@ -3,6 +3,7 @@
  * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code.
  */
 import type { State } from 'ts-fsrs';
+import type { Country, QuestionType, Theme } from '$lib/content/schema';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
 export interface StoredCard {
@@ -69,9 +70,9 @@ export interface QuizConfig {
 	deckId: string;
 	/** A number, or 'all'. */
 	count: number | 'all';
-	countries: string[];
-	themes: string[];
-	types: string[];
+	countries: Country[];
+	themes: Theme[];
+	types: QuestionType[];
 	order: QuizOrder;
 	feedback: QuizFeedback;
 	seed: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeckQuestion } from '$lib/content/schema';
-import { checkAnswer, checkTyped, correctAnswerText, givenText, isComplete, parseNumber, textKey, typoAllowance } from './answers';
+import { checkAnswer, checkTyped, correctAnswerText, givenText, isComplete, parseNumber, readGiven, textKey, typoAllowance } from './answers';
 
 const base = { prompt: 'Q?', explanation: 'Because.', factId: 'f' };
 const typed = (answer: string, accept: string[] = []) =>
@@ -134,18 +134,18 @@ describe('checkAnswer for every type', () => {
 		expect(checkAnswer(mc, 'B two').correct).toBe(true);
 		expect(checkAnswer(mc, 'A one').correct).toBe(false);
 		expect(checkAnswer(mc, 'b two').correct).toBe(false);
-		expect(checkAnswer(mc, undefined).correct).toBe(false);
+		expect(checkAnswer(mc, null).correct).toBe(false);
 	});
 
-	it('true/false: the boolean, not a string', () => {
+	it('true/false: the boolean', () => {
 		expect(checkAnswer(tf, false).correct).toBe(true);
 		expect(checkAnswer(tf, true).correct).toBe(false);
-		expect(checkAnswer(tf, 'false').correct).toBe(false);
+		expect(checkAnswer(tf, null).correct).toBe(false);
 	});
 
 	it('typed: through the typed rules', () => {
 		expect(checkAnswer(typed('Astana', ['Nur-Sultan']), 'nur sultan').correct).toBe(true);
-		expect(checkAnswer(typed('Astana'), 42).correct).toBe(false);
+		expect(checkAnswer(typed('Astana'), null).correct).toBe(false);
 	});
 
 	it('matching: every pair, in any order given, with a mark per left item', () => {
@@ -170,7 +170,7 @@ describe('checkAnswer for every type', () => {
 		expect(isComplete(mc, 'C three')).toBe(true);
 		expect(isComplete(mc, 'D')).toBe(false);
 		expect(isComplete(tf, false)).toBe(true);
-		expect(isComplete(tf, undefined)).toBe(false);
+		expect(isComplete(tf, null)).toBe(false);
 		expect(isComplete(typed('x'), '  ')).toBe(false);
 		expect(isComplete(match, [['Tajikistan', 'Refuses'], ['Uzbekistan', 'Engages']])).toBe(false);
 		expect(isComplete(match, [['Tajikistan', 'Refuses'], ['Uzbekistan', 'Engages'], ['Turkmenistan', 'Neutral']])).toBe(true);
@@ -184,5 +184,18 @@ describe('checkAnswer for every type', () => {
 		expect(givenText(match, [['Uzbekistan', 'Neutral']])).toBe('Tajikistan → —; Uzbekistan → Neutral; Turkmenistan → —');
 		expect(givenText(tf, true)).toBe('True');
 		expect(givenText(mc, '')).toBe('—');
+		expect(givenText(order, null)).toBe('—');
+	});
+
+	it('reads a kept answer back when it has the shape of its question type, and says what was expected when not', () => {
+		expect(readGiven(tf, false)).toBe(false);
+		expect(readGiven(match, [['Tajikistan', 'Refuses']])).toEqual([['Tajikistan', 'Refuses']]);
+		expect(readGiven(order, ['second', 'first', 'third'])).toEqual(['second', 'first', 'third']);
+		expect(readGiven(mc, undefined)).toBeNull();
+		expect(readGiven(mc, null)).toBeNull();
+		expect(() => readGiven(tf, 'false')).toThrow('The answer kept for question f/b (true-false) should be true or false, not "false".');
+		expect(() => readGiven(typed('Astana'), 42)).toThrow('should be text, not 42.');
+		expect(() => readGiven(match, ['Tajikistan', 'Refuses'])).toThrow('should be a list of [left, right] pairs');
+		expect(() => readGiven(order, [1, 2, 3])).toThrow('should be a list of items');
 	});
 });

@@ -1,16 +1,40 @@
 /**
  * Checking answers, for every question type. Pure functions: the quiz screen,
  * the stored history and the tests all go through `checkAnswer`.
- *
- * What a student gives, by type (stored as is in `QuizAnswer.given`):
- * multiple-choice → the option's text; true-false → a boolean; typed → the text typed;
- * matching → `[left, right]` pairs; ordering → the items in the order given.
  */
 import { distance } from 'fastest-levenshtein';
-import type { DeckQuestion } from '$lib/content/schema';
+import type { DeckQuestion, QuestionType } from '$lib/content/schema';
 import { words } from '$lib/content/words';
 
 export type MatchingGiven = [left: string, right: string][];
+
+/** What a student gives, by question type; stored as is in the quiz history and the classroom's attempts. */
+export interface GivenFor {
+	/** The option's text. */
+	'multiple-choice': string;
+	'true-false': boolean;
+	/** The text typed. */
+	typed: string;
+	matching: MatchingGiven;
+	/** The items in the order given. */
+	ordering: string[];
+}
+
+/** What a student gives to a question of this type; where nothing may have been given, `Given | null`. */
+export type Given<Q extends DeckQuestion = DeckQuestion> = GivenFor[Q['type']];
+
+type QuestionOf = { [T in QuestionType]: Extract<DeckQuestion, { type: T }> };
+
+/** A question and an answer of its type: what the functions below take. */
+type PerType<R> = { [T in QuestionType]: (question: QuestionOf[T], given: GivenFor[T] | null) => R };
+
+/** One function over every type, from one function per type; the answer must fit the question's type. */
+function perType<R>(byType: PerType<R>) {
+	return <T extends QuestionType>(question: QuestionOf[T] & { type: T }, given: GivenFor[T] | null): R => {
+		const type: T = question.type;
+		return byType[type](question, given);
+	};
+}
 
 export interface Verdict {
 	correct: boolean;
@@ -149,48 +173,60 @@ export function checkTyped(question: { answer: string; accept?: string[] }, type
 
 // ————— Every type —————
 
-/** The pairs of a matching answer, by left item; anything not shaped as pairs is ignored. */
-function pairsOf(given: unknown): Map<string, string> {
-	const pairs = Array.isArray(given) ? given.filter((p): p is [string, string] => Array.isArray(p) && p.length === 2) : [];
-	return new Map(pairs);
+const isText = (stored: unknown): stored is string => typeof stored === 'string';
+const isTextList = (stored: unknown): stored is string[] => Array.isArray(stored) && stored.every(isText);
+
+const SHAPES: { [T in QuestionType]: { is: (stored: unknown) => stored is GivenFor[T]; named: string } } = {
+	'multiple-choice': { is: isText, named: 'an option (text)' },
+	'true-false': { is: (stored): stored is boolean => typeof stored === 'boolean', named: 'true or false' },
+	typed: { is: isText, named: 'text' },
+	matching: {
+		is: (stored): stored is MatchingGiven => Array.isArray(stored) && stored.every((pair) => isTextList(pair) && pair.length === 2),
+		named: 'a list of [left, right] pairs'
+	},
+	ordering: { is: isTextList, named: 'a list of items' }
+};
+
+/**
+ * An answer read back from where it was kept (IndexedDB, a backup), checked against its question's
+ * type: a question may have changed type since, or the data been damaged. Undefined and null are
+ * nothing given; any other shape than the type's is refused with what was expected.
+ */
+export function readGiven<T extends QuestionType>(question: QuestionOf[T] & { type: T }, stored: unknown): GivenFor[T] | null {
+	if (stored === undefined || stored === null) return null;
+	const type: T = question.type;
+	const shape = SHAPES[type];
+	if (shape.is(stored)) return stored;
+	throw new Error(`The answer kept for question ${question.key} (${type}) should be ${shape.named}, not ${JSON.stringify(stored)}.`);
 }
 
-export function checkAnswer(question: DeckQuestion, given: unknown): Verdict {
-	switch (question.type) {
-		case 'multiple-choice':
-			return { correct: given === question.answer };
-		case 'true-false':
-			return { correct: given === question.answer };
-		case 'typed':
-			return typeof given === 'string' ? checkTyped(question, given) : { correct: false };
-		case 'matching': {
-			const chosen = pairsOf(given);
-			const parts = question.pairs.map(([left, right]) => chosen.get(left) === right);
-			return { correct: parts.every(Boolean), parts };
-		}
-		case 'ordering': {
-			const order = Array.isArray(given) ? (given as string[]) : [];
-			const parts = question.items.map((item, i) => order[i] === item);
-			return { correct: order.length === question.items.length && parts.every(Boolean), parts };
-		}
+/** The pairs of a matching answer, by left item. */
+const pairsOf = (given: MatchingGiven | null) => new Map(given ?? []);
+
+export const checkAnswer = perType<Verdict>({
+	'multiple-choice': (question, given) => ({ correct: given === question.answer }),
+	'true-false': (question, given) => ({ correct: given === question.answer }),
+	typed: (question, given) => (given === null ? { correct: false } : checkTyped(question, given)),
+	matching: (question, given) => {
+		const chosen = pairsOf(given);
+		const parts = question.pairs.map(([left, right]) => chosen.get(left) === right);
+		return { correct: parts.every(Boolean), parts };
+	},
+	ordering: (question, given) => {
+		const order = given ?? [];
+		const parts = question.items.map((item, i) => order[i] === item);
+		return { correct: order.length === question.items.length && parts.every(Boolean), parts };
 	}
-}
+});
 
 /** Whether an answer is complete enough to be checked (every pair made, some text typed…). */
-export function isComplete(question: DeckQuestion, given: unknown): boolean {
-	switch (question.type) {
-		case 'multiple-choice':
-			return typeof given === 'string' && question.options.includes(given);
-		case 'true-false':
-			return typeof given === 'boolean';
-		case 'typed':
-			return typeof given === 'string' && given.trim() !== '';
-		case 'matching':
-			return question.pairs.every(([left]) => pairsOf(given).has(left));
-		case 'ordering':
-			return Array.isArray(given) && given.length === question.items.length;
-	}
-}
+export const isComplete = perType<boolean>({
+	'multiple-choice': (question, given) => given !== null && question.options.includes(given),
+	'true-false': (_, given) => given !== null,
+	typed: (_, given) => given !== null && given.trim() !== '',
+	matching: (question, given) => question.pairs.every(([left]) => pairsOf(given).has(left)),
+	ordering: (question, given) => given !== null && given.length === question.items.length
+});
 
 const yesNo = (b: boolean) => (b ? 'True' : 'False');
 
@@ -209,18 +245,16 @@ export function correctAnswerText(question: DeckQuestion): string {
 	}
 }
 
+const textOrDash = (given: string | null) => (given !== null && given.trim() !== '' ? given : '—');
+
 /** What the student gave, as one line of text. */
-export function givenText(question: DeckQuestion, given: unknown): string {
-	switch (question.type) {
-		case 'true-false':
-			return typeof given === 'boolean' ? yesNo(given) : '—';
-		case 'matching': {
-			const chosen = pairsOf(given);
-			return question.pairs.map(([l]) => `${l} → ${chosen.get(l) ?? '—'}`).join('; ');
-		}
-		case 'ordering':
-			return Array.isArray(given) ? (given as string[]).map((item, i) => `${i + 1}. ${item}`).join('; ') : '—';
-		default:
-			return typeof given === 'string' && given.trim() !== '' ? given : '—';
-	}
-}
+export const givenText = perType<string>({
+	'multiple-choice': (_, given) => textOrDash(given),
+	'true-false': (_, given) => (given === null ? '—' : yesNo(given)),
+	typed: (_, given) => textOrDash(given),
+	matching: (question, given) => {
+		const chosen = pairsOf(given);
+		return question.pairs.map(([l]) => `${l} → ${chosen.get(l) ?? '—'}`).join('; ');
+	},
+	ordering: (_, given) => (given === null ? '—' : given.map((item, i) => `${i + 1}. ${item}`).join('; '))
+});

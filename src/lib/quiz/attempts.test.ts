@@ -5,7 +5,7 @@ import { StudyDatabase } from '$lib/db/db';
 import type { QuizAttempt } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import { createScheduler, newCard, toStored } from '$lib/srs/scheduler';
-import { checkAnswer, correctAnswerText } from './answers';
+import { checkAnswer, correctAnswerText, type Given } from './answers';
 import { bestOf, bestScores } from './best';
 import { QUICK_CHOICE, buildQuiz, type PlannedQuestion } from './build';
 import { formatDuration, scoreQuiz } from './score';
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 /** A right answer to a planned question, as the screen would give it. */
-function rightAnswer(p: PlannedQuestion): unknown {
+function rightAnswer(p: PlannedQuestion): Given {
 	const q = p.question;
 	switch (q.type) {
 		case 'multiple-choice':
@@ -37,12 +37,12 @@ function rightAnswer(p: PlannedQuestion): unknown {
 		case 'true-false':
 			return q.answer;
 		case 'matching':
-			return q.pairs.map(([l, r]) => [l, r]);
+			return q.pairs.map(([l, r]): [string, string] => [l, r]);
 		case 'ordering':
 			return [...q.items];
 	}
 }
-function wrongAnswer(p: PlannedQuestion): unknown {
+function wrongAnswer(p: PlannedQuestion): Given {
 	const q = p.question;
 	switch (q.type) {
 		case 'true-false':
@@ -50,10 +50,10 @@ function wrongAnswer(p: PlannedQuestion): unknown {
 		case 'typed':
 			return 'no idea';
 		case 'multiple-choice':
-			return q.options.find((o) => o !== q.answer);
+			return q.options.find((o) => o !== q.answer)!;
 		case 'matching':
 			// The sides as first shown, never all right.
-			return q.pairs.map(([left], i) => [left, p.shown[i]]);
+			return q.pairs.map(([left], i): [string, string] => [left, p.shown[i]!]);
 		case 'ordering':
 			return p.shown;
 	}
@@ -227,6 +227,17 @@ describe('results', () => {
 			expect(tallies.reduce((n, t) => n + t.total, 0)).toBe(plan.questions.reduce((n, p) => n + tagsOf(p).length, 0));
 		}
 		expect(correctAnswerText(result.misses[0]!.planned.question)).not.toBe('');
+	});
+
+	it('refuses a kept answer that no longer fits its question, naming the question', async () => {
+		const attempt = await startPractice(db, deck, QUICK_CHOICE, T0);
+		await answer(attempt, 0, false, T0 + 1000);
+		const stored = (await db.quizAttempts.get(attempt.id))!;
+		const plan = planOf(deck, stored);
+		await db.quizAnswers.where('attemptId').equals(attempt.id).modify({ given: { kept: 'elsewhere' } });
+		await expect(attemptAnswers(db, stored).then((answers) => scoreQuiz(plan, answers))).rejects.toThrow(
+			`The answer kept for question ${plan.questions[0]!.key} (${plan.questions[0]!.question.type}) should be`
+		);
 	});
 
 	it('retries the missed ones in a new attempt that points back', async () => {

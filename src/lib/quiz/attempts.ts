@@ -4,11 +4,13 @@
  * FSRS review of the question's fact, so a closed tab never keeps one without
  * the others.
  */
+import { Rating } from 'ts-fsrs';
 import type { StudyDatabase } from '$lib/db/db';
 import type { QuizAnswer, QuizAttempt, QuizConfig, ReviewRow } from '$lib/db/rows';
 import { readSettings } from '$lib/db/settings';
 import { recordReview } from '$lib/srs/review';
 import type { Deck } from '$lib/content/schema';
+import type { Given } from './answers';
 import { chooseQuestions, practiceConfig, presentQuiz, type QuizChoice, type QuizPlan } from './build';
 import { deckAttempts } from './history';
 import { seedFromTime } from './random';
@@ -73,7 +75,7 @@ export interface AnswerInput {
 	attemptId: string;
 	questionKey: string;
 	factId: string;
-	given: unknown;
+	given: Given;
 	correct: boolean;
 	/** From the question being shown to the answer. */
 	timeMs: number;
@@ -125,7 +127,7 @@ export async function recordAnswer(db: StudyDatabase, input: AnswerInput): Promi
 		const review = await recordReview(db, {
 			deckId: attempt.deckId,
 			factId: input.factId,
-			rating: input.correct ? 3 : 1,
+			rating: input.correct ? Rating.Good : Rating.Again,
 			now: new Date(input.now),
 			retention,
 			source: 'quiz',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDecks } from '$lib/content/load';
 import type { QuizConfig } from '$lib/db/rows';
 import { checkTyped, isNumericAnswer, parseNumber } from './answers';
-import { QUICK_CHOICE, buildQuiz, chooseQuestions, matchingCount, practiceConfig, presentQuiz, questionPool } from './build';
+import { QUICK_CHOICE, buildQuiz, chooseQuestions, matchingCount, practiceConfig, presentQuiz, questionPool, type TopicChoice } from './build';
 import { quizIndex } from '$lib/content/summary';
 import { derangedOrder, seedFromTime, seededRandom, shuffled } from './random';
 
@@ -145,7 +145,7 @@ describe('the bank through the answer checker', () => {
 describe('the quiz builder count', () => {
 	it('counts from the quiz index exactly the questions the pool holds, for any choice', () => {
 		const index = quizIndex(deck);
-		const choices = [
+		const choices: TopicChoice[] = [
 			QUICK_CHOICE,
 			{ countries: ['kazakhstan'], themes: QUICK_CHOICE.themes, types: QUICK_CHOICE.types },
 			{ countries: QUICK_CHOICE.countries, themes: QUICK_CHOICE.themes.slice(0, 2), types: ['typed'] },

@@ -4,7 +4,7 @@
  * reload, or from a seed carried in a link.
  */
 import type { QuizConfig } from '$lib/db/rows';
-import { COUNTRIES, QUESTION_TYPES, THEMES, type Deck, type DeckQuestion, type Fact, type QuestionType, type QuizIndex } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES, type Country, type Deck, type DeckQuestion, type Fact, type QuestionType, type QuizIndex, type Theme } from '$lib/content/schema';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 
 export const COUNT_CHOICES = [5, 10, 20, 'all'] as const;
@@ -59,21 +59,22 @@ export function practiceConfig(deckId: string, choice: QuizChoice, now: number):
  * order. A fact is in when one of its countries and one of its themes are chosen.
  */
 export function questionPool(deck: Deck, config: TopicChoice): DeckQuestion[] {
-	const types = new Set<string>(config.types);
+	const types = new Set(config.types);
 	return factsInTopics(deck.facts, config).flatMap((f) => f.questions.filter((q) => types.has(q.type)));
 }
 
 /** How many questions `questionPool` would give, counted from the deck's quiz index alone. */
 export function matchingCount(index: QuizIndex, config: TopicChoice): number {
-	const types = new Set<string>(config.types);
+	const types = new Set(config.types);
 	return factsInTopics(index.facts, config).reduce((n, f) => n + f.types.filter((t) => types.has(t)).length, 0);
 }
 
-type TopicChoice = Pick<QuizConfig, 'countries' | 'themes' | 'types'>;
+/** The topics and question types a quiz draws from. */
+export type TopicChoice = Pick<QuizConfig, 'countries' | 'themes' | 'types'>;
 
-function factsInTopics<F extends { countries: readonly string[]; themes: readonly string[] }>(facts: F[], config: TopicChoice): F[] {
-	const countries = new Set<string>(config.countries);
-	const themes = new Set<string>(config.themes);
+function factsInTopics<F extends { countries: readonly Country[]; themes: readonly Theme[] }>(facts: F[], config: TopicChoice): F[] {
+	const countries = new Set(config.countries);
+	const themes = new Set(config.themes);
 	return facts.filter((f) => f.countries.some((c) => countries.has(c)) && f.themes.some((t) => themes.has(t)));
 }
 
@@ -98,7 +99,7 @@ export function chooseQuestions(deck: Deck, config: QuizConfig): string[] {
 			usedFacts.add(q.factId);
 		};
 		const types = shuffled(
-			QUESTION_TYPES.filter((t: QuestionType) => pool.some((q) => q.type === t)),
+			QUESTION_TYPES.filter((t) => pool.some((q) => q.type === t)),
 			random
 		);
 		for (const type of types) {

@@ -2,6 +2,7 @@
 import type { QuizAnswer } from '$lib/db/rows';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
 import { COUNTRY_NAMES, THEME_NAMES } from '$lib/content/guide';
+import { readGiven, type Given } from './answers';
 import { percentOf } from './best';
 import type { PlannedQuestion, QuizPlan } from './build';
 
@@ -14,7 +15,7 @@ export interface Tally<T extends string> {
 
 export interface Miss {
 	planned: PlannedQuestion;
-	given: unknown;
+	given: Given | null;
 }
 
 export interface QuizResult {
@@ -65,7 +66,7 @@ export function scoreQuiz(plan: QuizPlan, answers: QuizAnswer[]): QuizResult {
 			THEME_NAMES,
 			rows.map((r) => ({ tags: r.planned.fact.themes, correct: r.answer.correct }))
 		),
-		misses: rows.filter((r) => !r.answer.correct).map((r) => ({ planned: r.planned, given: r.answer.given }))
+		misses: rows.filter((r) => !r.answer.correct).map((r) => ({ planned: r.planned, given: readGiven(r.planned.question, r.answer.given) }))
 	};
 }
 

@@ -6,10 +6,11 @@
 import type { StudyDatabase } from '$lib/db/db';
 import type { QuizAttempt } from '$lib/db/rows';
 import type { Deck } from '$lib/content/schema';
-import { checkAnswer, type Verdict } from './answers';
+import { checkAnswer, type Given, type Verdict } from './answers';
 import type { PlannedQuestion, QuizPlan } from './build';
 import { attemptAnswers, finishAttempt, openAttempt, planOf, recordAnswer } from './attempts';
 import { requestPersistenceOnce } from '$lib/db/storage';
+import { messageOf } from '$lib/message-of';
 
 export type QuizPhase = 'loading' | 'none' | 'question' | 'saving' | 'feedback' | 'done';
 
@@ -19,9 +20,8 @@ export class QuizSession {
 	plan: QuizPlan | undefined = $state.raw();
 	/** The index in the plan of the question shown. */
 	index = $state(0);
-	/** The verdict on the last answer and what was given, while its feedback shows. */
+	/** The verdict on the last answer, while its feedback shows. */
 	verdict: Verdict | undefined = $state.raw();
-	given: unknown = $state.raw();
 	/** Set when an answer could not be saved; the question stays to be answered again. */
 	error = $state('');
 
@@ -66,7 +66,7 @@ export class QuizSession {
 	}
 
 	/** Checks and saves an answer; then shows its feedback, or the next question when feedback waits for the end. */
-	async submit(given: unknown): Promise<void> {
+	async submit(given: Given): Promise<void> {
 		const planned = this.current;
 		const attempt = this.attempt;
 		if (this.phase !== 'question' || !planned || !attempt) return;
@@ -87,11 +87,10 @@ export class QuizSession {
 			this.attempt = saved.attempt;
 			void requestPersistenceOnce(this.db, now);
 		} catch (error) {
-			this.error = `Your answer could not be saved: ${(error as Error).message}`;
+			this.error = `Your answer could not be saved: ${messageOf(error)}`;
 			this.phase = 'question';
 			return;
 		}
-		this.given = given;
 		this.verdict = verdict;
 		if (this.feedbackEach) this.phase = 'feedback';
 		else await this.advance();
@@ -117,7 +116,6 @@ export class QuizSession {
 	private show(index: number) {
 		this.index = index;
 		this.verdict = undefined;
-		this.given = undefined;
 		this.shownAt = this.now();
 		this.phase = 'question';
 	}
