@@ -84,12 +84,13 @@ describe('the fragment reader', () => {
 	/** An address bar the test types into. */
 	function address(hash: string) {
 		const events = new EventTarget();
+		const location = { hash };
 		const source: AddressSource & { go(hash: string): void } = {
-			location: { hash },
+			location,
 			addEventListener: (type, listener) => events.addEventListener(type, listener),
 			removeEventListener: (type, listener) => events.removeEventListener(type, listener),
 			go(next) {
-				source.location = { hash: next };
+				location.hash = next;
 				events.dispatchEvent(new Event('hashchange'));
 			}
 		};

@@ -22,7 +22,8 @@ export interface StudentRow {
 }
 
 export interface WrongAnswer {
-	text: string;
+	/** The answer as shown; null when it was no answer at all (time ran out, or nothing chosen). */
+	text: string | null;
 	count: number;
 }
 
@@ -59,10 +60,11 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const questions: QuestionRow[] = plan.questions.map((planned, i) => {
 		const correct = verdicts.filter((v) => v[i]).length;
-		const wrong = new Map<string, number>();
+		const wrong = new Map<string | null, number>();
 		results.forEach((r, s) => {
 			if (verdicts[s]![i]) return;
-			const text = givenText(planned.question, r.given[i] ?? null);
+			const given = r.given[i] ?? null;
+			const text = given === null ? null : givenText(planned.question, given);
 			wrong.set(text, (wrong.get(text) ?? 0) + 1);
 		});
 		let commonWrong: WrongAnswer | undefined;
