@@ -223,6 +223,7 @@ test('on a phone, time’s up shows the answer, taking it again asks first, and 
 	await student.screenshot({ path: shot('student-again'), fullPage: true });
 	await asked.getByRole('button', { name: 'Keep this result' }).tap();
 	await expect(asked).toHaveCount(0);
+	await expect(student.getByRole('button', { name: 'Take it again' })).toBeFocused();
 	await expect(student.getByLabel('Result code')).toHaveValue(result);
 	await student.getByRole('button', { name: 'Take it again' }).tap();
 	await asked.getByRole('button', { name: 'Start again' }).tap();
