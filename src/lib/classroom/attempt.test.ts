@@ -204,6 +204,16 @@ describe('a class quiz on the student’s phone', () => {
 		expect([attempt.phase, attempt.index, attempt.countdown.remaining]).toEqual(['question', 1, 10]);
 	});
 
+	it('keeps the question, and says why, when an answer cannot be saved', async () => {
+		const attempt = await opened();
+		attempt.name = 'Farida';
+		await attempt.start();
+		await db.classAttempts.delete(attempt.row!.id);
+		await attempt.answer(right(attempt.quiz!.plan.questions[0]!));
+		expect([attempt.phase, attempt.index, attempt.saving]).toEqual(['question', 0, false]);
+		expect(attempt.problem).toBe('Your answer could not be saved: This attempt is not on this device.');
+	});
+
 	it('resumes at the question after the last answer saved, and a finished quiz at its result', async () => {
 		const first = await opened();
 		first.name = 'Chingiz';
