@@ -34,6 +34,24 @@ async function makeQuiz(page: Page, title: string, timer = 'No limit') {
 
 type Plan = { prompt: string; right: boolean }[];
 
+/** The question on screen, from the bank; only multiple-choice and true/false questions are asked here. */
+async function questionShown(page: Page) {
+	const prompt = (await page.locator('form.question legend').textContent())!.trim();
+	const found = byPrompt.get(prompt);
+	expect(found, `no question reads "${prompt}"`).toBeDefined();
+	const q = found!.question;
+	if (q.type !== 'multiple-choice' && q.type !== 'true-false') throw new Error(`unexpected type ${q.type}`);
+	return { prompt, q, answer: q.type === 'true-false' ? (q.answer ? 'True' : 'False') : q.answer };
+}
+
+/** Picks the right or a wrong option of the question on screen; returns its prompt and the option picked. */
+async function pickAnswer(page: Page, right: boolean) {
+	const { prompt, q, answer } = await questionShown(page);
+	const pick = right ? answer : q.type === 'true-false' ? (q.answer ? 'False' : 'True') : q.options.find((o) => o !== q.answer)!;
+	await page.getByRole('radio', { name: pick, exact: true }).tap();
+	return { prompt, pick };
+}
+
 /** A student takes the quiz: answers right or wrong as asked (by position); returns the prompts seen and the result code. */
 async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, name: string, wrongAt: Set<number>, screenshots = false) {
 	const context = await browser.newContext(PHONE);
@@ -46,17 +64,9 @@ async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, n
 	const wrongGiven: string[] = [];
 	for (let i = 0; i < 5; i++) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
-		const prompt = (await page.locator('form.question legend').textContent())!.trim();
-		const found = byPrompt.get(prompt);
-		expect(found, `no question reads "${prompt}"`).toBeDefined();
-		const q = found!.question;
 		const right = !wrongAt.has(i);
-		let pick: string;
-		if (q.type === 'multiple-choice') pick = right ? q.answer : q.options.find((o) => o !== q.answer)!;
-		else if (q.type === 'true-false') pick = (right ? q.answer : !q.answer) ? 'True' : 'False';
-		else throw new Error(`unexpected type ${q.type}`);
+		const { prompt, pick } = await pickAnswer(page, right);
 		if (!right) wrongGiven.push(pick);
-		await page.getByRole('radio', { name: pick, exact: true }).tap();
 		if (screenshots && i === 0) {
 			await noOverflow(page);
 			await page.screenshot({ path: shot('student-question'), fullPage: true });
@@ -117,10 +127,10 @@ test('a teacher makes a quiz, two students take it, the teacher collects a repor
 	await expect(outcomes).toContainText('damaged: a character was changed');
 	await expect(outcomes).toContainText('cut short');
 	await expect(outcomes).toContainText('not a result code');
-	// The same code again is merged, not counted twice.
+	// The same code again is recognised, not counted twice.
 	await page.getByLabel('Paste or type codes').fill(aida.result);
 	await page.getByRole('button', { name: 'Add codes' }).click();
-	await expect(outcomes.getByRole('listitem').first()).toContainText('Aida: updated');
+	await expect(outcomes.getByRole('listitem').first()).toHaveText('✓ Aida: already collected');
 
 	await expect(page.getByRole('heading', { name: 'Scores (2 students, 80% right)' })).toBeVisible();
 	const scores = page.getByRole('table').first();
@@ -165,6 +175,81 @@ test('a teacher makes a quiz, two students take it, the teacher collects a repor
 	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: 'Delete all results' }).click();
 	await expect(page.getByText('No results yet.')).toBeVisible();
+});
+
+test('on a phone, time’s up shows the answer, taking it again asks first, and the report says who gave no answer', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const { link } = await makeQuiz(page, 'Timed', '10 seconds');
+	const context = await browser.newContext(PHONE);
+	const student = await context.newPage();
+	await student.clock.install();
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Dana');
+	await student.getByRole('button', { name: 'Start the quiz' }).tap();
+	await expect(student.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
+	await expect(student.getByText('10 s left')).toBeVisible();
+	const first = await questionShown(student);
+
+	// Dana lets the first question run out of time: "Time's up" and its answer stay until she goes on.
+	await student.clock.runFor(10_000);
+	const timeUp = student.getByRole('region', { name: 'Time’s up' });
+	await expect(timeUp).toBeVisible();
+	await expect(timeUp.getByRole('heading')).toBeFocused();
+	await expect(timeUp).toContainText(first.prompt);
+	await expect(timeUp).toContainText(`The answer: ${first.answer}`);
+	await noOverflow(student);
+	await student.screenshot({ path: shot('student-time-up'), fullPage: true });
+	await student.clock.runFor(30_000);
+	await expect(student.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
+	await timeUp.getByRole('button', { name: 'Next question' }).tap();
+	for (let i = 1; i < 5; i++) {
+		await expect(student.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+		await pickAnswer(student, true);
+		await student.getByRole('button', { name: /^Answer/ }).tap();
+	}
+
+	// The result is shown for a room with no network: the teacher scans it.
+	await expect(student.getByRole('heading', { name: 'Dana: 4 of 5 right (80%)' })).toBeVisible();
+	await expect(student.getByText('Show this QR code to your teacher')).toBeVisible();
+	await expect(student.getByText(first.prompt).locator('..')).toContainText('✗ Time ran out — no answer given');
+	const result = await student.getByLabel('Result code').inputValue();
+
+	// Taking it again asks first, and says the code already shown stays valid.
+	await student.getByRole('button', { name: 'Take it again' }).tap();
+	const asked = student.getByRole('group', { name: 'Take the quiz again?' });
+	await expect(asked).toContainText('This result code stays valid');
+	await expect(asked.getByRole('heading')).toBeFocused();
+	await noOverflow(student);
+	await student.screenshot({ path: shot('student-again'), fullPage: true });
+	await asked.getByRole('button', { name: 'Keep this result' }).tap();
+	await expect(asked).toHaveCount(0);
+	await expect(student.getByRole('button', { name: 'Take it again' })).toBeFocused();
+	await expect(student.getByLabel('Result code')).toHaveValue(result);
+	await student.getByRole('button', { name: 'Take it again' }).tap();
+	await asked.getByRole('button', { name: 'Start again' }).tap();
+	await expect(student.getByLabel('Your name')).toHaveValue('Dana');
+	await context.close();
+
+	// The teacher's report names the missing answer in words, and the same code twice is already collected.
+	await page.getByRole('link', { name: 'Collect results' }).click();
+	await page.getByLabel('Paste or type codes').fill(result);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	const outcomes = page.getByRole('list', { name: 'Codes read' });
+	await expect(outcomes.getByRole('listitem').first()).toHaveText('✓ Dana: added');
+	await page.getByLabel('Paste or type codes').fill(result);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	await expect(outcomes.getByRole('listitem').first()).toHaveText('✓ Dana: already collected');
+	await expect(page.getByRole('heading', { name: 'Scores (1 student, 80% right)' })).toBeVisible();
+	const hardest = page.getByRole('region', { name: 'Hardest questions' });
+	await expect(hardest.getByRole('listitem')).toHaveCount(1);
+	await expect(hardest).toContainText(`Q1. ${first.prompt}`);
+	await expect(hardest).toContainText('0% right (0 of 1). Most common wrong answer: no answer given (1).');
+	const each = page.getByRole('region', { name: 'Each question' });
+	await expect(each.getByRole('row').nth(1)).toContainText('Most common wrong answer: no answer given (1).');
+	for (let i = 2; i <= 5; i++) await expect(each.getByRole('row').nth(i)).toContainText('No wrong answers.');
+	for (const region of [hardest, each]) await expect(region).not.toContainText('—');
+	await noOverflow(page);
+	await page.screenshot({ path: shot('collect-no-answer'), fullPage: true });
 });
 
 test('the projector steps through the quiz by keyboard, with the answer revealed', async ({ page }) => {

@@ -26,11 +26,11 @@ export async function deleteClassQuiz(db: StudyDatabase, id: string): Promise<vo
 	});
 }
 
-export type AddOutcome = 'added' | 'replaced' | 'kept-newer';
+export type AddOutcome = 'added' | 'replaced' | 'kept-newer' | 'already-collected';
 
 /**
  * Adds results read from codes. One result per student (by name, ignoring case):
- * a later result replaces an earlier one, whichever order they come in.
+ * a later result replaces an earlier one, whichever order they come in; the same result again changes nothing.
  */
 export async function addClassResults(
 	db: StudyDatabase,
@@ -42,6 +42,10 @@ export async function addClassResults(
 		for (const { result, code } of results) {
 			const key: [string, string] = [result.quizId, studentKey(result.name)];
 			const known = await db.classResults.get(key);
+			if (known && known.finishedAt === result.finishedAt && JSON.stringify(known.given) === JSON.stringify(result.given)) {
+				outcomes.push('already-collected');
+				continue;
+			}
 			if (known && known.finishedAt > result.finishedAt) {
 				outcomes.push('kept-newer');
 				continue;

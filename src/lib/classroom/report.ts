@@ -22,7 +22,8 @@ export interface StudentRow {
 }
 
 export interface WrongAnswer {
-	text: string;
+	/** The answer as shown; null when it was no answer at all (time ran out, or nothing chosen). */
+	text: string | null;
 	count: number;
 }
 
@@ -60,10 +61,11 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const questions: QuestionRow[] = plan.questions.map((planned, i) => {
 		const correct = verdicts.filter((v) => v[i]).length;
-		const wrong = new Map<string, number>();
+		const wrong = new Map<string | null, number>();
 		givenByStudent.forEach((answers, s) => {
 			if (verdicts[s]![i]) return;
-			const text = givenText(planned.question, answers[i] ?? null);
+			const given = answers[i] ?? null;
+			const text = given === null ? null : givenText(planned.question, given);
 			wrong.set(text, (wrong.get(text) ?? 0) + 1);
 		});
 		let commonWrong: WrongAnswer | undefined;

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { clampStep, lastStep, questionAt } from './slides';
+
+describe('the projector’s steps', () => {
+	it('show the title, each question asked then revealed, then the end', () => {
+		const steps = Array.from({ length: lastStep(2) + 1 }, (_, step) => questionAt(step, 2));
+		expect(steps).toEqual([undefined, { index: 0, revealed: false }, { index: 0, revealed: true }, { index: 1, revealed: false }, { index: 1, revealed: true }, undefined]);
+	});
+
+	it('stay between the title and the end', () => {
+		expect([clampStep(-1, 2), clampStep(3, 2), clampStep(6, 2)]).toEqual([0, 3, 5]);
+		expect(clampStep(4, 0)).toBe(1);
+	});
+});
