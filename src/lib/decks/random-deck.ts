@@ -59,9 +59,14 @@ export function randomDeck(seed: string, options: RandomDeckOptions): SharedDeck
 	const random = seededRandom(seed);
 	const chance = (p: number) => random() < p;
 	const cards = Array.from({ length: 1 + randomIndex(random, 12) }, () => {
-		const tags = Array.from({ length: randomIndex(random, 4) }, () =>
-			options.spacedTags && chance(0.3) ? `${pick(TAGS, random)} ${pick(TAGS, random)}` : pick(TAGS, random)
-		);
+		// A card's tags are distinct, as every importer and the editor keep them.
+		const tags = [
+			...new Set(
+				Array.from({ length: randomIndex(random, 4) }, () =>
+					options.spacedTags && chance(0.3) ? `${pick(TAGS, random)} ${pick(TAGS, random)}` : pick(TAGS, random)
+				)
+			)
+		];
 		return {
 			front: awkwardText(random, true),
 			back: awkwardText(random, true),
