@@ -21,7 +21,9 @@
  *
  * What Anki's format cannot hold: the deck's description; a tag's inner whitespace (Anki splits tags
  * at whitespace, so `world war` is written `world_war`); a line break in the title (written as a
- * space, the header being one line).
+ * space, the header being one line). Anki itself files the notes in the `#deck:` deck only when the
+ * collection has a deck of that name (otherwise in the deck its import dialog shows), and takes a
+ * title of digits alone for a deck id; this app's import reads the title back either way.
  */
 import type { DraftCard } from './card';
 
