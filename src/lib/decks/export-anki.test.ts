@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest';
+import type { DraftCard } from './card';
+import { exportAnkiText, quoteAnkiField } from './export-anki';
+import { randomDeck } from './random-deck';
+
+/**
+ * A minimal reader of Anki's "Notes in Plain Text", written from Anki's manual (Importing › Text files)
+ * and its importer (rslib/src/import_export/text/csv/): `#key:value` header lines first; then one note
+ * per record, fields split at the separator, a field in double quotes may hold the separator, line
+ * breaks and doubled quotes; a line starting with `#` is a comment; `#tags column:` numbers the tags
+ * column from 1, tags split at whitespace; the other columns are the note's fields in order.
+ */
+function readAnkiNotes(text: string) {
+	const headers = new Map<string, string>();
+	let at = 0;
+	while (text.startsWith('#', at)) {
+		const end = text.indexOf('\n', at);
+		const line = text.slice(at + 1, end);
+		const colon = line.indexOf(':');
+		headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1));
+		at = end + 1;
+	}
+	expect(headers.get('separator')).toBe('tab');
+	const records: string[][] = [];
+	while (at < text.length) {
+		if (text[at] === '#') {
+			at = text.indexOf('\n', at) + 1;
+			continue;
+		}
+		const record: string[] = [];
+		for (;;) {
+			let field = '';
+			if (text[at] === '"') {
+				at++;
+				for (;;) {
+					const quote = text.indexOf('"', at);
+					if (quote < 0) throw new Error(`a quoted field is not closed (record ${records.length + 1})`);
+					field += text.slice(at, quote);
+					at = quote + 1;
+					if (text[at] !== '"') break;
+					field += '"';
+					at++;
+				}
+			} else {
+				const end = text.slice(at).search(/[\t\n]/);
+				field = text.slice(at, at + end);
+				at += end;
+			}
+			record.push(field);
+			if (text[at++] === '\n') break;
+		}
+		records.push(record);
+	}
+	const tagsColumn = Number(headers.get('tags column')) - 1;
+	const cards = records.map((record): DraftCard => {
+		const [front = '', back = '', explanation = ''] = record.filter((_, i) => i !== tagsColumn);
+		const tags = (record[tagsColumn] ?? '').split(/\s+/).filter((tag) => tag !== '');
+		return { front, back, tags, ...(explanation !== '' && { explanation }) };
+	});
+	return { headers, title: headers.get('deck'), columns: headers.get('columns')?.split('\t'), cards };
+}
+
+describe('fields are quoted as Anki’s exporter quotes them', () => {
+	const fields: [string, string, string][] = [
+		['plain text', 'Astana', 'Astana'],
+		['empty', '', ''],
+		['spaces kept as they are', '  two  spaces ', '  two  spaces '],
+		['a tab', 'a\tb', '"a\tb"'],
+		['double quotes, doubled inside', 'the "apple" city', '"the ""apple"" city"'],
+		['only a quote', '"', '""""'],
+		['a line break', 'line one\nline two', '"line one\nline two"'],
+		['a carriage return', 'one\r\ntwo', '"one\r\ntwo"'],
+		['a leading #, which Anki would read as a comment line', '#1 city', '"#1 city"'],
+		['a # anywhere (the csv crate quotes it wherever it stands)', 'C# and F#', '"C# and F#"'],
+		['HTML, kept as it is', '<b>bold</b> &amp; <br>', '<b>bold</b> &amp; <br>'],
+		['other separators, not special with a tab', 'a,b;c|d:e', 'a,b;c|d:e'],
+		['an apostrophe', "it's", "it's"],
+		['letters beyond Latin and emoji', 'Қазақстан 😀', 'Қазақстан 😀']
+	];
+	test.each(fields)('%s', (_, field, written) => {
+		expect(quoteAnkiField(field)).toBe(written);
+		const read = readAnkiNotes(exportAnkiText({ title: 'T', cards: [{ front: field === '' ? 'x' : field, back: field, tags: [] }] }));
+		expect(read.cards[0]!.back).toBe(field);
+	});
+});
+
+describe('the file', () => {
+	test('headers, then one note per card: front, back, explanation, tags', () => {
+		const text = exportAnkiText({
+			title: 'Capitals',
+			cards: [
+				{ front: 'Kazakhstan', back: 'Astana', tags: ['capital', 'asia'], explanation: 'Capital since 1997.' },
+				{ front: '#1 city', back: 'Almaty, "the apple city"', tags: [] }
+			]
+		});
+		expect(text).toBe(
+			[
+				'#separator:tab',
+				'#html:false',
+				'#notetype:Basic',
+				'#deck:Capitals',
+				'#columns:Front\tBack\tExplanation\tTags',
+				'#tags column:4',
+				'Kazakhstan\tAstana\tCapital since 1997.\tcapital asia',
+				'"#1 city"\t"Almaty, ""the apple city"""\t\t',
+				''
+			].join('\n')
+		);
+	});
+
+	test('cards with HTML say so, and their markup is written as it is', () => {
+		const text = exportAnkiText({ title: 'T', cards: [{ front: '<i>río</i>', back: 'a<br>b', tags: [] }] }, { html: true });
+		expect(text).toContain('#html:true\n');
+		expect(text.endsWith('<i>río</i>\ta<br>b\t\t\n')).toBe(true);
+	});
+
+	test('the title is one header line: line breaks become a space; a blank title writes no #deck', () => {
+		expect(readAnkiNotes(exportAnkiText({ title: ' Geo\r\nAsia ', cards: [] })).title).toBe('Geo Asia');
+		expect(readAnkiNotes(exportAnkiText({ title: '  ', cards: [] })).headers.has('deck')).toBe(false);
+	});
+
+	test('a tag with whitespace inside stays one tag, joined by _; blank tags are left out', () => {
+		const text = exportAnkiText({ title: 'T', cards: [{ front: 'a', back: 'b', tags: [' world war ', 'two\tparts', ' ', 'c#'] }] });
+		expect(readAnkiNotes(text).cards[0]!.tags).toEqual(['world_war', 'two_parts', 'c#']);
+	});
+
+	test('Anki maps the labelled Front and Back columns onto Basic, and the tags column is the labelled Tags', () => {
+		const read = readAnkiNotes(exportAnkiText({ title: 'T', cards: [] }));
+		expect(read.headers.get('notetype')).toBe('Basic');
+		expect(read.columns?.[Number(read.headers.get('tags column')) - 1]).toBe('Tags');
+		expect(read.columns?.slice(0, 2)).toEqual(['Front', 'Back']);
+	});
+});
+
+describe('round trip', () => {
+	test('200 seeded random decks of awkward text come back with the same title and cards', () => {
+		for (let i = 0; i < 200; i++) {
+			const deck = { ...randomDeck(`anki-${i}`, { spacedTags: false }), title: 'Geo #1: "Қала" <b>&</b>' };
+			const read = readAnkiNotes(exportAnkiText(deck));
+			expect(read.title, `seed anki-${i}`).toBe(deck.title);
+			expect(read.cards, `seed anki-${i}`).toEqual(deck.cards.map(({ questions: _, ...card }) => card));
+		}
+	});
+});
