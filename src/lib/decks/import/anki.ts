@@ -11,8 +11,8 @@
  * - with one note type for the whole file and no tags column, the column after the first two fields
  *   holds the tags (Anki maps Basic and Cloze, both of two fields, so);
  * - fields are double-quoted when they hold the separator, a line break or a quote (doubled).
- * Unlike Anki, an unknown header or value is reported, and `#columns:` is read with the final
- * separator wherever it stands.
+ * Unlike Anki, an unknown header or value is reported, `#columns:` is read with the final separator
+ * wherever it stands, and the separator guess skips cloze markup.
  */
 import { sanitizeCardHtml } from '../sanitize';
 import { expandCloze, hasCloze } from './cloze';
@@ -166,9 +166,12 @@ function readHeaders(text: string, problems: ImportProblem[]): { headers: Header
 	return { headers, bodyOffset: offset, bodyLine: line };
 }
 
-/** Anki's guess: the first separator, in its order, found in the first 8 KB of the notes. */
+/**
+ * Anki's guess: the first separator, in its order, found in the first 8 KB of the notes; unlike Anki,
+ * the colons of cloze markup ({{c1::…}}) do not count.
+ */
 function guessSeparator(notes: string): AnkiSeparator {
-	const sample = notes.slice(0, 8 * 1024);
+	const sample = notes.slice(0, 8 * 1024).replace(/\{\{c\d+::|::/gi, '');
 	return SEPARATOR_NAMES.find((name) => sample.includes(ANKI_SEPARATORS[name])) ?? 'space';
 }
 

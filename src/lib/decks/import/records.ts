@@ -54,7 +54,7 @@ export interface RecordsOptions {
 	firstLine?: number;
 }
 
-/** Every record but blank lines, the delimiter used, and a problem for each quoting error. */
+/** Every record but blank lines and those with a quoting error, the delimiter used, and a problem for each quoting error. */
 export function readRecords(
 	text: string,
 	{ delimiter, comments = false, firstLine = 1 }: RecordsOptions
@@ -79,11 +79,9 @@ export function readRecords(
 			usedDelimiter = meta.delimiter;
 			const line = lineAt(start);
 			// The other codes are a failed delimiter guess, which the parsers judge themselves from the columns.
-			for (const error of errors) {
-				const message = QUOTE_PROBLEMS[error.code];
-				if (message) problems.push({ line, message });
-			}
-			if (data.length === 1 && data[0]?.trim() === '') return;
+			const quoting = errors.map((error) => QUOTE_PROBLEMS[error.code]).filter((message) => message !== undefined);
+			for (const message of quoting) problems.push({ line, message: `${message}: this line is left out` });
+			if (quoting.length > 0 || (data.length === 1 && data[0]?.trim() === '')) return;
 			records.push({ fields: data, line });
 		}
 	});
