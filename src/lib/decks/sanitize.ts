@@ -34,7 +34,7 @@ export function sanitizeCardHtml(html: string): string {
  */
 export function htmlToPlainText(html: string): string {
 	return html
-		.replace(/<br\s*\/?>|<\/(div|p|li)>/gi, ' ')
+		.replace(/<br\s*\/?>|<\/?(div|p|li)\b[^>]*>/gi, ' ')
 		.replace(/<[^>]*>/g, '')
 		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
 			if (name[0] === '#') {

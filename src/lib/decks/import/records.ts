@@ -45,8 +45,17 @@ const QUOTE_PROBLEMS: Record<string, string> = {
 		'a quoted field has text after its closing double quote (inside a quoted field, write a double quote as "")'
 };
 
+/**
+ * Papa Parse's guess (the delimiter giving the most even count of columns, above one) over the first
+ * rows; comma when none does. Blank lines are left out of the guess, which they would spoil.
+ */
+function guessDelimiter(text: string): string {
+	const { meta, errors } = Papa.parse(text.slice(0, 64 * 1024), { delimiter: '', skipEmptyLines: true, preview: 50 });
+	return errors.some((error) => error.code === 'UndetectableDelimiter') ? ',' : meta.delimiter;
+}
+
 export interface RecordsOptions {
-	/** Papa Parse guesses it when absent (among comma, tab, pipe, semicolon). */
+	/** Guessed among comma, tab, pipe and semicolon when absent. */
 	delimiter?: string;
 	/** Skip lines starting with #, as Anki does. */
 	comments?: boolean;
@@ -62,10 +71,10 @@ export function readRecords(
 	const records: TextRecord[] = [];
 	const problems: ImportProblem[] = [];
 	const lineAt = lineTracker(text, firstLine);
-	let usedDelimiter = delimiter ?? ',';
+	const usedDelimiter = delimiter ?? guessDelimiter(text);
 	let rowStart = 0;
 	Papa.parse<string[]>(text, {
-		delimiter: delimiter ?? '',
+		delimiter: usedDelimiter,
 		comments: comments ? '#' : false,
 		skipEmptyLines: false,
 		step: ({ data, errors, meta }) => {
@@ -76,9 +85,7 @@ export function readRecords(
 				start = next === -1 ? text.length : next + 1;
 			}
 			rowStart = meta.cursor;
-			usedDelimiter = meta.delimiter;
 			const line = lineAt(start);
-			// The other codes are a failed delimiter guess, which the parsers judge themselves from the columns.
 			const quoting = errors.map((error) => QUOTE_PROBLEMS[error.code]).filter((message) => message !== undefined);
 			for (const message of quoting) problems.push({ line, message: `${message}: this line is left out` });
 			if (quoting.length > 0 || (data.length === 1 && data[0]?.trim() === '')) return;
