@@ -50,7 +50,7 @@ export function parseYamlDeck(text: string): YamlImportResult {
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false });
 	if (doc.errors.length > 0) {
 		for (const error of doc.errors)
-			problems.push({ line: error.linePos?.[0].line ?? 1, message: `not valid YAML: ${error.message.split('\n')[0]}` });
+			problems.push({ line: lineCounter.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message}` });
 		return result([], [], 0);
 	}
 	const data: unknown = doc.toJS({ maxAliasCount: 100 });
