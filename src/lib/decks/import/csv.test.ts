@@ -1,14 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { guessColumnMapping, parseCsv, type ColumnMapping, type CsvOptions } from './csv';
 import type { ImportedCard } from './result';
+import { card, problemsLike } from './testing';
 
-const card = (front: string, back: string, line: number, more: Partial<ImportedCard> = {}): ImportedCard => ({
-	front,
-	back,
-	tags: [],
-	line,
-	...more
-});
 
 describe('parseCsv reads a header row and the cards under it', () => {
 	test.each<[string, string, CsvOptions, ImportedCard[]]>([
@@ -122,7 +116,7 @@ describe('problems name their cause and line', () => {
 	])('%s', (_name, text, options, expected, cardCount) => {
 		const result = parseCsv(text, options);
 		expect(result.problems).toEqual(
-			expected.map(({ line, message }) => ({ line, message: typeof message === 'string' ? message : expect.stringMatching(message) }))
+			problemsLike(expected)
 		);
 		expect(result.cards).toHaveLength(cardCount);
 	});

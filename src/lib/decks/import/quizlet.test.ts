@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { guessQuizletSeparators, parseQuizlet, type QuizletSeparators } from './quizlet';
 import type { ImportedCard } from './result';
+import { card } from './testing';
 
-const card = (front: string, back: string, line: number): ImportedCard => ({ front, back, tags: [], line });
 
 describe('parseQuizlet splits rows and sides on the separators chosen', () => {
 	test.each<[string, string, QuizletSeparators, ImportedCard[]]>([
