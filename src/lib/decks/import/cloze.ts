@@ -3,7 +3,7 @@
  * Anki renders them: on the front that number's deletions become `[…]` (or `[hint]`) and the others show
  * their text; the back shows the whole text.
  */
-import { htmlToPlainText } from '../sanitize';
+import { htmlToPlainText } from './html-text';
 import type { ClozeBlank, ImportProblem } from './result';
 
 // As Anki's own: c and a number, the text up to the first `::` or `}}`, an optional hint.

@@ -43,6 +43,12 @@ describe('parseQuizlet splits rows and sides on the separators chosen', () => {
 			[card('a', 'b', 1), card('c', 'd', 3)]
 		],
 		[
+			'a blank line between rows, in a file with Windows line breaks',
+			'a\tb\r\nstill b\r\n\r\nc\td',
+			{ term: '\t', row: '\n\n' },
+			[card('a', 'b\nstill b', 1), card('c', 'd', 4)]
+		],
+		[
 			'quotes and markup are text: Quizlet quotes nothing',
 			'"To be"\t<script>alert(1)</script>\n',
 			{ term: '\t', row: '\n' },

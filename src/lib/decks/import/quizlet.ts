@@ -16,7 +16,7 @@ import {
 export interface QuizletSeparators {
 	/** Between a term and its definition: "\t", "," or any text. */
 	term: string;
-	/** Between rows: "\n" (which also ends a row at "\r\n"), ";" or any text. */
+	/** Between rows: "\n", ";" or any text; Windows line breaks in the text count as "\n". */
 	row: string;
 }
 
@@ -25,6 +25,8 @@ export interface QuizletDetected extends QuizletSeparators {
 	reason?: string;
 }
 
+const unixLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
+
 interface Row {
 	text: string;
 	offset: number;
@@ -32,12 +34,11 @@ interface Row {
 
 function splitRows(text: string, separator: string): Row[] {
 	const rows: Row[] = [];
-	const newline = separator === '\n';
 	let offset = 0;
 	while (offset <= text.length) {
 		const end = separator === '' ? -1 : text.indexOf(separator, offset);
 		const stop = end === -1 ? text.length : end;
-		const row = text.slice(offset, newline && text[stop - 1] === '\r' ? stop - 1 : stop);
+		const row = text.slice(offset, stop);
 		// A row's line is that of its first character that is not blank (with ";" rows, after the line break).
 		if (row.trim() !== '') rows.push({ text: row, offset: offset + row.length - row.trimStart().length });
 		if (end === -1) break;
@@ -53,7 +54,8 @@ const ROW_CANDIDATES = ['\n', ';'];
  * The pair of Quizlet's separators under which most rows hold a term and a definition; ties go to
  * Quizlet's defaults, Tab and new line.
  */
-export function guessQuizletSeparators(text: string): QuizletDetected {
+export function guessQuizletSeparators(input: string): QuizletDetected {
+	const text = unixLineBreaks(input);
 	let best = { term: '\t', row: '\n', split: -1, rows: 0 };
 	for (const row of ROW_CANDIDATES) {
 		const rows = splitRows(text, row);
@@ -70,7 +72,8 @@ export function guessQuizletSeparators(text: string): QuizletDetected {
 	return { term, row, reason };
 }
 
-export function parseQuizlet(text: string, separators: QuizletSeparators): ImportResult<QuizletDetected> {
+export function parseQuizlet(input: string, separators: QuizletSeparators): ImportResult<QuizletDetected> {
+	const text = unixLineBreaks(input);
 	const problems: ImportProblem[] = [];
 	const empty = emptyInputProblem(text);
 	if (empty) problems.push(empty);

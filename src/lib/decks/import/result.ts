@@ -3,7 +3,7 @@
  * throw on bad input: each problem is returned with its line, and a card with a problem is left out.
  */
 import type { DraftCard } from '../card';
-import { htmlToPlainText } from '../sanitize';
+import { htmlToPlainText } from './html-text';
 
 /** One thing wrong with the input. `line` is 1-based; 0 means the input as a whole (empty, too many cards). */
 export interface ImportProblem {
