@@ -21,7 +21,10 @@ describe('sanitizeCardHtml keeps formatting and nothing that runs', () => {
 		['H<sub>2</sub>O and x<sup>2</sup>', 'H<sub>2</sub>O and x<sup>2</sup>'],
 		['<ul><li>one</li></ul><ol><li>two</li></ol>', '<ul><li>one</li></ul><ol><li>two</li></ol>'],
 		['<font color="red">old</font> &amp; <table><tr><td>cell</td></tr></table>', 'old &amp; cell'],
-		['a < b and c > d', 'a &lt; b and c &gt; d']
+		['a < b and c > d', 'a &lt; b and c &gt; d'],
+		['<B>x</B><br/>y<br />z > w &amp;', '<B>x</B><br/>y<br />z > w &amp;'],
+		['<b >spaced</b ><bx>not a b tag</bx>', '<b>spaced</b>not a b tag'],
+		['<br\nonerror=alert(1)>', '<br>']
 	])('%s → %s', (html, shown) => {
 		expect(sanitizeCardHtml(html)).toBe(shown);
 	});

@@ -295,15 +295,12 @@ function roleNames(width: number, detected: AnkiDetected): string[] {
 	return Array.from({ length: width }, (_, i) => roles.get(i + 1) ?? 'explanation');
 }
 
-// A field with no < holds no tag, so it is already safe to show as HTML; most fields are so.
-const sanitizeField = (value: string) => (value.includes('<') ? sanitizeCardHtml(value) : value);
-
 function sanitizeSides(card: ImportedCard): ImportedCard {
 	return {
 		...card,
 		html: true,
-		front: sanitizeField(card.front),
-		back: sanitizeField(card.back),
-		...(card.explanation !== undefined && { explanation: sanitizeField(card.explanation) })
+		front: sanitizeCardHtml(card.front),
+		back: sanitizeCardHtml(card.back),
+		...(card.explanation !== undefined && { explanation: sanitizeCardHtml(card.explanation) })
 	};
 }
