@@ -178,7 +178,7 @@ function guessSeparator(notes: string): AnkiSeparator {
 // Anki's test for HTML: anything that looks like a tag or a comment.
 export const LOOKS_LIKE_HTML = /<\/?[a-z][^>]*>|<!--/i;
 
-function describeSeparator(name: AnkiSeparator, from: SettingSource, headerLine: number | undefined): string {
+function separatorOrigin(name: AnkiSeparator, from: SettingSource, headerLine: number | undefined): string {
 	if (from === 'header') return `the separator ${name}, from the "#separator:" header on line ${headerLine}`;
 	if (from === 'option') return `the separator ${name}, as chosen`;
 	return `the separator ${name}, guessed as the first of ${SEPARATOR_NAMES.join(', ')} found in the notes`;
@@ -214,7 +214,7 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 	const html =
 		options.html ?? headers.html ?? records.some((record) => record.fields.some((field) => LOOKS_LIKE_HTML.test(field)));
 
-	const width = Math.max(0, ...records.map((record) => record.fields.length));
+	const width = records.reduce((widest, record) => Math.max(widest, record.fields.length), 0);
 	const labels = headers.columns === undefined ? undefined : readRecords(headers.columns, { delimiter }).records[0]?.fields;
 	const metaColumns = new Set([headers.guidColumn, headers.notetypeColumn, headers.deckColumn, headers.tagsColumn]);
 	const fieldColumns: number[] = [];
@@ -237,7 +237,7 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 	const basicRecords = records.filter((record) => !isCloze(record));
 	const oneColumn = basicRecords.length > 0 && basicRecords.every((record) => record.fields.length === 1);
 	if (oneColumn)
-		problems.push(singleColumnProblem(basicRecords, describeSeparator(separator, separatorFrom, headers.separatorLine), bodyLine));
+		problems.push(singleColumnProblem(basicRecords, separatorOrigin(separator, separatorFrom, headers.separatorLine), bodyLine));
 
 	const cards: ImportedCard[] = [];
 	let clozeNotes = 0;

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { parseAnkiText } from './anki';
 import { parseCsv } from './csv';
 import { parseQuizlet } from './quizlet';
 import { MAX_CARDS, MAX_FIELD_CHARS } from './result';
@@ -22,14 +23,31 @@ test('a field of exactly the limit is kept', () => {
 	expect(result.cards).toHaveLength(1);
 });
 
-test('100,000 lines are refused whole, naming the limit', () => {
-	const result = parseQuizlet(tabRows(100_000), { term: '\t', row: '\n' });
+test.each([
+	['Quizlet', () => parseQuizlet(tabRows(100_000), { term: '\t', row: '\n' })],
+	['Anki', () => parseAnkiText(`#separator:tab\n#html:false\n${tabRows(100_000)}`)]
+])('100,000 lines of %s are refused whole, naming the limit', (_format, parse) => {
+	const result = parse();
 	expect(result.cards).toEqual([]);
 	expect(result.problems).toEqual([
 		{
 			line: 0,
 			message: '100,000 cards is over the limit of 20,000 cards per import: nothing is imported; split the file into smaller ones'
 		}
+	]);
+});
+
+test('a quoted Anki field of 1 MB is refused with its line', () => {
+	const result = parseAnkiText(`#separator:tab\n#html:false\na\tb\n"${'x\n'.repeat(512 * 1024)}"\tback\nc\td\n`);
+	expect(result.problems).toEqual([
+		{
+			line: 4,
+			message: 'the front is 1,048,576 characters long, over the limit of 65,536 characters (64 K) per field: this card is left out'
+		}
+	]);
+	expect(result.cards.map((card) => [card.front, card.line])).toEqual([
+		['a', 3],
+		['c', 4 + 512 * 1024 + 1]
 	]);
 });
 
