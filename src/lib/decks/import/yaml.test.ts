@@ -99,6 +99,12 @@ describe('problems name their cause and line', () => {
 			[{ line: 1, message: 'unknown top-level key "title" (a deck file holds only "facts:"): ignored' }],
 			1
 		],
+		[
+			'aliases that expand a billion-fold',
+			'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nfacts: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+			[{ line: 1, message: /^not valid YAML: Excessive alias count/ }],
+			0
+		],
 		['nothing', '\n', [{ line: 0, message: 'there is nothing to import: the text is empty' }], 0]
 	])('%s', (_name, text, expected, cardCount) => {
 		const result = parseYamlDeck(text);

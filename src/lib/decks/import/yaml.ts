@@ -53,7 +53,14 @@ export function parseYamlDeck(text: string): YamlImportResult {
 			problems.push({ line: lineCounter.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message}` });
 		return result([], [], 0);
 	}
-	const data: unknown = doc.toJS({ maxAliasCount: 100 });
+	let data: unknown;
+	try {
+		data = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		// toJS throws when aliases would expand past maxAliasCount, a guard against resource exhaustion.
+		problems.push({ line: 1, message: `not valid YAML: ${(error as Error).message}` });
+		return result([], [], 0);
+	}
 	if (typeof data !== 'object' || data === null || !Array.isArray((data as { facts?: unknown }).facts)) {
 		const isDeckMeta = typeof data === 'object' && data !== null && 'source' in data;
 		problems.push({
