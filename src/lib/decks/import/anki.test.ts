@@ -227,6 +227,11 @@ describe('problems name their cause and line', () => {
 	});
 });
 
+test('problems come in line order, whatever step found them', () => {
+	const result = parseAnkiText('#separator:tab\n#html:false\n#notetype column:1\nBasic\ta\t\nCloze\t{{c1::}}\t\n#oops:1\n');
+	expect(result.problems.map((problem) => problem.line)).toEqual([4, 5]);
+});
+
 describe('what the preview is told', () => {
 	test('settings and where they came from; column names from #columns: read with the final separator', () => {
 		const result = parseAnkiText('#columns:Front,Back,Tags\n#separator:comma\n#deck:Geo\n#notetype:Basic\na,b,t\n');

@@ -19,8 +19,8 @@ import { expandCloze, hasCloze } from './cloze';
 import { readRecords, type TextRecord } from './records';
 import {
 	emptyInputProblem,
-	isOverCardLimit,
 	keepAcceptableCards,
+	MAX_CARDS,
 	type ImportedCard,
 	type ImportProblem,
 	type ImportResult
@@ -277,8 +277,8 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 		...(tagsColumn && { tagsColumn })
 	};
 	const columns = labels ?? roleNames(width, detected);
-	if (isOverCardLimit(cards.length, problems)) return { cards: [], problems, columns, detected };
-	const shown = html ? cards.map(sanitizeSides) : cards;
+	// Over the card limit nothing is kept, so nothing needs cleaning.
+	const shown = html && cards.length <= MAX_CARDS ? cards.map(sanitizeSides) : cards;
 	return { cards: keepAcceptableCards(shown, problems), problems, columns, detected };
 }
 

@@ -46,7 +46,7 @@ export const MAX_CARDS = 20_000;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** True, with the problem said, when `cardCount` is over MAX_CARDS. */
-export function isOverCardLimit(cardCount: number, problems: ImportProblem[]): boolean {
+function isOverCardLimit(cardCount: number, problems: ImportProblem[]): boolean {
 	if (cardCount <= MAX_CARDS) return false;
 	problems.push({
 		line: 0,
@@ -64,30 +64,34 @@ const SIDES = ['front', 'back', 'explanation'] as const;
 
 /**
  * The cards that can be kept, with a problem for each one left out: an empty front or back, or a
- * field over MAX_FIELD_CHARS. Over MAX_CARDS cards, none is kept and one problem says why.
+ * field over MAX_FIELD_CHARS. Over MAX_CARDS cards, none is kept and one problem says why. The
+ * parsers' last step: it also puts all the problems in line order, for the preview.
  */
 export function keepAcceptableCards(cards: ImportedCard[], problems: ImportProblem[]): ImportedCard[] {
-	if (isOverCardLimit(cards.length, problems)) return [];
-	return cards.filter((card) => {
-		const line = card.line ?? 0;
-		for (const side of SIDES) {
-			const length = card[side]?.length ?? 0;
-			if (length > MAX_FIELD_CHARS) {
-				problems.push({
-					line,
-					message: `the ${side} is ${count(length)} characters long, over the limit of ${count(MAX_FIELD_CHARS)} characters (64 K) per field: this card is left out`
-				});
-				return false;
-			}
-		}
-		for (const side of ['front', 'back'] as const) {
-			const text = card.html ? htmlToPlainText(card[side]) : card[side].trim();
-			if (text === '') {
-				const why = card.html ? ' (once the HTML that cannot be shown is removed)' : '';
-				problems.push({ line, message: `the ${side} is empty${why}: this card is left out` });
-				return false;
-			}
-		}
-		return true;
-	});
+	const kept = isOverCardLimit(cards.length, problems) ? [] : cards.filter(isAcceptable(problems));
+	problems.sort((a, b) => a.line - b.line);
+	return kept;
 }
+
+const isAcceptable = (problems: ImportProblem[]) => (card: ImportedCard) => {
+	const line = card.line ?? 0;
+	for (const side of SIDES) {
+		const length = card[side]?.length ?? 0;
+		if (length > MAX_FIELD_CHARS) {
+			problems.push({
+				line,
+				message: `the ${side} is ${count(length)} characters long, over the limit of ${count(MAX_FIELD_CHARS)} characters (64 K) per field: this card is left out`
+			});
+			return false;
+		}
+	}
+	for (const side of ['front', 'back'] as const) {
+		const text = card.html ? htmlToPlainText(card[side]) : card[side].trim();
+		if (text === '') {
+			const why = card.html ? ' (once the HTML that cannot be shown is removed)' : '';
+			problems.push({ line, message: `the ${side} is empty${why}: this card is left out` });
+			return false;
+		}
+	}
+	return true;
+};
