@@ -32,11 +32,12 @@ interface Row {
 	offset: number;
 }
 
+/** The rows that are not blank; `separator` must not be empty. */
 function splitRows(text: string, separator: string): Row[] {
 	const rows: Row[] = [];
 	let offset = 0;
 	while (offset <= text.length) {
-		const end = separator === '' ? -1 : text.indexOf(separator, offset);
+		const end = text.indexOf(separator, offset);
 		const stop = end === -1 ? text.length : end;
 		const row = text.slice(offset, stop);
 		// A row's line is that of its first character that is not blank (with ";" rows, after the line break).
