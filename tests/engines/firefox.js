@@ -1,5 +1,6 @@
 // Firefox ESR (Debian's firefox-esr) through WebDriver BiDi, with puppeteer-core: Playwright's
 // Firefox is a patched build of its own, which cannot be installed here.
+import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { findTarget, poll } from './driver.js';
 
@@ -7,11 +8,9 @@ import { findTarget, poll } from './driver.js';
 
 /** @returns {Promise<import('./driver.js').Engine>} */
 export async function launchFirefox() {
-	const browser = await puppeteer.launch({
-		browser: 'firefox',
-		executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-		headless: true
-	});
+	const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+	if (!existsSync(executablePath)) throw new Error(`no Firefox at ${executablePath}: apt-get install firefox-esr (or set FIREFOX_PATH)`);
+	const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
 	return {
 		async session(base) {
 			// A browser context of its own: storage and service workers start empty.

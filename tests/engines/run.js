@@ -66,7 +66,7 @@ try {
 		for (const [title, check] of checks) {
 			const began = Date.now();
 			try {
-				const driver = await within(browser.session(base), 30_000, 'opening a session');
+				const driver = await within(browser.session(base), 60_000, 'opening a session');
 				try {
 					await within(check({ driver, setOffline: proxy.setOffline, scratch }), CHECK_MS, 'the check');
 				} finally {

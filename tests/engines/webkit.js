@@ -11,22 +11,36 @@ import { findTarget, poll } from './driver.js';
 
 /** The key WebDriver's actions send for each named key (the WebDriver spec's code points). */
 const KEYS = /** @type {Record<string, string>} */ ({ Space: ' ', Enter: '\uE007' });
+/** How long MiniBrowser may take to open a session's window. */
+const SESSION_MS = 25_000;
 /** How WebDriver marks an element in a script's result. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /**
+ * Stops a process this runner started and waits until it has exited.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+function ended(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	const exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
+	child.kill();
+	return /** @type {Promise<void>} */ (exited);
+}
+
+/**
  * Starts Xvfb on a free display (it picks one itself and writes its number to the pipe).
- * @returns {Promise<{ display: string, stop: () => void }>}
+ * @returns {Promise<{ display: string, stop: () => Promise<void> }>}
  */
 function startXvfb() {
 	const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
 	return new Promise((resolve, reject) => {
 		let stderr = '';
 		xvfb.stderr?.on('data', (chunk) => (stderr += chunk));
-		xvfb.once('error', reject);
+		xvfb.once('error', (error) => reject(new Error(`Xvfb could not start (${error.message}): apt-get install xvfb`)));
 		xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr.trim()}`)));
 		/** @type {import('node:stream').Readable} */ (xvfb.stdio[3]).once('data', (chunk) =>
-			resolve({ display: `:${String(chunk).trim()}`, stop: () => void xvfb.kill() })
+			resolve({ display: `:${String(chunk).trim()}`, stop: () => ended(xvfb) })
 		);
 	});
 }
@@ -42,23 +56,24 @@ export async function launchWebKit(port) {
 	const config = mkdtempSync(join(tmpdir(), 'steppe-webkit-'));
 	mkdirSync(join(config, 'gtk-3.0'));
 	writeFileSync(join(config, 'gtk-3.0', 'gtk.css'), 'window headerbar, window toolbar, window box > * { font-size: 1px; padding: 0; margin: 0; min-width: 0; min-height: 0; }\n');
-	const driverProcess = spawn(process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver', [`--port=${port}`], {
+	const driverProcess = spawn(process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver', [`--port=${port}`, '--replace-on-new-session'], {
 		stdio: 'ignore',
 		env: { ...process.env, DISPLAY: xvfb.display, XDG_CONFIG_HOME: config }
 	});
-	const stop = () => {
-		driverProcess.kill();
-		xvfb.stop();
+	const stop = async () => {
+		await ended(driverProcess);
+		await xvfb.stop();
 		rmSync(config, { recursive: true, force: true });
 	};
 	const server = `http://127.0.0.1:${port}`;
 
-	/** @param {string} method @param {string} path @param {unknown} [body] @returns {Promise<any>} */
-	async function call(method, path, body) {
+	/** @param {string} method @param {string} path @param {unknown} [body] @param {AbortSignal} [signal] @returns {Promise<any>} */
+	async function call(method, path, body, signal) {
 		const response = await fetch(server + path, {
 			method,
 			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body)
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal
 		});
 		const { value } = /** @type {{ value: any }} */ (await response.json());
 		if (value && typeof value === 'object' && 'error' in value) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
@@ -66,16 +81,37 @@ export async function launchWebKit(port) {
 	}
 
 	try {
-		await poll('WebKitWebDriver to start', async () => (await call('GET', '/status')).ready);
+		await Promise.race([
+			poll('WebKitWebDriver to start', async () => (await call('GET', '/status')).ready),
+			new Promise((_, reject) =>
+				driverProcess.once('error', (error) => reject(new Error(`WebKitWebDriver could not start (${error.message}): apt-get install webkit2gtk-driver`)))
+			)
+		]);
 	} catch (error) {
-		stop();
+		await stop();
 		throw error;
+	}
+
+	/**
+	 * A new browser window for a session. On a busy machine MiniBrowser can fail to start at all;
+	 * one more try then (the driver replaces a session that was still starting).
+	 * @returns {Promise<{ sessionId: string }>}
+	 */
+	async function openSession() {
+		const capabilities = { alwaysMatch: { 'webkitgtk:browserOptions': { args: ['--automation'] } } };
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await call('POST', '/session', { capabilities }, AbortSignal.timeout(SESSION_MS));
+			} catch (error) {
+				if (attempt === 2) throw error;
+			}
+		}
 	}
 
 	return {
 		async session(base) {
 			// Every WebKitWebDriver session is a private one: storage and service workers start empty.
-			const { sessionId } = await call('POST', '/session', { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { args: ['--automation'] } } } });
+			const { sessionId } = await openSession();
 			const at = `/session/${sessionId}`;
 			await call('POST', `${at}/window/rect`, { width: 360, height: 740 });
 			/** @param {Function} fn @param {unknown[]} args */
@@ -117,8 +153,6 @@ export async function launchWebKit(port) {
 			};
 			return driver;
 		},
-		async close() {
-			stop();
-		}
+		close: stop
 	};
 }
