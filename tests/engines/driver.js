@@ -15,7 +15,7 @@
  * @property {<T>(fn: (...args: any[]) => T | Promise<T>, ...args: unknown[]) => Promise<T>} run
  *   Runs `fn` in the page (its source is sent, so it may use only its arguments) and gives back its result.
  * @property {(target: Target) => Promise<void>} click
- * @property {(key: 'Space' | 'Enter' | string) => Promise<void>} press Presses a key on the focused element.
+ * @property {(key: string) => Promise<void>} press Presses a key (a character, or 'Space') on the focused element.
  * @property {(target: Target, text: string) => Promise<void>} type
  * @property {(target: Target, label: string) => Promise<void>} select Picks the option with this text.
  * @property {(target: Target, file: string) => Promise<void>} upload Gives a file input this file.

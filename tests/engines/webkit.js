@@ -9,8 +9,8 @@ import { findTarget, poll } from './driver.js';
 
 /** @typedef {import('./driver.js').Driver} Driver @typedef {import('./driver.js').Target} Target */
 
-/** The key WebDriver's actions send for each named key (the WebDriver spec's code points). */
-const KEYS = /** @type {Record<string, string>} */ ({ Space: ' ', Enter: '\uE007' });
+/** What WebDriver's actions send for each key the checks name. */
+const KEYS = /** @type {Record<string, string>} */ ({ Space: ' ' });
 /** How long MiniBrowser may take to open a session's window. */
 const SESSION_MS = 25_000;
 /** How WebDriver marks an element in a script's result. */
