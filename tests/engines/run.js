@@ -69,6 +69,14 @@ try {
 				const driver = await within(browser.session(base), 60_000, 'opening a session');
 				try {
 					await within(check({ driver, setOffline: proxy.setOffline, scratch }), CHECK_MS, 'the check');
+				} catch (error) {
+					// What the page showed when the check failed, to see why.
+					const shown = await within(
+						driver.run(() => `${location.pathname}: ${document.body.innerText.replace(/\s+/g, ' ').slice(0, 240)}`),
+						5_000,
+						'reading the page'
+					).catch(() => 'the page could not be read');
+					throw new Error(`${error instanceof Error ? error.message : error}\n      page ${shown}`);
 				} finally {
 					proxy.setOffline(false);
 					await within(driver.close(), 10_000, 'closing the session').catch(() => {});
