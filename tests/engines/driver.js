@@ -39,10 +39,8 @@ export function findTarget(target) {
 	const usable = (el) => el.getClientRects().length > 0 && !(/** @type {HTMLInputElement} */ (el).disabled);
 	const clean = (/** @type {string | null} */ text) => (text ?? '').replace(/\s+/g, ' ').trim();
 	if ('label' in target) {
-		for (const label of document.querySelectorAll('label')) {
-			if (label.control && clean(label.textContent).startsWith(target.label) && usable(label.control)) return label.control;
-		}
-		return [...document.querySelectorAll('[aria-label]')].find((el) => el.getAttribute('aria-label') === target.label && usable(el)) ?? null;
+		const label = [...document.querySelectorAll('label')].find((l) => l.control && clean(l.textContent).startsWith(target.label) && usable(l.control));
+		return label?.control ?? null;
 	}
 	const text = target.text === undefined ? undefined : new RegExp(target.text);
 	return [...document.querySelectorAll(target.css)].find((el) => usable(el) && (!text || text.test(clean(el.textContent)))) ?? null;
