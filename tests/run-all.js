@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, build, browser tests; then one summed line
+// `npm test`: type check, unit tests, build, browser tests (Chromium, then Firefox and WebKit); then one summed line
 // `N passed, N failed` over all of them. Every step runs even when an earlier one
 // fails, so a single run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,16 @@ if (built) {
 		passed += stats.expected + stats.flaky;
 		failed += stats.unexpected + (stats.skipped > 0 ? stats.skipped : 0);
 	} else failed++;
+	// The same app in Firefox ESR and WebKitGTK, each check counted (tests/engines).
+	for (const engine of ['firefox', 'webkit']) {
+		run(`node tests/engines/run.js ${engine}`);
+		const file = `${out}/engine-${engine}.json`;
+		if (existsSync(file)) {
+			const summary = JSON.parse(readFileSync(file, 'utf8'));
+			passed += summary.passed;
+			failed += summary.failed;
+		} else failed++;
+	}
 }
 
 console.log(`${passed} passed, ${failed} failed`);
