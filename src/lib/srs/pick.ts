@@ -1,10 +1,10 @@
 /** Choosing the next card within a running session, without going back to the database. */
 import { State } from '$lib/srs/states';
 import type { FactState } from '$lib/db/db';
-import { LEARN_AHEAD_MS, type QueueItem } from './queue';
+import { LEARN_AHEAD_MS, type QueueItem, type SeenItem } from './queue';
 
-const dueLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state!.due <= now;
-const aheadLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state!.due > now;
+const dueLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state.due <= now;
+const aheadLearning = (i: QueueItem, now: number): i is SeenItem => i.kind === 'learning' && i.state.due > now;
 
 /**
  * Index of the card to show now: a learning card that has fallen due, else the
@@ -16,10 +16,14 @@ export function pickNext(items: QueueItem[], now: number): number {
 	if (due >= 0) return due;
 	const other = items.findIndex((i) => !aheadLearning(i, now));
 	if (other >= 0) return other;
+	// Only learning cards due later are left: the soonest, if it falls due within the learn-ahead window.
 	let soonest = -1;
+	let soonestDue = Infinity;
 	items.forEach((item, index) => {
-		if (item.state!.due <= now + LEARN_AHEAD_MS && (soonest < 0 || item.state!.due < items[soonest]!.state!.due))
+		if (aheadLearning(item, now) && item.state.due <= now + LEARN_AHEAD_MS && item.state.due < soonestDue) {
 			soonest = index;
+			soonestDue = item.state.due;
+		}
 	});
 	return soonest;
 }

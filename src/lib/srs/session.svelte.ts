@@ -14,7 +14,8 @@ import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue';
 import { factKey, recordReview, undoLastReview } from './review';
 import { requestPersistenceOnce } from '$lib/pwa/storage';
-import { createScheduler, intervalLabels, newCard, toCard } from './scheduler';
+import { byGrade, createScheduler, intervalLabels, newCard, toCard } from './scheduler';
+import { messageOf } from '$lib/message-of';
 
 export type Phase = 'loading' | 'front' | 'back' | 'waiting' | 'done';
 
@@ -43,6 +44,8 @@ export class StudySession {
 	waitUntil: number | undefined = $state();
 	/** False while only the first cards are known and the whole queue is still loading. */
 	wholeQueue = $state(false);
+	/** What went wrong with the last thing asked (a rating, an undo, loading the cards); empty when it went well. */
+	error = $state('');
 
 	private settings: StudySettings | undefined;
 	/**
@@ -85,12 +88,23 @@ export class StudySession {
 
 	/** The flashcard side shown for the current fact: its cards take turns, one per review. */
 	get card() {
+		const item = this.current;
 		const fact = this.fact;
-		if (!fact) return undefined;
-		return fact.cards[(this.current?.state?.reps ?? 0) % fact.cards.length];
+		if (!item || !fact) return undefined;
+		const reps = item.kind === 'new' ? 0 : item.state.reps;
+		return fact.cards[reps % fact.cards.length];
 	}
 
+	/** Loads the day's queue and shows the first card; a failure is shown in `error`. */
 	async start(): Promise<void> {
+		try {
+			await this.load();
+		} catch (error) {
+			this.error = `Your cards could not be loaded: ${messageOf(error)}`;
+		}
+	}
+
+	private async load(): Promise<void> {
 		const now = this.now();
 		// On a first visit there is no database yet: the session starts from what an empty one holds,
 		// and the first rating creates it (creating it costs a first visit more than anything else).
@@ -115,7 +129,10 @@ export class StudySession {
 		if (first.length > 0) {
 			performance.measure('study:queue', { start: started, end: performance.now() });
 			this.items = first;
-			this.whole = this.loadWholeQueue(now, started);
+			// Until the rest loads, or if it never does, the student answers the first cards.
+			this.whole = this.loadWholeQueue(now, started).catch((error: unknown) => {
+				this.error = `The rest of today's cards could not be loaded: ${messageOf(error)}`;
+			});
 			await this.showNext();
 			return;
 		}
@@ -138,11 +155,16 @@ export class StudySession {
 		if (this.phase === 'front') this.phase = 'back';
 	}
 
+	/**
+	 * Saves the rating of the card on screen, then shows the next card. When it cannot be saved
+	 * the card stays, answerable again, and `error` says why.
+	 */
 	async rate(grade: Grade): Promise<void> {
 		const item = this.current;
 		const settings = this.settings;
 		if (this.phase !== 'back' || this.saving || !item || !settings) return;
 		this.saving = true;
+		this.error = '';
 		try {
 			await this.whole;
 			const now = this.now();
@@ -158,41 +180,71 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.canUndo = true;
-			void requestPersistenceOnce(this.db, now);
+			// The rating is saved whatever becomes of this request.
+			void requestPersistenceOnce(this.db, now).catch(() => {});
+		} catch (error) {
+			this.error = `Your rating could not be saved: ${messageOf(error)}`;
+			return;
 		} finally {
 			this.saving = false;
 		}
-		await this.showNext();
+		await this.showNextOrFail();
 	}
 
+	/**
+	 * Takes back the session's last rating and shows that card again. When it cannot be undone
+	 * the screen stays as it was, and `error` says why.
+	 */
 	async undo(): Promise<void> {
-		if (!this.canUndo || this.saving || this.phase === 'loading') return;
+		const phase = this.phase;
+		if (!this.canUndo || this.saving || phase === 'loading') return;
 		this.phase = 'loading';
-		const undone = await undoLastReview(this.db, this.deckIds);
-		if (undone) {
-			const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
-			const back: QueueItem = undone.before
-				? {
-						deckId: undone.deckId,
-						factId: undone.factId,
-						kind: undone.before.state === State.Review ? 'review' : 'learning',
-						state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
-					}
-				: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
-			this.items = [back, ...rest];
+		this.error = '';
+		try {
+			const undone = await undoLastReview(this.db, this.deckIds);
+			const canUndo = await this.reviewedInSession();
+			if (undone) {
+				const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
+				const back: QueueItem = undone.before
+					? {
+							deckId: undone.deckId,
+							factId: undone.factId,
+							kind: undone.before.state === State.Review ? 'review' : 'learning',
+							state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
+						}
+					: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
+				this.items = [back, ...rest];
+			}
+			this.canUndo = canUndo;
+		} catch (error) {
+			this.error = `Your last rating could not be undone: ${messageOf(error)}`;
+			this.phase = phase;
+			return;
 		}
-		await this.refreshUndo();
 		this.show(this.items[0]);
 	}
 
 	/** Called by a timer while waiting for a learning card. */
 	async poll(): Promise<void> {
-		if (this.phase === 'waiting') await this.showNext();
+		if (this.phase === 'waiting') await this.showNextOrFail();
 	}
 
 	private async refreshUndo() {
-		const last = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
-		this.canUndo = last > 0;
+		this.canUndo = await this.reviewedInSession();
+	}
+
+	private async reviewedInSession(): Promise<boolean> {
+		const count = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
+		return count > 0;
+	}
+
+	/** Only the end-of-session summary reads the database here. */
+	private async showNextOrFail(): Promise<void> {
+		try {
+			await this.showNext();
+		} catch (error) {
+			this.error = `The summary of your session could not be loaded: ${messageOf(error)}`;
+		}
 	}
 
 	private async showNext(): Promise<void> {
@@ -202,7 +254,7 @@ export class StudySession {
 			this.show(this.items[index]);
 			return;
 		}
-		const learning = this.items.filter((i) => i.kind === 'learning').map((i) => i.state!.due);
+		const learning = this.items.flatMap((i) => (i.kind === 'learning' ? [i.state.due] : []));
 		if (learning.length > 0) {
 			this.current = undefined;
 			this.waitUntil = Math.min(...learning);
@@ -217,7 +269,7 @@ export class StudySession {
 	private show(item: QueueItem | undefined) {
 		if (!item || !this.settings) return;
 		const now = this.now();
-		const card = item.state ? toCard(item.state) : newCard(new Date(now));
+		const card = item.kind === 'new' ? newCard(new Date(now)) : toCard(item.state);
 		this.labels = intervalLabels(createScheduler(this.settings.retention), card, new Date(now));
 		this.current = item;
 		this.shownAt = now;
@@ -231,7 +283,7 @@ export class StudySession {
 			.aboveOrEqual(this.sessionStart)
 			.filter((r) => this.deckIds.includes(r.deckId) && r.source === 'flashcard')
 			.toArray();
-		const byRating: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+		const byRating = byGrade(() => 0);
 		for (const r of rows) byRating[r.rating]++;
 		return {
 			byRating,
