@@ -109,41 +109,42 @@ export class StudySession {
 		// On a first visit there is no database yet: the session starts from what an empty one holds,
 		// and the first rating creates it (creating it costs a first visit more than anything else).
 		const hasDatabase = await databaseExists(this.db.name);
-		this.settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
+		const settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
+		this.settings = settings;
 		// A session lasts until the study day ends; its start survives a reload.
 		const key = `study-session:${this.name}`;
 		const stored = Number(this.store.get(key));
-		this.sessionStart = stored && stored >= studyDayStart(now, this.settings.rolloverHour) ? stored : now;
+		this.sessionStart = stored && stored >= studyDayStart(now, settings.rolloverHour) ? stored : now;
 		this.store.set(key, String(this.sessionStart));
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
 		if (!hasDatabase) {
-			this.items = unstudiedQueue(this.deckFacts, this.settings, now).items;
+			this.items = unstudiedQueue(this.deckFacts, settings, now).items;
 			this.wholeQueue = true;
 			performance.measure('study:queue', { start: started, end: performance.now() });
 			await this.showNext();
 			return;
 		}
-		const first = await loadQueueStart(this.db, this.deckFacts, this.settings, now);
+		const first = await loadQueueStart(this.db, this.deckFacts, settings, now);
 		if (first.length > 0) {
 			performance.measure('study:queue', { start: started, end: performance.now() });
 			this.items = first;
 			// Until the rest loads, or if it never does, the student answers the first cards.
-			this.whole = this.loadWholeQueue(now, started).catch((error: unknown) => {
+			this.whole = this.loadWholeQueue(settings, now, started).catch((error: unknown) => {
 				this.error = `The rest of today's cards could not be loaded: ${messageOf(error)}`;
 			});
 			await this.showNext();
 			return;
 		}
 		// Nothing due now: new facts (or a wait) need the whole queue.
-		await this.loadWholeQueue(now, started);
+		await this.loadWholeQueue(settings, now, started);
 		performance.measure('study:queue', { start: started, end: performance.now() });
 		await this.showNext();
 	}
 
-	private async loadWholeQueue(now: number, started: number): Promise<void> {
-		const queue = await loadQueue(this.db, this.deckFacts, this.settings!, now);
+	private async loadWholeQueue(settings: StudySettings, now: number, started: number): Promise<void> {
+		const queue = await loadQueue(this.db, this.deckFacts, settings, now);
 		performance.measure('study:queue-whole', { start: started, end: performance.now() });
 		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
 		this.items = queue.items;
@@ -180,7 +181,7 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.canUndo = true;
-			// The rating is saved whatever becomes of this request.
+			// A favour the browser may refuse: the rating is saved either way.
 			void requestPersistenceOnce(this.db, now).catch(() => {});
 		} catch (error) {
 			this.error = `Your rating could not be saved: ${messageOf(error)}`;
@@ -200,12 +201,11 @@ export class StudySession {
 		if (!this.canUndo || this.saving || phase === 'loading') return;
 		this.phase = 'loading';
 		this.error = '';
+		let back: QueueItem | undefined;
 		try {
 			const undone = await undoLastReview(this.db, this.deckIds);
-			const canUndo = await this.reviewedInSession();
 			if (undone) {
-				const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
-				const back: QueueItem = undone.before
+				back = undone.before
 					? {
 							deckId: undone.deckId,
 							factId: undone.factId,
@@ -213,15 +213,15 @@ export class StudySession {
 							state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
 						}
 					: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
+				const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
 				this.items = [back, ...rest];
 			}
-			this.canUndo = canUndo;
+			this.canUndo = await this.reviewedInSession();
 		} catch (error) {
 			this.error = `Your last rating could not be undone: ${messageOf(error)}`;
-			this.phase = phase;
-			return;
 		}
-		this.show(this.items[0]);
+		if (back) this.show(back);
+		else this.phase = phase;
 	}
 
 	/** Called by a timer while waiting for a learning card. */
