@@ -1,10 +1,10 @@
 /** Choosing the next card within a running session, without going back to the database. */
 import { State } from '$lib/srs/states';
 import type { FactState } from '$lib/db/db';
-import { LEARN_AHEAD_MS, type QueueItem, type SeenItem } from './queue';
+import { LEARN_AHEAD_MS, type QueueItem } from './queue';
 
 const dueLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state.due <= now;
-const aheadLearning = (i: QueueItem, now: number): i is SeenItem => i.kind === 'learning' && i.state.due > now;
+const aheadLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state.due > now;
 
 /**
  * Index of the card to show now: a learning card that has fallen due, else the
@@ -20,9 +20,11 @@ export function pickNext(items: QueueItem[], now: number): number {
 	let soonest = -1;
 	let soonestDue = Infinity;
 	items.forEach((item, index) => {
-		if (aheadLearning(item, now) && item.state.due <= now + LEARN_AHEAD_MS && item.state.due < soonestDue) {
+		if (item.kind !== 'learning') return;
+		const due = item.state.due;
+		if (due <= now + LEARN_AHEAD_MS && due < soonestDue) {
 			soonest = index;
-			soonestDue = item.state.due;
+			soonestDue = due;
 		}
 	});
 	return soonest;

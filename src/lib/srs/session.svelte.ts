@@ -226,7 +226,9 @@ export class StudySession {
 
 	/** Called by a timer while waiting for a learning card. */
 	async poll(): Promise<void> {
-		if (this.phase === 'waiting') await this.showNextOrFail();
+		if (this.phase !== 'waiting') return;
+		this.error = '';
+		await this.showNextOrFail();
 	}
 
 	private async refreshUndo() {
@@ -238,7 +240,7 @@ export class StudySession {
 		return count > 0;
 	}
 
-	/** Only the end-of-session summary reads the database here. */
+	/** Shows the next card; of what that does, only the end-of-session summary reads the database, and can fail. */
 	private async showNextOrFail(): Promise<void> {
 		try {
 			await this.showNext();

@@ -259,6 +259,24 @@ describe('a study session that cannot write', () => {
 		expect(await db().reviews.count()).toBe(0);
 	});
 
+	it('lets the student answer the first cards when the rest of the day cannot be loaded, and says so', async () => {
+		for (const id of FACTS.slice(0, 3)) await rateFact(db(), id, Rating.Easy, at(1, 9));
+		setTime(at(25, 9));
+		// Only the whole queue reads the deck's fact states by key.
+		const states = db().factStates;
+		const where = states.where.bind(states);
+		vi.spyOn(states, 'where').mockImplementation(((index: string) => {
+			if (index === 'key') throw failure();
+			return where(index);
+		}) as typeof states.where);
+		const session = await openSession(tabStorage());
+		expect(session.error).toBe("The rest of today's cards could not be loaded: The disk is full");
+		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'review', counts: undefined });
+		await answer(session, Rating.Good);
+		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-01', kind: 'review', counts: undefined });
+		expect(await db().reviews.count()).toBe(4);
+	});
+
 	it('says so when the cards cannot be loaded', async () => {
 		setTime(at(10, 9));
 		vi.spyOn(db().settings, 'get').mockRejectedValueOnce(failure());
