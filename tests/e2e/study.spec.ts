@@ -212,12 +212,12 @@ test('a rating or an undo that cannot be saved leaves the card on screen, says w
 	await failWrites(true);
 	await page.getByRole('button', { name: /Show answer/ }).click();
 	await page.getByRole('button', { name: /^Good / }).click();
-	await expect(problem).toHaveText('Your rating could not be saved: The disk is full');
+	await expect(problem).toHaveText('Could not save your rating: The disk is full');
 	await expect(page.getByRole('heading', { level: 2, name: front(1) })).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Good / })).toBeEnabled();
 
 	await page.keyboard.press('u');
-	await expect(problem).toHaveText('Your last rating could not be undone: The disk is full');
+	await expect(problem).toHaveText('Could not undo your last rating: The disk is full');
 	await expect(page.getByRole('heading', { level: 2, name: front(1) })).toBeVisible();
 	await page.screenshot({ path: 'test-results/screens/study-write-failed.png' });
 

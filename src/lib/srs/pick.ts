@@ -17,17 +17,9 @@ export function pickNext(items: QueueItem[], now: number): number {
 	const other = items.findIndex((i) => !aheadLearning(i, now));
 	if (other >= 0) return other;
 	// Only learning cards due later are left: the soonest, if it falls due within the learn-ahead window.
-	let soonest = -1;
-	let soonestDue = Infinity;
-	items.forEach((item, index) => {
-		if (item.kind !== 'learning') return;
-		const due = item.state.due;
-		if (due <= now + LEARN_AHEAD_MS && due < soonestDue) {
-			soonest = index;
-			soonestDue = due;
-		}
-	});
-	return soonest;
+	const dues = items.map((i) => (i.kind === 'learning' ? i.state.due : Infinity));
+	const soonest = Math.min(...dues);
+	return soonest <= now + LEARN_AHEAD_MS ? dues.indexOf(soonest) : -1;
 }
 
 /**

@@ -59,7 +59,7 @@ export class StudySession {
 	private readonly deckIds: string[];
 	private readonly deckFacts: DeckFacts[];
 	/** Settles when the whole queue has replaced the first cards; ratings wait for it, so they apply to the whole queue. */
-	private whole: Promise<void> = Promise.resolve();
+	private whole: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private readonly db: StudyDatabase,
@@ -90,17 +90,24 @@ export class StudySession {
 	get card() {
 		const item = this.current;
 		const fact = this.fact;
-		if (!item || !fact) return undefined;
-		const reps = item.kind === 'new' ? 0 : item.state.reps;
-		return fact.cards[reps % fact.cards.length];
+		if (item && fact) return fact.cards[(item.kind === 'new' ? 0 : item.state.reps) % fact.cards.length];
 	}
 
 	/** Loads the day's queue and shows the first card; a failure is shown in `error`. */
 	async start(): Promise<void> {
+		await this.attempt('load your cards', () => this.load());
+	}
+
+	/**
+	 * Takes a step the student asked for (`what`, as in "Could not save your rating") and gives what
+	 * it gives; when it fails, gives undefined and `error` says why. It never throws: the page calls it from events.
+	 */
+	private async attempt<T>(what: string, step: () => Promise<T>): Promise<T | undefined> {
+		this.error = '';
 		try {
-			await this.load();
+			return await step();
 		} catch (error) {
-			this.error = `Your cards could not be loaded: ${messageOf(error)}`;
+			this.error = `Could not ${what}: ${messageOf(error)}`;
 		}
 	}
 
@@ -122,34 +129,32 @@ export class StudySession {
 		if (!hasDatabase) {
 			this.items = unstudiedQueue(this.deckFacts, settings, now).items;
 			this.wholeQueue = true;
-			performance.measure('study:queue', { start: started, end: performance.now() });
+			performance.measure('study:queue', { start: started });
 			await this.showNext();
 			return;
 		}
 		const first = await loadQueueStart(this.db, this.deckFacts, settings, now);
 		if (first.length > 0) {
-			performance.measure('study:queue', { start: started, end: performance.now() });
+			performance.measure('study:queue', { start: started });
 			this.items = first;
 			// Until the rest loads, or if it never does, the student answers the first cards.
-			this.whole = this.loadWholeQueue(settings, now, started).catch((error: unknown) => {
-				this.error = `The rest of today's cards could not be loaded: ${messageOf(error)}`;
-			});
+			this.whole = this.attempt("load the rest of today's cards", () => this.loadWholeQueue(settings, now, started));
 			await this.showNext();
 			return;
 		}
 		// Nothing due now: new facts (or a wait) need the whole queue.
 		await this.loadWholeQueue(settings, now, started);
-		performance.measure('study:queue', { start: started, end: performance.now() });
+		performance.measure('study:queue', { start: started });
 		await this.showNext();
 	}
 
 	private async loadWholeQueue(settings: StudySettings, now: number, started: number): Promise<void> {
 		const queue = await loadQueue(this.db, this.deckFacts, settings, now);
-		performance.measure('study:queue-whole', { start: started, end: performance.now() });
+		performance.measure('study:queue-whole', { start: started });
 		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
 		this.items = queue.items;
 		this.wholeQueue = true;
-		await this.refreshUndo();
+		this.canUndo = await this.reviewedInSession();
 	}
 
 	reveal(): void {
@@ -165,8 +170,7 @@ export class StudySession {
 		const settings = this.settings;
 		if (this.phase !== 'back' || this.saving || !item || !settings) return;
 		this.saving = true;
-		this.error = '';
-		try {
+		const saved = await this.attempt('save your rating', async () => {
 			await this.whole;
 			const now = this.now();
 			const row = await recordReview(this.db, {
@@ -181,15 +185,11 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.canUndo = true;
-			// A favour the browser may refuse: the rating is saved either way.
-			void requestPersistenceOnce(this.db, now).catch(() => {});
-		} catch (error) {
-			this.error = `Your rating could not be saved: ${messageOf(error)}`;
-			return;
-		} finally {
-			this.saving = false;
-		}
-		await this.showNextOrFail();
+			void requestPersistenceOnce(this.db, now);
+			return true;
+		});
+		this.saving = false;
+		if (saved) await this.showNext();
 	}
 
 	/**
@@ -200,53 +200,34 @@ export class StudySession {
 		const phase = this.phase;
 		if (!this.canUndo || this.saving || phase === 'loading') return;
 		this.phase = 'loading';
-		this.error = '';
-		let back: QueueItem | undefined;
-		try {
+		const back = await this.attempt('undo your last rating', async () => {
 			const undone = await undoLastReview(this.db, this.deckIds);
-			if (undone) {
-				back = undone.before
-					? {
-							deckId: undone.deckId,
-							factId: undone.factId,
-							kind: undone.before.state === State.Review ? 'review' : 'learning',
-							state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
-						}
-					: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
-				const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
-				this.items = [back, ...rest];
-			}
 			this.canUndo = await this.reviewedInSession();
-		} catch (error) {
-			this.error = `Your last rating could not be undone: ${messageOf(error)}`;
-		}
+			if (!undone) return undefined;
+			const back: QueueItem = undone.before
+				? {
+						deckId: undone.deckId,
+						factId: undone.factId,
+						kind: undone.before.state === State.Review ? 'review' : 'learning',
+						state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
+					}
+				: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
+			const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
+			this.items = [back, ...rest];
+			return back;
+		});
 		if (back) this.show(back);
 		else this.phase = phase;
 	}
 
 	/** Called by a timer while waiting for a learning card. */
 	async poll(): Promise<void> {
-		if (this.phase !== 'waiting') return;
-		this.error = '';
-		await this.showNextOrFail();
-	}
-
-	private async refreshUndo() {
-		this.canUndo = await this.reviewedInSession();
+		if (this.phase === 'waiting') await this.showNext();
 	}
 
 	private async reviewedInSession(): Promise<boolean> {
 		const count = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
 		return count > 0;
-	}
-
-	/** Shows the next card; of what that does, only the end-of-session summary reads the database, and can fail. */
-	private async showNextOrFail(): Promise<void> {
-		try {
-			await this.showNext();
-		} catch (error) {
-			this.error = `The summary of your session could not be loaded: ${messageOf(error)}`;
-		}
 	}
 
 	private async showNext(): Promise<void> {
@@ -264,7 +245,8 @@ export class StudySession {
 			return;
 		}
 		this.current = undefined;
-		this.summary = await this.summarise(now);
+		// The only step here that reads the database: without it, the end shows no summary but the error.
+		this.summary = await this.attempt("load your session's summary", () => this.summarise(now));
 		this.phase = 'done';
 	}
 

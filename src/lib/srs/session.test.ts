@@ -228,7 +228,7 @@ describe('a study session that cannot write', () => {
 		session.reveal();
 		vi.spyOn(db().reviews, 'add').mockRejectedValueOnce(failure());
 		await session.rate(Rating.Good);
-		expect(session.error).toBe('Your rating could not be saved: The disk is full');
+		expect(session.error).toBe('Could not save your rating: The disk is full');
 		expect(onScreen(session)).toEqual({ phase: 'back', fact: 'fact-00', kind: 'new', counts: { new: 20, learning: 0, review: 0 } });
 		// One transaction: the state was not written without its review either.
 		expect(await db().factStates.count()).toBe(0);
@@ -247,7 +247,7 @@ describe('a study session that cannot write', () => {
 		session.reveal();
 		vi.spyOn(db().reviews, 'delete').mockRejectedValueOnce(failure());
 		await session.undo();
-		expect(session.error).toBe('Your last rating could not be undone: The disk is full');
+		expect(session.error).toBe('Could not undo your last rating: The disk is full');
 		expect(onScreen(session)).toEqual({ phase: 'back', fact: 'fact-01', kind: 'new', counts: { new: 19, learning: 1, review: 0 } });
 		expect(await db().reviews.count()).toBe(1);
 		expect(await db().factStates.count()).toBe(1);
@@ -270,7 +270,7 @@ describe('a study session that cannot write', () => {
 			return where(index);
 		}) as typeof states.where);
 		const session = await openSession(tabStorage());
-		expect(session.error).toBe("The rest of today's cards could not be loaded: The disk is full");
+		expect(session.error).toBe("Could not load the rest of today's cards: The disk is full");
 		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'review', counts: undefined });
 		await answer(session, Rating.Good);
 		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-01', kind: 'review', counts: undefined });
@@ -281,7 +281,7 @@ describe('a study session that cannot write', () => {
 		setTime(at(10, 9));
 		vi.spyOn(db().settings, 'get').mockRejectedValueOnce(failure());
 		const session = await openSession(tabStorage());
-		expect(session.error).toBe('Your cards could not be loaded: The disk is full');
+		expect(session.error).toBe('Could not load your cards: The disk is full');
 		expect(session.current).toBeUndefined();
 	});
 });
