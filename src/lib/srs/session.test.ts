@@ -277,6 +277,21 @@ describe('a study session that cannot write', () => {
 		expect(await db().reviews.count()).toBe(4);
 	});
 
+	it('ends the session with the reason when its summary cannot be read, the last rating saved', async () => {
+		setTime(at(10, 9));
+		await saveSettings(db(), { ...DEFAULT_SETTINGS, newPerDay: 1 });
+		const session = await openSession(tabStorage());
+		// Only the summary reads the log by time once the session has started.
+		vi.spyOn(db().reviews, 'where').mockImplementationOnce(() => {
+			throw failure();
+		});
+		await answer(session, Rating.Easy);
+		expect(session.error).toBe("Could not load your session's summary: The disk is full");
+		expect(session.phase).toBe('done');
+		expect(session.summary).toBeUndefined();
+		expect(await db().reviews.count()).toBe(1);
+	});
+
 	it('says so when the cards cannot be loaded', async () => {
 		setTime(at(10, 9));
 		vi.spyOn(db().settings, 'get').mockRejectedValueOnce(failure());
