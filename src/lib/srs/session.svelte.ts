@@ -99,8 +99,9 @@ export class StudySession {
 	}
 
 	/**
-	 * Takes a step the student asked for (`what`, as in "Could not save your rating") and gives what
-	 * it gives; when it fails, gives undefined and `error` says why. It never throws: the page calls it from events.
+	 * Takes a step (`what`, as in "Could not save your rating") and gives what it gives; when it
+	 * fails, gives undefined and `error` says why. It never throws, so that what the page calls
+	 * from its events (start, rate, undo, poll) never rejects.
 	 */
 	private async attempt<T>(what: string, step: () => Promise<T>): Promise<T | undefined> {
 		this.error = '';
