@@ -159,3 +159,73 @@ test('the first saved rating asks the browser to keep the data, and only once', 
 	await page.waitForTimeout(300);
 	expect(await requests()).toBe(1);
 });
+
+/** A colour as the browser computes it, `rgb(r, g, b)`, into its relative luminance (WCAG 2). */
+function luminance(color: string) {
+	const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
+		const v = Number(c) / 255;
+		return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+	});
+	return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+const contrast = (a: string, b: string) => {
+	const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (light! + 0.05) / (dark! + 0.05);
+};
+const colours = (button: ReturnType<Page['getByRole']>) =>
+	button.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, label: getComputedStyle(element).color }));
+
+for (const theme of ['light', 'dark'] as const) {
+	test(`in the ${theme} theme, Again, Hard, Good and Easy each have a colour of their own, none that of Show answer, with readable labels`, async ({ page }) => {
+		await page.addInitScript((chosen) => localStorage.setItem('theme', chosen), theme);
+		await page.goto(`/study/${deck.id}`);
+		const reveal = page.getByRole('button', { name: /Show answer/ });
+		const revealColours = await colours(reveal);
+		await page.screenshot({ path: `test-results/screens/study-front-${theme}.png` });
+		await reveal.click();
+		const grades = await Promise.all(['Again', 'Hard', 'Good', 'Easy'].map((name) => colours(page.getByRole('button', { name: new RegExp(`^${name} `) }))));
+		await page.screenshot({ path: `test-results/screens/study-back-${theme}.png` });
+
+		const backgrounds = [...grades, revealColours].map((c) => c.background);
+		expect(new Set(backgrounds).size, backgrounds.join(' ')).toBe(5);
+		for (const { background, label } of [...grades, revealColours])
+			expect(contrast(background, label), `${label} on ${background}`).toBeGreaterThanOrEqual(4.5);
+	});
+}
+
+test('a rating or an undo that cannot be saved leaves the card on screen, says why, and can be tried again', async ({ page }) => {
+	// The disk fills up on demand: every IndexedDB write fails while `failWrites` is set.
+	await page.addInitScript(() => {
+		const transaction = IDBDatabase.prototype.transaction;
+		IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+			if (args[1] === 'readwrite' && (window as { failWrites?: boolean }).failWrites) throw new DOMException('The disk is full', 'QuotaExceededError');
+			return transaction.apply(this, args);
+		};
+	});
+	const failWrites = (fail: boolean) => page.evaluate((on) => ((window as { failWrites?: boolean }).failWrites = on), fail);
+	const problem = page.getByRole('alert');
+
+	await page.goto(`/study/${deck.id}`);
+	await rateGood(page);
+	await expect(page.getByRole('heading', { level: 2, name: front(1) })).toBeVisible();
+
+	await failWrites(true);
+	await page.getByRole('button', { name: /Show answer/ }).click();
+	await page.getByRole('button', { name: /^Good / }).click();
+	await expect(problem).toHaveText('Could not save your rating: The disk is full');
+	await expect(page.getByRole('heading', { level: 2, name: front(1) })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Good / })).toBeEnabled();
+
+	await page.keyboard.press('u');
+	await expect(problem).toHaveText('Could not undo your last rating: The disk is full');
+	await expect(page.getByRole('heading', { level: 2, name: front(1) })).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/study-write-failed.png' });
+
+	// Once the disk has room again, the same card is rated as if nothing had happened.
+	await failWrites(false);
+	await page.keyboard.press('3');
+	await expect(page.getByRole('heading', { level: 2, name: front(2) })).toBeVisible();
+	await expect(problem).toBeHidden();
+	await expect(counts(page)).toContainText('18 new');
+	await expect(counts(page)).toContainText('2 learning');
+});

@@ -3,8 +3,8 @@ import { State } from '$lib/db/card-state';
 import type { FactState } from '$lib/db/rows';
 import { LEARN_AHEAD_MS, type QueueItem } from './queue/build';
 
-const dueLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state!.due <= now;
-const aheadLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state!.due > now;
+const dueLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state.due <= now;
+const aheadLearning = (i: QueueItem, now: number) => i.kind === 'learning' && i.state.due > now;
 
 /**
  * Index of the card to show now: a learning card that has fallen due, else the
@@ -16,12 +16,10 @@ export function pickNext(items: QueueItem[], now: number): number {
 	if (due >= 0) return due;
 	const other = items.findIndex((i) => !aheadLearning(i, now));
 	if (other >= 0) return other;
-	let soonest = -1;
-	items.forEach((item, index) => {
-		if (item.state!.due <= now + LEARN_AHEAD_MS && (soonest < 0 || item.state!.due < items[soonest]!.state!.due))
-			soonest = index;
-	});
-	return soonest;
+	// Only learning cards due later are left: the soonest, if it falls due within the learn-ahead window.
+	const dues = items.map((i) => (i.kind === 'learning' ? i.state.due : Infinity));
+	const soonest = Math.min(...dues);
+	return soonest <= now + LEARN_AHEAD_MS ? dues.indexOf(soonest) : -1;
 }
 
 /**

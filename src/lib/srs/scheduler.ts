@@ -2,11 +2,21 @@
  * FSRS through ts-fsrs, set up as Anki sets it up: retention 0.90 by default,
  * learning steps 1m and 10m, relearning step 10m, at most 36,500 days, fuzz on.
  */
-import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { StoredCard } from '$lib/db/rows';
 
-export const GRADES = [1, 2, 3, 4] as const satisfies readonly Grade[];
-export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+/** The answer buttons, in their order on screen; each one's key is its number (1 to 4). */
+export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+
+/** A value for each grade. */
+export const byGrade = <T>(value: (grade: Grade) => T): Record<Grade, T> => ({
+	[Rating.Again]: value(Rating.Again),
+	[Rating.Hard]: value(Rating.Hard),
+	[Rating.Good]: value(Rating.Good),
+	[Rating.Easy]: value(Rating.Easy)
+});
+
+export const GRADE_NAMES = byGrade((grade) => Rating[grade]);
 
 export function createScheduler(retention: number): FSRS {
 	return fsrs(
@@ -69,5 +79,5 @@ export function formatInterval(ms: number): string {
 export function intervalLabels(scheduler: FSRS, card: Card, now: Date): Record<Grade, string> {
 	const preview = scheduler.repeat(card, now);
 	const label = (g: Grade) => formatInterval(preview[g].card.due.getTime() - now.getTime());
-	return { 1: label(1), 2: label(2), 3: label(3), 4: label(4) };
+	return byGrade(label);
 }

@@ -15,7 +15,8 @@ import { afterRating, pickNext } from './pick';
 import type { QueueItem } from './queue/build';
 import { factKey, recordReview, undoLastReview } from './review';
 import { requestPersistenceOnce } from '$lib/db/storage';
-import { createScheduler, intervalLabels, newCard, toCard } from './scheduler';
+import { byGrade, createScheduler, intervalLabels, newCard, toCard } from './scheduler';
+import { messageOf } from '$lib/message-of';
 
 export type Phase = 'loading' | 'front' | 'back' | 'waiting' | 'done';
 
@@ -45,6 +46,8 @@ export class StudySession {
 	waitUntil: number | undefined = $state();
 	/** False while only the first cards are known and the whole queue is still loading. */
 	wholeQueue = $state(false);
+	/** What went wrong with the last thing asked (a rating, an undo, loading the cards); empty when it went well. */
+	error = $state('');
 
 	private settings: StudySettings | undefined;
 	/**
@@ -58,7 +61,7 @@ export class StudySession {
 	private readonly deckIds: string[];
 	private readonly deckFacts: DeckFacts[];
 	/** Settles when the whole queue has replaced the first cards; ratings wait for it, so they apply to the whole queue. */
-	private whole: Promise<void> = Promise.resolve();
+	private whole: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private readonly db: StudyDatabase,
@@ -87,65 +90,90 @@ export class StudySession {
 
 	/** The flashcard side shown for the current fact: its cards take turns, one per review. */
 	get card() {
+		const item = this.current;
 		const fact = this.fact;
-		if (!fact) return undefined;
-		return fact.cards[(this.current?.state?.reps ?? 0) % fact.cards.length];
+		if (item && fact) return fact.cards[(item.kind === 'new' ? 0 : item.state.reps) % fact.cards.length];
 	}
 
+	/** Loads the day's queue and shows the first card; a failure is shown in `error`. */
 	async start(): Promise<void> {
+		await this.attempt('load your cards', () => this.load());
+	}
+
+	/**
+	 * Takes a step (`what`, as in "Could not save your rating") and gives what it gives; when it
+	 * fails, gives undefined and `error` says why. It never throws, so that what the page calls
+	 * from its events (start, rate, undo, poll) never rejects.
+	 */
+	private async attempt<T>(what: string, step: () => Promise<T>): Promise<T | undefined> {
+		this.error = '';
+		try {
+			return await step();
+		} catch (error) {
+			this.error = `Could not ${what}: ${messageOf(error)}`;
+		}
+	}
+
+	private async load(): Promise<void> {
 		const now = this.now();
 		// On a first visit there is no database yet: the session starts from what an empty one holds,
 		// and the first rating creates it (creating it costs a first visit more than anything else).
 		const hasDatabase = await databaseExists(this.db.name);
-		this.settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
+		const settings = hasDatabase ? await readSettings(this.db) : { ...DEFAULT_SETTINGS };
+		this.settings = settings;
 		// A session lasts until the study day ends; its start survives a reload.
 		const key = `study-session:${this.name}`;
 		const stored = Number(this.memory.get(key));
-		this.sessionStart = stored && stored >= studyDayStart(now, this.settings.rolloverHour) ? stored : now;
+		this.sessionStart = stored && stored >= studyDayStart(now, settings.rolloverHour) ? stored : now;
 		this.memory.set(key, String(this.sessionStart));
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
 		if (!hasDatabase) {
-			this.items = unstudiedQueue(this.deckFacts, this.settings, now).items;
+			this.items = unstudiedQueue(this.deckFacts, settings, now).items;
 			this.wholeQueue = true;
-			performance.measure('study:queue', { start: started, end: performance.now() });
+			performance.measure('study:queue', { start: started });
 			await this.showNext();
 			return;
 		}
-		const first = await loadQueueStart(this.db, this.deckFacts, this.settings, now);
+		const first = await loadQueueStart(this.db, this.deckFacts, settings, now);
 		if (first.length > 0) {
-			performance.measure('study:queue', { start: started, end: performance.now() });
+			performance.measure('study:queue', { start: started });
 			this.items = first;
-			this.whole = this.loadWholeQueue(now, started);
+			// Until the rest loads, or if it never does, the student answers the first cards.
+			this.whole = this.attempt("load the rest of today's cards", () => this.loadWholeQueue(settings, now, started));
 			await this.showNext();
 			return;
 		}
 		// Nothing due now: new facts (or a wait) need the whole queue.
-		await this.loadWholeQueue(now, started);
-		performance.measure('study:queue', { start: started, end: performance.now() });
+		await this.loadWholeQueue(settings, now, started);
+		performance.measure('study:queue', { start: started });
 		await this.showNext();
 	}
 
-	private async loadWholeQueue(now: number, started: number): Promise<void> {
-		const queue = await loadQueue(this.db, this.deckFacts, this.settings!, now);
-		performance.measure('study:queue-whole', { start: started, end: performance.now() });
+	private async loadWholeQueue(settings: StudySettings, now: number, started: number): Promise<void> {
+		const queue = await loadQueue(this.db, this.deckFacts, settings, now);
+		performance.measure('study:queue-whole', { start: started });
 		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
 		this.items = queue.items;
 		this.wholeQueue = true;
-		await this.refreshUndo();
+		this.canUndo = await this.reviewedInSession();
 	}
 
 	reveal(): void {
 		if (this.phase === 'front') this.phase = 'back';
 	}
 
+	/**
+	 * Saves the rating of the card on screen, then shows the next card. When it cannot be saved
+	 * the card stays, answerable again, and `error` says why.
+	 */
 	async rate(grade: Grade): Promise<void> {
 		const item = this.current;
 		const settings = this.settings;
 		if (this.phase !== 'back' || this.saving || !item || !settings) return;
 		this.saving = true;
-		try {
+		const saved = await this.attempt('save your rating', async () => {
 			await this.whole;
 			const now = this.now();
 			const row = await recordReview(this.db, {
@@ -161,18 +189,24 @@ export class StudySession {
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.canUndo = true;
 			void requestPersistenceOnce(this.db, now);
-		} finally {
-			this.saving = false;
-		}
-		await this.showNext();
+			return true;
+		});
+		this.saving = false;
+		if (saved) await this.showNext();
 	}
 
+	/**
+	 * Takes back the session's last rating and shows that card again. When it cannot be undone
+	 * the screen stays as it was, and `error` says why.
+	 */
 	async undo(): Promise<void> {
-		if (!this.canUndo || this.saving || this.phase === 'loading') return;
+		const phase = this.phase;
+		if (!this.canUndo || this.saving || phase === 'loading') return;
 		this.phase = 'loading';
-		const undone = await undoLastReview(this.db, this.deckIds);
-		if (undone) {
-			const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
+		const back = await this.attempt('undo your last rating', async () => {
+			const undone = await undoLastReview(this.db, this.deckIds);
+			this.canUndo = await this.reviewedInSession();
+			if (!undone) return undefined;
 			const back: QueueItem = undone.before
 				? {
 						deckId: undone.deckId,
@@ -181,10 +215,12 @@ export class StudySession {
 						state: { key: undone.factKey, deckId: undone.deckId, factId: undone.factId, ...undone.before }
 					}
 				: { deckId: undone.deckId, factId: undone.factId, kind: 'new' };
+			const rest = this.items.filter((i) => !(i.deckId === undone.deckId && i.factId === undone.factId));
 			this.items = [back, ...rest];
-		}
-		await this.refreshUndo();
-		this.show(this.items[0]);
+			return back;
+		});
+		if (back) this.show(back);
+		else this.phase = phase;
 	}
 
 	/** Called by a timer while waiting for a learning card. */
@@ -192,9 +228,9 @@ export class StudySession {
 		if (this.phase === 'waiting') await this.showNext();
 	}
 
-	private async refreshUndo() {
-		const last = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
-		this.canUndo = last > 0;
+	private async reviewedInSession(): Promise<boolean> {
+		const count = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
+		return count > 0;
 	}
 
 	private async showNext(): Promise<void> {
@@ -204,7 +240,7 @@ export class StudySession {
 			this.show(this.items[index]);
 			return;
 		}
-		const learning = this.items.filter((i) => i.kind === 'learning').map((i) => i.state!.due);
+		const learning = this.items.flatMap((i) => (i.kind === 'learning' ? [i.state.due] : []));
 		if (learning.length > 0) {
 			this.current = undefined;
 			this.waitUntil = Math.min(...learning);
@@ -212,14 +248,15 @@ export class StudySession {
 			return;
 		}
 		this.current = undefined;
-		this.summary = await this.summarise(now);
+		// The only step here that reads the database: without it, the end shows no summary but the error.
+		this.summary = await this.attempt("load your session's summary", () => this.summarise(now));
 		this.phase = 'done';
 	}
 
 	private show(item: QueueItem | undefined) {
 		if (!item || !this.settings) return;
 		const now = this.now();
-		const card = item.state ? toCard(item.state) : newCard(new Date(now));
+		const card = item.kind === 'new' ? newCard(new Date(now)) : toCard(item.state);
 		this.labels = intervalLabels(createScheduler(this.settings.retention), card, new Date(now));
 		this.current = item;
 		this.shownAt = now;
@@ -233,7 +270,7 @@ export class StudySession {
 			.aboveOrEqual(this.sessionStart)
 			.filter((r) => this.deckIds.includes(r.deckId) && r.source === 'flashcard')
 			.toArray();
-		const byRating: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+		const byRating = byGrade(() => 0);
 		for (const r of rows) byRating[r.rating]++;
 		return {
 			byRating,

@@ -8,15 +8,24 @@ import type { FactState, ReviewRow, StudySettings } from '$lib/db/rows';
 /** Learning cards due this soon are shown now rather than making the student wait (Anki's default). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-export type QueueKind = 'new' | 'learning' | 'review';
-
-export interface QueueItem {
+/** A fact never reviewed: it has no stored state yet. */
+export interface NewItem {
+	kind: 'new';
 	deckId: string;
 	factId: string;
-	kind: QueueKind;
-	/** The stored state; undefined for a new fact. */
-	state?: FactState;
 }
+
+/** A fact reviewed before, with its stored state. */
+export interface SeenItem {
+	kind: 'learning' | 'review';
+	deckId: string;
+	factId: string;
+	state: FactState;
+}
+
+export type QueueItem = NewItem | SeenItem;
+
+export type QueueKind = QueueItem['kind'];
 
 export interface QueueCounts {
 	new: number;
@@ -47,7 +56,7 @@ export interface QueueInput {
 }
 
 const isLearning = (s: FactState) => s.state === State.Learning || s.state === State.Relearning;
-const queueItem = (deckId: string) => (kind: QueueKind) => (state: FactState): QueueItem => ({ deckId, factId: state.factId, kind, state });
+const queueItem = (deckId: string) => (kind: SeenItem['kind']) => (state: FactState): SeenItem => ({ deckId, factId: state.factId, kind, state });
 
 /** How many new facts and reviews the day's limits still allow, given today's reviews of the deck. */
 export function dayAllowance(reviewsToday: ReviewRow[], settings: StudySettings) {
@@ -78,7 +87,7 @@ export function buildDeckQueue(input: QueueInput): DeckQueue {
 	const items: QueueItem[] = [
 		...learningNow.map(item('learning')),
 		...reviews.map(item('review')),
-		...fresh.map((factId): QueueItem => ({ deckId, factId, kind: 'new' })),
+		...fresh.map((factId): NewItem => ({ deckId, factId, kind: 'new' })),
 		...learningAhead.map(item('learning'))
 	];
 	const later = learning.find((s) => s.due > now + LEARN_AHEAD_MS);
@@ -119,8 +128,7 @@ export function buildQueueStart(input: QueueStartInput): QueueItem[] {
 
 /** Several decks' items in one study order: learning due now, reviews, new, then learning ahead; each deck's order kept. */
 export function mergeItems(lists: QueueItem[][], now: number): QueueItem[] {
-	const rank = (i: QueueItem) =>
-		i.kind === 'learning' ? (i.state!.due <= now ? 0 : 3) : i.kind === 'review' ? 1 : 2;
+	const rank = (i: QueueItem) => (i.kind === 'learning' ? (i.state.due <= now ? 0 : 3) : i.kind === 'review' ? 1 : 2);
 	return lists
 		.flat()
 		.map((item, index) => ({ item, index }))
