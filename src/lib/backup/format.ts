@@ -151,6 +151,7 @@ function duplicate<T>(rows: T[], keyOf: (row: T) => unknown): T | undefined {
 export function checkBackup(text: string, byteSize = new Blob([text]).size): CheckResult {
 	if (byteSize > MAX_BACKUP_BYTES)
 		return { ok: false, message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB.` };
+	if (text.trim() === '') return { ok: false, message: 'This file is empty: there is no backup in it. Choose the file the app exported.' };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
