@@ -123,7 +123,12 @@ describe('a broken backup is refused and the database is untouched', () => {
 		['a future format version', (_t, b) => JSON.stringify({ ...b, version: 2 }), 'made by a newer version of the app (format 2)'],
 		['wrong shapes', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, reviews: [{ ...b.tables.reviews[0], rating: 7 }] } }), 'tables.reviews.0.rating: rating must be 1, 2, 3 or 4'],
 		['a missing table', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: undefined } }), 'tables.factStates'],
-		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short'],
+		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short: the file ends in the middle'],
+		['an empty file (0 bytes)', () => '', 'This file is empty: there is no backup in it.'],
+		['a file of blank lines', () => '\n \r\n\t', 'This file is empty: there is no backup in it.'],
+		['an image', () => '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'This file is not a backup: it is not JSON.'],
+		['JSON null', () => 'null', 'not a Steppe Cards backup'],
+		['a JSON list', () => '[1, 2, 3]', 'not a Steppe Cards backup'],
 		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice']
 	];
 
