@@ -169,6 +169,19 @@ describe('result codes', () => {
 		expect(read).toEqual({ ok: false, message: expect.stringMatching(/different version of the question bank/) });
 	});
 
+	it('reads a result at its longest, and refuses longer text before reading it', () => {
+		const longest = plan.questions.map((p) => {
+			const q = p.question;
+			if (q.type === 'typed') return 'x'.repeat(200);
+			if (q.type === 'matching') return q.pairs.map(([l], k) => [l, p.shown[k]!]);
+			if (q.type === 'ordering') return [...q.items];
+			return answers[plan.questions.indexOf(p)];
+		});
+		const text = encodeResultCode(quizId, plan, '€'.repeat(40), longest, at); // 63 bytes of name, 127 of each typed answer
+		expect(decodeResultCode(text, quizId, plan).ok).toBe(true);
+		expect(decodeResultCode(text + 'Z'.repeat(8), quizId, plan)).toEqual({ ok: false, message: expect.stringMatching(/longer than any result of it can be/) });
+	});
+
 	it('refuses every single changed character', () => {
 		for (let i = 2; i < good.length; i++) expect(decodeResultCode(flip(good, i), quizId, plan).ok, `position ${i}`).toBe(false);
 	});

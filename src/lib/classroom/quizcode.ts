@@ -8,8 +8,8 @@
  *   7 count (0 = all) · 5 types · 6 countries · 8 themes (bitmasks, in schema order)
  *   1 order (0 shuffled, 1 source) · 4 time per question (index into TIMER_CHOICES)
  *   32 seed · 20 checksum (FNV-1a of the 80 bits before it, as 10 bytes)
- * Every version starts with its 5-bit version and ends with this checksum of all the bits
- * before it (zero-padded to whole bytes), whatever its length.
+ * Every version starts with its 5-bit version, ends with this checksum of all the bits
+ * before it (zero-padded to whole bytes), and has at most 60 characters.
  *
  * The quiz itself is `buildQuiz(deck, config)` with the seed from the code, so every
  * phone shows the same questions, in the same order, with the same options.
@@ -20,6 +20,8 @@ import { BitReader, BitWriter, bitsToBytes, cleanLine, fnv1a, fromBase32, groupe
 
 export const QUIZ_CODE_VERSION = 1;
 export const QUIZ_CODE_LENGTH = 20;
+/** No version's code is longer: it must still be typed from the board. Longer text is not read further. */
+const MAX_ANY_QUIZ_CODE = 60;
 /** Seconds per question; 0 is no time limit. */
 export const TIMER_CHOICES = [0, 10, 15, 20, 30, 45, 60, 90, 120] as const;
 export const MAX_COUNT = 127;
@@ -105,6 +107,8 @@ export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<
 	if (code === '') return { ok: false, message: 'There is no quiz code: type the code shown by your teacher.' };
 	if (/^R\d/.test(code) && code.length > QUIZ_CODE_LENGTH)
 		return { ok: false, message: 'This is a student’s result code, not a quiz code.' };
+	const tooLong = { ok: false as const, message: `This is not a quiz code: it has ${code.length} characters, and a quiz code has ${QUIZ_CODE_LENGTH}.` };
+	if (code.length > MAX_ANY_QUIZ_CODE) return tooLong;
 	const bits = fromBase32(code);
 	const version = new BitReader(bits).read(5);
 	// Every version ends with this checksum, so a code from a newer app is told from a cut or garbled one.
@@ -113,8 +117,7 @@ export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<
 		return { ok: false, message: `This quiz was made with a newer version of the app (code version ${version}). Update the app (reload it while online), then open the quiz again.` };
 	if (code.length < QUIZ_CODE_LENGTH)
 		return { ok: false, message: `This quiz code is cut short: it has ${code.length} of its ${QUIZ_CODE_LENGTH} characters. Check it against the code shown by your teacher.` };
-	if (code.length > QUIZ_CODE_LENGTH)
-		return { ok: false, message: `This is not a quiz code: it has ${code.length} characters, and a quiz code has ${QUIZ_CODE_LENGTH}.` };
+	if (code.length > QUIZ_CODE_LENGTH) return tooLong;
 	if (!checksumOk)
 		return { ok: false, message: 'This quiz code is not right: a character is mistyped or the link was changed. Check it against the code shown by your teacher.' };
 	const r = new BitReader(bits);

@@ -89,6 +89,23 @@ function writeAnswer(w: BitWriter, planned: PlannedQuestion, given: unknown) {
 	}
 }
 
+/** The most bits writeAnswer can write for a question. */
+function maxAnswerBits(planned: PlannedQuestion): number {
+	const q = planned.question;
+	switch (q.type) {
+		case 'multiple-choice':
+			return 3;
+		case 'true-false':
+			return 2;
+		case 'typed':
+			return 7 + MAX_TYPED_BYTES * 8;
+		case 'matching':
+			return 3 * q.pairs.length;
+		case 'ordering':
+			return 1 + 3 * q.items.length;
+	}
+}
+
 function readAnswer(r: BitReader, planned: PlannedQuestion): unknown {
 	const q = planned.question;
 	switch (q.type) {
@@ -184,6 +201,10 @@ export function decodeResultCode(text: string, quizId: string, plan: QuizPlan): 
 	}
 	if (code.length < 2) return { ok: false, message: CUT_SHORT };
 	const version = fromBase32(code[1]!).reduce((v, b) => v * 2 + b, 0);
+	// Text longer than any result of this quiz is refused before it is read (a paste can be megabytes).
+	const maxBits = 32 + HEADER_BITS + MAX_NAME_BYTES * 8 + 10 + plan.questions.reduce((n, p) => n + maxAnswerBits(p), 0);
+	if (version === RESULT_CODE_VERSION && code.length > 2 + Math.ceil((Math.ceil(maxBits / 8) * 8) / 5))
+		return { ok: false, message: 'This is not a result code of this quiz: it is longer than any result of it can be.' };
 	const bits = fromBase32(code.slice(2));
 	const bytes = bitsToBytes(bits);
 	const payload = bytes.slice(4);
