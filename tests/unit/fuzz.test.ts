@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDecks } from '../../src/lib/content/load';
 import { COUNTRIES, QUESTION_TYPES, THEMES, type DeckQuestion } from '$lib/content/schema';
 import { validateDeck, type DeckFile } from '$lib/content/validate';
@@ -31,6 +31,8 @@ import { exportBackup, importBackup } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+// Each test runs up to a few thousand cases on a shared machine: seconds, not the default 5.
+vi.setConfig({ testTimeout: 60_000 * SCALE });
 
 /** Runs a property, prints how many cases it tried, and fails with fast-check's report (seed, shrunk case). */
 async function holds<Ts>(name: string, property: fc.IRawProperty<Ts>, runs: number) {

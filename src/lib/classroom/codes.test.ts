@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDecks } from '../content/load';
 import { buildQuiz } from '$lib/quiz/build';
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
-import { BitWriter, CROCKFORD, bitsToBytes, bytesToBits, fnv1a, fromBase32, toBase32 } from './bits';
+import { CROCKFORD } from './bits';
+import { futureQuizCode, withRawName } from '../../../tests/handmade-codes';
 import { decodeQuizCode, encodeQuizCode, formatQuizCode, quizConfigOf, quizFragment, quizIdOf, readFragment, type ClassQuiz } from './quizcode';
 import { cleanName, decodeResultCode, encodeResultCode, splitCodes } from './resultcode';
 
@@ -19,14 +20,6 @@ const base: ClassQuiz = {
 	timer: 30,
 	seed: 0xdeadbeef
 };
-
-/** A code as a newer app could make it: its version, some payload, and the checksum every version ends with. */
-function futureQuizCode(version: number, payloadBits: number): string {
-	const w = new BitWriter().write(version, 5);
-	for (let i = 0; i < payloadBits; i++) w.write(i % 3 === 0 ? 1 : 0, 1);
-	w.write(fnv1a(w.bytes()) & 0xfffff, 20);
-	return toBase32(w.padded(5));
-}
 
 /** The same code with one character changed to the next one in the alphabet. */
 const flip = (code: string, at: number) => code.slice(0, at) + CROCKFORD[(CROCKFORD.indexOf(code[at]!) + 1) % 32] + code.slice(at + 1);
@@ -243,19 +236,6 @@ describe('names cannot hurt the page that shows them', () => {
 		expect(readFragment(`#q=X&t=${encodeURIComponent(`Unit\u202e 3\n<script>${'!'.repeat(200)}`)}`).title).toBe(`Unit 3 <script>${'!'.repeat(65)}`);
 	});
 });
-
-/** The same result code with its name's bytes replaced by `raw` (as many bytes), checksummed again: a code no app made. */
-function withRawName(code: string, raw: Uint8Array): string {
-	const bytes = bitsToBytes(fromBase32(code.slice(2)));
-	const bits = bytesToBits(bytes.slice(4));
-	const at = 32 + 16 + 32 + 6;
-	bits.splice(at, raw.length * 8, ...bytesToBits(raw));
-	const payload = bitsToBytes(bits);
-	const check = fnv1a(Uint8Array.of(1, ...payload));
-	const all = bytesToBits(Uint8Array.of(check >>> 24, (check >>> 16) & 0xff, (check >>> 8) & 0xff, check & 0xff, ...payload));
-	while (all.length % 5 !== 0) all.push(0);
-	return `R1${toBase32(all)}`;
-}
 
 describe('garbage gets a message naming its real cause', () => {
 	const good = encodeQuizCode(base);
