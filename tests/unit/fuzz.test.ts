@@ -224,6 +224,7 @@ describe('result codes', () => {
 	it('a pasted megabyte is refused at once', () => {
 		const started = performance.now();
 		expect(decodeResultCode(`R1${'Z'.repeat(1_000_000)}`, quizId, plan)).toSatisfy(isClearRefusal);
+		expect(decodeResultCode(`R9${'Z'.repeat(1_000_000)}`, quizId, plan)).toSatisfy(isClearRefusal);
 		expect(decodeQuizCode('Z'.repeat(1_000_000), decks)).toSatisfy(isClearRefusal);
 		expect(performance.now() - started).toBeLessThan(5_000);
 	});

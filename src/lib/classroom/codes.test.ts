@@ -73,6 +73,7 @@ describe('quiz codes', () => {
 		['future version (same length)', encodeQuizCode(base, 2), /newer version of the app \(code version 2\)/],
 		['future version (longer)', futureQuizCode(3, 95), /newer version of the app \(code version 3\)/],
 		['future version (shorter)', futureQuizCode(9, 45), /newer version of the app \(code version 9\)/],
+		['longer than any version can be', futureQuizCode(2, 280), /not a quiz code: it has 61 characters, and a quiz code has 20/],
 		['unknown deck', encodeQuizCode({ ...base, deckId: 'some-other-deck' }), /deck this app does not have/],
 		['a result code', result, /result code, not a quiz code/],
 		...Array.from({ length: 20 }, (_, i): [string, string, RegExp] => [`character ${i + 1} changed`, flip(good, i), /not right: a character is mistyped/])
