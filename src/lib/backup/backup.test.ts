@@ -129,7 +129,9 @@ describe('a broken backup is refused and the database is untouched', () => {
 		['an image', () => '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'This file is not a backup: it is not JSON.'],
 		['JSON null', () => 'null', 'not a Steppe Cards backup'],
 		['a JSON list', () => '[1, 2, 3]', 'not a Steppe Cards backup'],
-		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice']
+		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice'],
+		['the settings twice', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, settings: [{ id: 'study', ...DEFAULT_SETTINGS }, { id: 'study', ...DEFAULT_SETTINGS }] } }), 'the settings entry "study" appears twice'],
+		['an app record twice', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, meta: [...b.tables.meta, ...b.tables.meta] } }), 'the app record "lastBackupAt" appears twice']
 	];
 
 	it.each(cases)('%s', async (_name, breakIt, message) => {

@@ -184,7 +184,9 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 		['quiz answer', duplicate(t.quizAnswers, (r) => [r.attemptId, r.questionKey])?.questionKey],
 		['class quiz', duplicate(t.classQuizzes, (r) => r.id)?.id],
 		['class result', duplicate(t.classResults, (r) => [r.quizId, r.student])?.name],
-		['class attempt', duplicate(t.classAttempts, (r) => r.id)?.id]
+		['class attempt', duplicate(t.classAttempts, (r) => r.id)?.id],
+		['settings entry', duplicate(t.settings, (r) => r.id)?.id],
+		['app record', duplicate(t.meta, (r) => r.key)?.key]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
 	if (dupe) return { ok: false, message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.` };
