@@ -46,9 +46,13 @@ function isClearRefusal(read: { ok: boolean; message?: string }): boolean {
 	return !read.ok && typeof read.message === 'string' && /^[A-Z].{10,}[.)]$/s.test(read.message) && !/NaN|\[object|Error:/.test(read.message);
 }
 
+/** What an attacker types: markup, formula starts, controls, bidi overrides, joiners, accents, emoji, among letters. */
+const HOSTILE = [...'<>"\'&=+-@ aZж', '\t', '\r', '\n', '\u0000', '\u0085', '\u00ad', '\u061c', '\u200b', '\u200d', '\u200e', '\u200f', '\u2028', '\u202a', '\u202e', '\u2066', '\u2069', '\u0301', '\u0489', '\ufe0f', '\ud83c', '👩', '🏽', '🇰', 'é', '\ufeff'];
+
 /** Any UTF-16 text, unpaired surrogates included (what a paste or a hand-edited link can hold). */
 const anyText = (maxLength: number) =>
 	fc.oneof(
+		fc.string({ unit: fc.constantFrom(...HOSTILE), maxLength }),
 		fc.string({ unit: 'binary', maxLength }),
 		fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)), maxLength }),
 		fc.string({ unit: 'grapheme', maxLength })
