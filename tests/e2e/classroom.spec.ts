@@ -81,7 +81,7 @@ async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, n
 }
 
 const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) : 0);
-const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+const csvField = (s: string | number) => (/[",;\t\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
 
 test('a teacher makes a quiz, two students take it, the teacher collects a report and a CSV', async ({ page, browser }) => {
 	test.setTimeout(120_000);
