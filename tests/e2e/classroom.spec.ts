@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, Fact } from '../../src/lib/content/schema';
+import { futureQuizCode, withRawName } from '../handmade-codes';
 
 const deck = loadDecks('questions').decks[0]!;
 const byPrompt = new Map<string, { question: DeckQuestion; fact: Fact }>(
@@ -90,7 +91,7 @@ async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, n
 }
 
 const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) : 0);
-const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+const csvField = (s: string | number) => (/[",;\t\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
 
 test('a teacher makes a quiz, two students take it, the teacher collects a report and a CSV', async ({ page, browser }) => {
 	test.setTimeout(120_000);
@@ -301,7 +302,9 @@ test('a tampered, truncated or future-version link shows a clear message', async
 	await page.goto(`/classroom/take#q=${code.slice(0, 12)}`);
 	await expect(page.getByRole('alert')).toContainText('cut short');
 	await page.goto('/classroom/take#q=9ZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
-	await expect(page.getByRole('alert')).toContainText('newer version of the app');
+	await expect(page.getByRole('alert')).toContainText('This is not a quiz code: it has 24 characters');
+	await page.goto(`/classroom/take#q=${futureQuizCode(9, 75)}`);
+	await expect(page.getByRole('alert')).toContainText('newer version of the app (code version 9)');
 	await page.goto(tampered.replace('/classroom/take', '/classroom/projector'));
 	await expect(page.getByRole('alert')).toContainText('This quiz cannot be shown');
 	await page.goto(tampered.replace('/classroom/take', '/classroom/collect'));
@@ -325,4 +328,29 @@ test('classroom screens in dark mode', async ({ page }) => {
 	await page.keyboard.press('ArrowRight');
 	await expect(page.locator('.reveal')).toBeVisible();
 	await page.screenshot({ path: shot('projector-reveal-dark') });
+});
+
+test('a name with markup and a bidi override, in a hand-edited result code, shows as inert text', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const { link } = await makeQuiz(page, 'Names test');
+	const placeholder = 'x'.repeat(40);
+	const { result } = await takeQuiz(browser, async (p) => void (await p.goto(link)), placeholder, new Set());
+	// 40 bytes, as many as the name it replaces; U+202E would reverse all the text after it.
+	const hostile = withRawName(result, new TextEncoder().encode('<img src=x onerror=alert(1)>\u202e<b>Ai</b>'));
+	const shown = '<img src=x onerror=alert(1)><b>Ai</b>';
+	let dialogs = 0;
+	page.on('dialog', (d) => void (dialogs++, d.dismiss()));
+
+	await page.goto(link.replace('/classroom/take', '/classroom/collect'));
+	await page.getByLabel('Paste or type codes').fill(`${hostile}\nR1ZZZZ`);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	const outcomes = page.getByRole('list', { name: 'Codes read' }).getByRole('listitem');
+	await expect(outcomes).toHaveText([`✓ ${shown}: added`, '✗ R1ZZZZ: This result code is cut short: part of it is missing. Copy or scan it again.']);
+	const row = page.getByRole('table').first().getByRole('row').nth(1);
+	await expect(row.getByRole('rowheader')).toHaveText(shown);
+	expect(await row.getByRole('rowheader').evaluate((th) => th.textContent)).toBe(shown);
+	await expect(page.locator('main img, main b')).toHaveCount(0);
+	expect(dialogs).toBe(0);
+	await noOverflow(page);
+	await page.screenshot({ path: shot('hostile-name'), fullPage: true });
 });

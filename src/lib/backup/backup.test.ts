@@ -132,8 +132,15 @@ describe('a broken backup is refused and the database is untouched', () => {
 			'tables.quizAttempts.0.config.countries.0: unknown country "atlantis" (expected one of kazakhstan,'
 		],
 		['a missing table', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: undefined } }), 'tables.factStates'],
-		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short'],
-		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice']
+		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short: the file ends in the middle'],
+		['an empty file (0 bytes)', () => '', 'This file is empty: there is no backup in it.'],
+		['a file of blank lines', () => '\n \r\n\t', 'This file is empty: there is no backup in it.'],
+		['an image', () => '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'This file is not a backup: it is not JSON.'],
+		['JSON null', () => 'null', 'not a Steppe Cards backup'],
+		['a JSON list', () => '[1, 2, 3]', 'not a Steppe Cards backup'],
+		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice'],
+		['the settings twice', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, settings: [{ id: 'study', ...DEFAULT_SETTINGS }, { id: 'study', ...DEFAULT_SETTINGS }] } }), 'the settings entry "study" appears twice'],
+		['an app record twice', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, meta: [...b.tables.meta, ...b.tables.meta] } }), 'the app record "lastBackupAt" appears twice']
 	];
 
 	it.each(cases)('%s', async (_name, breakIt, message) => {

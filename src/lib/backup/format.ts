@@ -157,6 +157,7 @@ function duplicate<T>(rows: T[], keyOf: (row: T) => unknown): T | undefined {
 export function checkBackup(text: string, byteSize = new Blob([text]).size): CheckResult {
 	if (byteSize > MAX_BACKUP_BYTES)
 		return { ok: false, message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB.` };
+	if (text.trim() === '') return { ok: false, message: 'This file is empty: there is no backup in it. Choose the file the app exported.' };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -189,7 +190,9 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 		['quiz answer', duplicate(t.quizAnswers, (r) => [r.attemptId, r.questionKey])?.questionKey],
 		['class quiz', duplicate(t.classQuizzes, (r) => r.id)?.id],
 		['class result', duplicate(t.classResults, (r) => [r.quizId, r.student])?.name],
-		['class attempt', duplicate(t.classAttempts, (r) => r.id)?.id]
+		['class attempt', duplicate(t.classAttempts, (r) => r.id)?.id],
+		['settings entry', duplicate(t.settings, (r) => r.id)?.id],
+		['app record', duplicate(t.meta, (r) => r.key)?.key]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
 	if (dupe) return { ok: false, message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.` };

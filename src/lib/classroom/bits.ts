@@ -95,17 +95,33 @@ export function toBase32(bits: readonly number[]): string {
 }
 
 /**
- * A code as typed or pasted, made canonical: upper case, without spaces or hyphens,
- * I and L read as 1, O as 0. Returns the characters that are not base32 when there are any.
+ * Invisible characters that come along when a code is copied out of a chat or a document:
+ * format characters (zero-width spaces, bidirectional marks, soft hyphens) and controls
+ * other than white space.
  */
-export function normalizeBase32(text: string): { ok: true; code: string } | { ok: false; bad: string[] } {
-	const code = text
-		.toUpperCase()
+const INVISIBLE = /\p{Cf}|(?!\s)\p{Cc}/gu;
+export const withoutInvisible = (text: string) => text.replace(INVISIBLE, '');
+
+/** A character as a message quotes it: itself in quotes, or its U+ number when it would not show (a mark, a space, a control, half a pair). */
+function quoted(c: string): string {
+	return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+const MAX_QUOTED = 5;
+
+/**
+ * A code as typed or pasted, made canonical: upper case, without spaces, hyphens or invisible
+ * characters, I and L read as 1, O as 0. When some characters are not base32, returns them
+ * (the first few, quoted for a message).
+ */
+export function normalizeBase32(text: string): { ok: true; code: string } | { ok: false; bad: string } {
+	const code = withoutInvisible(text)
+		.replace(/[a-z]/g, (c) => c.toUpperCase())
 		.replace(/[\s-]+/g, '')
 		.replace(/[IL]/g, '1')
 		.replace(/O/g, '0');
 	const bad = [...new Set([...code].filter((c) => !CROCKFORD.includes(c)))];
-	return bad.length > 0 ? { ok: false, bad } : { ok: true, code };
+	if (bad.length === 0) return { ok: true, code };
+	return { ok: false, bad: bad.slice(0, MAX_QUOTED).map(quoted).join(', ') + (bad.length > MAX_QUOTED ? ', …' : '') };
 }
 
 /** The bits of a canonical base32 string (every character valid). */
@@ -129,25 +145,64 @@ export function fnv1a(data: Uint8Array | string): number {
 	return h >>> 0;
 }
 
-/** A string's UTF-8 bytes, cut at a character boundary to at most `max` bytes. */
-export function utf8Capped(text: string, max: number): Uint8Array {
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+/**
+ * A text's user-perceived characters (grapheme clusters: a letter with its accents, an emoji
+ * with its skin tone or its joined family), one after the other. Browsers without
+ * Intl.Segmenter (Firefox before 125) get code points.
+ */
+function* graphemes(text: string): Generator<string> {
+	if (!segmenter) yield* text;
+	else for (const s of segmenter.segment(text)) yield s.segment;
+}
+
+/** The longest start of `text` made of whole graphemes, at most `maxGraphemes` of them and at most `maxBytes` UTF-8 bytes. */
+export function capText(text: string, maxBytes: number, maxGraphemes = Infinity): string {
 	const encoder = new TextEncoder();
-	let out = new Uint8Array(0);
-	let used = 0;
-	const parts: Uint8Array[] = [];
-	for (const ch of text) {
-		const b = encoder.encode(ch);
-		if (used + b.length > max) break;
-		parts.push(b);
-		used += b.length;
-	}
-	out = new Uint8Array(used);
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
+	let out = '';
+	let bytes = 0;
+	let count = 0;
+	for (const g of graphemes(text)) {
+		bytes += encoder.encode(g).length;
+		if (count === maxGraphemes || bytes > maxBytes) break;
+		out += g;
+		count++;
 	}
 	return out;
+}
+
+/** A string's UTF-8 bytes, cut at a grapheme boundary to at most `max` bytes. */
+export function utf8Capped(text: string, max: number): Uint8Array {
+	return new TextEncoder().encode(capText(text, max));
+}
+
+/**
+ * Bidirectional controls (marks, embeddings, overrides, isolates): in a name they would
+ * reorder the text shown after it, so "Aida" could read as someone else's score.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters other than white space, and unpaired surrogates. */
+const CONTROLS = /[\p{Cc}\p{Cs}]/gu;
+/** More than this many accents on one letter ("Zalgo" text) spill over the lines above and below. */
+const MAX_MARKS = 4;
+const PILED_MARKS = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
+
+/**
+ * Text typed by someone else, made safe to show as one line: any white space a single space,
+ * no control or bidirectional characters, NFC, at most MAX_MARKS accents on a letter, trimmed,
+ * and cut at a grapheme boundary to `maxGraphemes` and `maxBytes` (UTF-8).
+ */
+export function cleanLine(text: string, maxGraphemes: number, maxBytes = Infinity): string {
+	const line = text
+		.replace(/\s/g, ' ')
+		.replace(CONTROLS, '')
+		.replace(BIDI_CONTROLS, '')
+		.normalize('NFC')
+		.replace(PILED_MARKS, '$1')
+		.replace(/ {2,}/g, ' ')
+		.trim();
+	return capText(line, maxBytes, maxGraphemes).trimEnd();
 }
 
 /** Groups a code for reading aloud or typing: XXXX-XXXX-… */

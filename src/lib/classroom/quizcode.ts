@@ -8,19 +8,24 @@
  *   7 count (0 = all) · 5 types · 6 countries · 8 themes (bitmasks, in schema order)
  *   1 order (0 shuffled, 1 source) · 4 time per question (index into TIMER_CHOICES)
  *   32 seed · 20 checksum (FNV-1a of the 80 bits before it, as 10 bytes)
+ * Every version starts with its 5-bit version, ends with this checksum of all the bits
+ * before it (zero-padded to whole bytes), and has at most 60 characters.
  *
  * The quiz itself is `buildQuiz(deck, config)` with the seed from the code, so every
  * phone shows the same questions, in the same order, with the same options.
  */
 import { COUNTRIES, QUESTION_TYPES, THEMES, type Country, type QuestionType, type Theme } from '$lib/content/schema';
 import type { QuizConfig } from '$lib/db/rows';
-import { BitReader, BitWriter, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
+import { BitReader, BitWriter, bitsToBytes, cleanLine, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
 
 export const QUIZ_CODE_VERSION = 1;
 export const QUIZ_CODE_LENGTH = 20;
+/** No version's code is longer: it must still be typed from the board. Longer text is not read further. */
+const MAX_ANY_QUIZ_CODE = 60;
 /** Seconds per question; 0 is no time limit. */
 export const TIMER_CHOICES = [0, 10, 15, 20, 30, 45, 60, 90, 120] as const;
 export const MAX_COUNT = 127;
+/** The longest title, in graphemes. */
 export const MAX_TITLE = 80;
 
 export interface ClassQuiz {
@@ -61,11 +66,20 @@ function payloadBits(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): BitWriter {
 		.write(quiz.seed >>> 0, 32);
 }
 
+/** The widths of the fields before the checksum, in order. */
+const FIELD_BITS = [5, 12, 7, 5, 6, 8, 1, 4, 32];
+const CHECK_BITS = 20;
+/** The checksum of the bits before it: FNV-1a of them as (zero-padded) bytes, cut to 20 bits. */
+function checksumOf(bits: readonly number[]): number {
+	const padded = [...bits];
+	while (padded.length % 8 !== 0) padded.push(0);
+	return fnv1a(bitsToBytes(padded)) & 0xfffff;
+}
+
 /** The canonical code (20 characters, no hyphens). `version` is for tests of newer codes. */
 export function encodeQuizCode(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): string {
 	const w = payloadBits(quiz, version);
-	const check = fnv1a(w.bytes()) & 0xfffff;
-	w.write(check, 20);
+	w.write(checksumOf(w.padded(1)), CHECK_BITS);
 	return toBase32(w.padded(5));
 }
 
@@ -87,37 +101,27 @@ export interface ReadQuiz {
  * `decks` are the bundled deck ids; the message says what is wrong in plain words.
  */
 export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<ReadQuiz> {
-	const trimmed = text.trim();
-	if (trimmed === '') return { ok: false, message: 'There is no quiz code: type the code shown by your teacher.' };
-	const norm = normalizeBase32(trimmed);
-	if (!norm.ok)
-		return {
-			ok: false,
-			message: `This is not a quiz code: it has characters a quiz code never has (${norm.bad.map((c) => `"${c}"`).join(', ')}).`
-		};
+	const norm = normalizeBase32(text);
+	if (!norm.ok) return { ok: false, message: `This is not a quiz code: it has characters a quiz code never has (${norm.bad}).` };
 	const code = norm.code;
+	if (code === '') return { ok: false, message: 'There is no quiz code: type the code shown by your teacher.' };
 	if (/^R\d/.test(code) && code.length > QUIZ_CODE_LENGTH)
 		return { ok: false, message: 'This is a student’s result code, not a quiz code.' };
-	const version = new BitReader(fromBase32(code.slice(0, 1))).read(5);
-	const newer = `This quiz was made with a newer version of the app (code version ${version}). Update the app (reload it while online), then open the quiz again.`;
-	if (code.length !== QUIZ_CODE_LENGTH) {
-		if (version > QUIZ_CODE_VERSION && version < 16) return { ok: false, message: newer };
-		return code.length < QUIZ_CODE_LENGTH
-			? { ok: false, message: `This quiz code is cut short: it has ${code.length} of its ${QUIZ_CODE_LENGTH} characters.` }
-			: { ok: false, message: `This quiz code is too long: it has ${code.length} characters instead of ${QUIZ_CODE_LENGTH}.` };
-	}
-	const r = new BitReader(fromBase32(code));
-	const payload = new BitWriter();
-	const fields = [5, 12, 7, 5, 6, 8, 1, 4, 32].map((width) => {
-		const value = r.read(width);
-		payload.write(value, width);
-		return value;
-	});
-	const check = r.read(20);
-	if ((fnv1a(payload.bytes()) & 0xfffff) !== check)
+	const tooLong = { ok: false as const, message: `This is not a quiz code: it has ${code.length} characters, and a quiz code has ${QUIZ_CODE_LENGTH}.` };
+	if (code.length > MAX_ANY_QUIZ_CODE) return tooLong;
+	const bits = fromBase32(code);
+	const version = new BitReader(bits).read(5);
+	// Every version ends with this checksum, so a code from a newer app is told from a cut or garbled one.
+	const checksumOk = bits.length > CHECK_BITS && checksumOf(bits.slice(0, -CHECK_BITS)) === new BitReader(bits.slice(-CHECK_BITS)).read(CHECK_BITS);
+	if (checksumOk && version > QUIZ_CODE_VERSION)
+		return { ok: false, message: `This quiz was made with a newer version of the app (code version ${version}). Update the app (reload it while online), then open the quiz again.` };
+	if (code.length < QUIZ_CODE_LENGTH)
+		return { ok: false, message: `This quiz code is cut short: it has ${code.length} of its ${QUIZ_CODE_LENGTH} characters. Check it against the code shown by your teacher.` };
+	if (code.length > QUIZ_CODE_LENGTH) return tooLong;
+	if (!checksumOk)
 		return { ok: false, message: 'This quiz code is not right: a character is mistyped or the link was changed. Check it against the code shown by your teacher.' };
-	const [v, deck, count, types, countries, themes, order, timer, seed] = fields as [number, number, number, number, number, number, number, number, number];
-	if (v > QUIZ_CODE_VERSION) return { ok: false, message: newer };
+	const r = new BitReader(bits);
+	const [v, deck, count, types, countries, themes, order, timer, seed] = FIELD_BITS.map((width) => r.read(width)) as [number, number, number, number, number, number, number, number, number];
 	if (v !== QUIZ_CODE_VERSION) return { ok: false, message: 'This quiz code is not one this app can read.' };
 	const deckId = decks.find((id) => deckHash(id) === deck);
 	if (!deckId) return { ok: false, message: 'This quiz uses a deck this app does not have. Update the app (reload it while online), then try again.' };
@@ -159,16 +163,19 @@ export function quizConfigOf(quiz: ClassQuiz): QuizConfig {
 /** What goes after `#`: the code, and the title when there is one (the link carries it; the typed code cannot). */
 export function quizFragment(code: string, title = ''): string {
 	const params = new URLSearchParams({ q: formatQuizCode(code) });
-	const t = title.trim().slice(0, MAX_TITLE);
+	const t = cleanLine(title, MAX_TITLE);
 	if (t) params.set('t', t);
 	return params.toString();
 }
 
-/** The code and title in a location hash (`#q=…&t=…`); the code is undefined when the hash has none. */
+/**
+ * The code and title in a location hash (`#q=…&t=…`); the code is undefined when the hash has none.
+ * Anyone can edit a link, so the title is cleaned like a student's name before any page shows it.
+ */
 export function readFragment(hash: string): { code?: string; title: string } {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const code = params.get('q') ?? undefined;
-	return { ...(code !== undefined ? { code } : {}), title: (params.get('t') ?? '').trim().slice(0, MAX_TITLE) };
+	return { ...(code !== undefined ? { code } : {}), title: cleanLine(params.get('t') ?? '', MAX_TITLE) };
 }
 
 /** A 32-bit seed from the time and a counter: the app has no unseeded randomness. */

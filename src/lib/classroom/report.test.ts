@@ -71,6 +71,35 @@ describe('the class report', () => {
 	});
 });
 
+describe('a name typed to attack the spreadsheet or the page', () => {
+	it('runs nothing when the CSV is opened: formula fields start with \' (OWASP), quoted when they must be', () => {
+		expect(csvField('=HYPERLINK("http://evil.example","score")')).toBe('"\'=HYPERLINK(""http://evil.example"",""score"")"');
+		expect(csvField('+1+1')).toBe("'+1+1");
+		expect(csvField('-2+3')).toBe("'-2+3");
+		expect(csvField('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
+		expect(csvField('\t=1+1')).toBe('"\'\t=1+1"');
+		expect(csvField('\r=1+1')).toBe('"\'\r=1+1"');
+		// A separator some spreadsheets split on cannot start a cell of its own.
+		expect(csvField('Aida;=1+1')).toBe('"Aida;=1+1"');
+		expect(csvField('Aida\t=1+1')).toBe('"Aida\t=1+1"');
+		// Numbers (the scores) and plain names are written as they are.
+		expect(csvField(-3)).toBe('-3');
+		expect(csvField('Aida = top')).toBe('Aida = top');
+	});
+
+	it('shows the name as typed in the report, and neutralised in the CSV only', () => {
+		const name = '=HYPERLINK("http://x.example","score")';
+		const rows = reportRows(classReport(plan, [{ name, given: [] }]));
+		expect(rows[1]![0]).toBe(name);
+		expect(toCsv(rows).split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x.example"",""score"")",0,4,0,0,0,0,0');
+	});
+
+	it('cleans names from any source (a backup can hold anything): no bidi controls, at most 40 graphemes', () => {
+		const report = classReport(plan, [{ name: `Aida\u202e${'z'.repeat(100)}`, given: [] }]);
+		expect(report.students[0]!.name).toBe(`Aida${'z'.repeat(36)}`);
+	});
+});
+
 describe('collected results in the database', () => {
 	let db: StudyDatabase;
 	let n = 0;

@@ -5,6 +5,7 @@ import { checkAnswer, givenText, readGiven } from '$lib/quiz/answers';
 import { percentOf } from '$lib/quiz/best';
 import type { PlannedQuestion, QuizPlan } from '$lib/quiz/build';
 import type { Tally } from '$lib/quiz/score';
+import { cleanName } from './resultcode';
 
 export interface ReportInput {
 	name: string;
@@ -56,7 +57,8 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 		.map((r, s) => {
 			const right = verdicts[s]!;
 			const correct = right.filter(Boolean).length;
-			return { name: r.name, correct, total: plan.questions.length, percent: percentOf(correct, plan.questions.length), right };
+			// Names come from codes and backups anyone can write: cleaned here too, whatever their source.
+			return { name: cleanName(r.name), correct, total: plan.questions.length, percent: percentOf(correct, plan.questions.length), right };
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const questions: QuestionRow[] = plan.questions.map((planned, i) => {
@@ -106,10 +108,19 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 	};
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/** A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180; quotes doubled). Quoted when it holds a comma, a quote, a line break,
+ * or a semicolon or tab (the separators some spreadsheets split on), so no part of it becomes a
+ * cell of its own. Text a spreadsheet would run as a formula (a student can type
+ * `=HYPERLINK(…)` as a name) starts with ' as OWASP recommends: shown as typed, never run.
+ * Numbers are written as they are.
+ */
 export function csvField(value: string | number): string {
-	const text = String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+	return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows as RFC 4180 CSV: fields joined by commas, records ended by CRLF. */

@@ -15,11 +15,13 @@
  */
 import type { PlannedQuestion, QuizPlan } from '$lib/quiz/build';
 import type { Given, MatchingGiven } from '$lib/quiz/answers';
-import { BitReader, BitWriter, OutOfBits, bitsToBytes, bytesToBits, fnv1a, fromBase32, normalizeBase32, toBase32, utf8Capped } from './bits';
+import { BitReader, BitWriter, OutOfBits, bitsToBytes, bytesToBits, cleanLine, fnv1a, fromBase32, normalizeBase32, toBase32, utf8Capped, withoutInvisible } from './bits';
 import { QUIZ_CODE_LENGTH, type Decoded } from './quizcode';
 
 export const RESULT_CODE_VERSION = 1;
+/** The most a code can carry of a name (its length field is 6 bits). */
 export const MAX_NAME_BYTES = 63;
+/** The longest name, in graphemes (user-perceived characters: "é" or "👩‍👩‍👧" is one). */
 export const MAX_NAME_LENGTH = 40;
 export const MAX_TYPED_BYTES = 127;
 
@@ -33,9 +35,12 @@ export interface StudentResult {
 	given: (Given | null)[];
 }
 
-/** A name as kept: trimmed, single spaces, NFC, at most 40 characters. */
+/**
+ * A name as kept and shown: one clean line (see cleanLine) of at most 40 graphemes and at
+ * most the 63 UTF-8 bytes a code carries, so the student sees the name the teacher will read.
+ */
 export function cleanName(name: string): string {
-	return [...name.normalize('NFC').replace(/\s+/g, ' ').trim()].slice(0, MAX_NAME_LENGTH).join('');
+	return cleanLine(name, MAX_NAME_LENGTH, MAX_NAME_BYTES);
 }
 
 /** Two results are from the same student when their names match this key. */
@@ -84,6 +89,23 @@ function writeAnswer(w: BitWriter, planned: PlannedQuestion, given: Given | null
 	}
 }
 
+/** The most bits writeAnswer can write for a question. */
+function maxAnswerBits(planned: PlannedQuestion): number {
+	const q = planned.question;
+	switch (q.type) {
+		case 'multiple-choice':
+			return 3;
+		case 'true-false':
+			return 2;
+		case 'typed':
+			return 7 + MAX_TYPED_BYTES * 8;
+		case 'matching':
+			return 3 * q.pairs.length;
+		case 'ordering':
+			return 1 + 3 * q.items.length;
+	}
+}
+
 function readAnswer(r: BitReader, planned: PlannedQuestion): Given | null {
 	const q = planned.question;
 	switch (q.type) {
@@ -122,6 +144,14 @@ function readAnswer(r: BitReader, planned: PlannedQuestion): Given | null {
 	}
 }
 
+/** FNV-1a of the version byte and the payload (not spread into arguments: a pasted code can be any length). */
+function checksumOf(version: number, payload: Uint8Array): number {
+	const bytes = new Uint8Array(payload.length + 1);
+	bytes[0] = version;
+	bytes.set(payload, 1);
+	return fnv1a(bytes);
+}
+
 /** The code for a student's answers to a plan (given in the plan's order). */
 export function encodeResultCode(quizId: string, plan: QuizPlan, name: string, given: readonly (Given | null)[], finishedAt: number, version = RESULT_CODE_VERSION): string {
 	const nameBytes = utf8Capped(cleanName(name), MAX_NAME_BYTES);
@@ -134,52 +164,65 @@ export function encodeResultCode(quizId: string, plan: QuizPlan, name: string, g
 		.write(plan.questions.length, 10);
 	plan.questions.forEach((planned, i) => writeAnswer(w, planned, given[i] ?? null));
 	const payload = w.bytes();
-	const check = fnv1a(Uint8Array.of(version, ...payload));
+	const check = checksumOf(version, payload);
 	const bytes = Uint8Array.of(check >>> 24, (check >>> 16) & 0xff, (check >>> 8) & 0xff, check & 0xff, ...payload);
 	const bits = bytesToBits(bytes);
 	while (bits.length % 5 !== 0) bits.push(0);
 	return `R${toBase32(new BitWriter().write(version, 5).padded(5))}${toBase32(bits)}`;
 }
 
-/** Splits pasted text into candidate codes: one per line, or separated by spaces, commas or semicolons. */
+/**
+ * Splits pasted text into candidate codes: one per line, or separated by spaces, commas or
+ * semicolons. Invisible characters are dropped, so a code shown back is never reordered by one.
+ */
 export function splitCodes(text: string): string[] {
-	return text
+	return withoutInvisible(text)
 		.split(/[\s,;]+/)
 		.map((s) => s.trim())
 		.filter(Boolean);
 }
 
 const HEADER_BITS = 32 + 16 + 32 + 6;
+const CUT_SHORT = 'This result code is cut short: part of it is missing. Copy or scan it again.';
 
 /**
  * Reads a result code against the quiz it should belong to. Each refusal says why:
  * not a result code, from a newer app, cut short, damaged, or for another quiz.
  */
 export function decodeResultCode(text: string, quizId: string, plan: QuizPlan): Decoded<StudentResult> {
-	const norm = normalizeBase32(text.trim());
-	if (text.trim() === '') return { ok: false, message: 'The code is empty.' };
-	if (!norm.ok) return { ok: false, message: `This is not a result code: it has characters a result code never has (${norm.bad.map((c) => `"${c}"`).join(', ')}).` };
+	const norm = normalizeBase32(text);
+	if (!norm.ok) return { ok: false, message: `This is not a result code: it has characters a result code never has (${norm.bad}).` };
 	const code = norm.code;
+	if (code === '') return { ok: false, message: 'The code is empty.' };
 	if (!code.startsWith('R')) {
 		return code.length === QUIZ_CODE_LENGTH
 			? { ok: false, message: 'This is a quiz code, not a student’s result code.' }
 			: { ok: false, message: 'This is not a result code: result codes start with R.' };
 	}
-	if (code.length < 2) return { ok: false, message: 'This result code is cut short.' };
+	if (code.length < 2) return { ok: false, message: CUT_SHORT };
 	const version = fromBase32(code[1]!).reduce((v, b) => v * 2 + b, 0);
-	if (version > RESULT_CODE_VERSION)
-		return { ok: false, message: `This result code was made by a newer version of the app (version ${version}). Update the app here, then add it again.` };
-	if (version !== RESULT_CODE_VERSION) return { ok: false, message: 'This is not a result code this app can read.' };
+	// Text longer than any result of this quiz is refused before it is read (a paste can be megabytes).
+	const maxBits = 32 + HEADER_BITS + MAX_NAME_BYTES * 8 + 10 + plan.questions.reduce((n, p) => n + maxAnswerBits(p), 0);
+	if (version === RESULT_CODE_VERSION && code.length > 2 + Math.ceil((Math.ceil(maxBits / 8) * 8) / 5))
+		return { ok: false, message: 'This is not a result code of this quiz: it is longer than any result of it can be.' };
 	const bits = fromBase32(code.slice(2));
 	const bytes = bitsToBytes(bits);
-	if (bytes.length < 4 + Math.ceil(HEADER_BITS / 8)) return { ok: false, message: 'This result code is cut short: part of it is missing. Copy or scan it again.' };
 	const payload = bytes.slice(4);
 	const stored = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
 	const pad = bits.slice(bytes.length * 8);
-	const checksumOk = stored === fnv1a(Uint8Array.of(version, ...payload)) && pad.every((b) => b === 0);
+	// Every version keeps this frame (R, version, checksum of version and payload), so a
+	// newer code is told from a damaged one by its checksum.
+	const checksumOk = bytes.length >= 4 && stored === checksumOf(version, payload) && pad.every((b) => b === 0);
+	if (version !== RESULT_CODE_VERSION) {
+		if (!checksumOk) return { ok: false, message: 'This result code is damaged or cut short: it does not hold together. Copy or scan it again.' };
+		return version > RESULT_CODE_VERSION
+			? { ok: false, message: `This result code was made by a newer version of the app (version ${version}). Update the app here, then add it again.` }
+			: { ok: false, message: 'This is not a result code this app can read.' };
+	}
+	if (bytes.length < 4 + Math.ceil(HEADER_BITS / 8)) return { ok: false, message: CUT_SHORT };
 	const parsed = parsePayload(payload, plan);
 	if (!checksumOk) {
-		if (parsed === 'short') return { ok: false, message: 'This result code is cut short: part of it is missing. Copy or scan it again.' };
+		if (parsed === 'short') return { ok: false, message: CUT_SHORT };
 		return { ok: false, message: 'This result code is damaged: a character was changed or mistyped. Copy or scan it again.' };
 	}
 	if (parsed === 'short' || parsed === 'bad') return { ok: false, message: 'This result code is damaged: its answers cannot be read.' };
