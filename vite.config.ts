@@ -47,10 +47,15 @@ export default defineConfig({
 			// Registered from any page, the worker must come from the site's root, not from beside the page.
 			base: '/',
 			scope: '/',
-			// The first worker takes the page at once, so the first visit already works offline;
-			// later versions wait (skipWaiting off) until the student says "Reload now".
-			// The QR scanner's WebAssembly, large, is fetched only when a teacher scans, never precached.
-			workbox: { clientsClaim: true, globIgnores: ['**/*.wasm'] },
+			// Our own worker, src/service-worker.ts (SvelteKit builds it; the plugin adds the precache list
+			// and names it sw.js): it adds the headers that make the app cross-origin isolated, which a
+			// generated worker cannot. The first worker takes the page at once, so the first visit already
+			// works offline; later versions wait until the student says "Reload now".
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.js',
+			// WebAssembly (the QR scanner's, the optimiser's), large, is fetched only when used, never precached.
+			injectManifest: { globIgnores: ['**/*.wasm'] },
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',
@@ -72,6 +77,8 @@ export default defineConfig({
 			}
 		})
 	],
+	// The optimiser's worker (src/lib/srs/optimiser/fit.worker.ts) is a module: fsrs-browser imports its thread helper lazily.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

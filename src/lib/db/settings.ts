@@ -8,14 +8,17 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	rolloverHour: 4
 };
 
-export const SETTING_LIMITS: Record<keyof StudySettings, { min: number; max: number; step: number }> = {
+/** The settings the student types in; the fitted parameters are set by the optimiser only. */
+export type NumberSetting = Exclude<keyof StudySettings, 'parameters'>;
+
+export const SETTING_LIMITS: Record<NumberSetting, { min: number; max: number; step: number }> = {
 	newPerDay: { min: 0, max: 9999, step: 1 },
 	maxReviewsPerDay: { min: 0, max: 9999, step: 1 },
 	retention: { min: 0.7, max: 0.99, step: 0.01 },
 	rolloverHour: { min: 0, max: 23, step: 1 }
 };
 
-export async function readSettings(db: StudyDatabase): Promise<StudySettings> {
+export async function readSettings(db: StudyDatabase): Promise<StudySettings & Pick<SettingsRow, 'previousParameters'>> {
 	const row = await db.settings.get('study');
 	if (!row) return { ...DEFAULT_SETTINGS };
 	const { id: _id, ...settings } = row;
@@ -25,7 +28,7 @@ export async function readSettings(db: StudyDatabase): Promise<StudySettings> {
 /** Problems with a proposed change, one message per bad field; empty when it can be saved. */
 export function settingsProblems(settings: StudySettings): string[] {
 	const problems: string[] = [];
-	for (const [name, { min, max, step }] of Object.entries(SETTING_LIMITS) as [keyof StudySettings, (typeof SETTING_LIMITS)[keyof StudySettings]][]) {
+	for (const [name, { min, max, step }] of Object.entries(SETTING_LIMITS) as [NumberSetting, (typeof SETTING_LIMITS)[NumberSetting]][]) {
 		const value = settings[name];
 		if (!Number.isFinite(value) || value < min || value > max)
 			problems.push(`${name} must be between ${min} and ${max}`);
@@ -34,9 +37,27 @@ export function settingsProblems(settings: StudySettings): string[] {
 	return problems;
 }
 
+/** Saves the limits typed in; the fitted parameters already saved are kept, whatever `settings` carries. */
 export async function saveSettings(db: StudyDatabase, settings: StudySettings): Promise<void> {
 	const problems = settingsProblems(settings);
 	if (problems.length > 0) throw new Error(problems.join('; '));
-	const row: SettingsRow = { id: 'study', ...settings };
-	await db.settings.put(row);
+	const { parameters: _ignored, ...limits } = settings;
+	await db.transaction('rw', db.settings, async () => {
+		const row: SettingsRow = { ...(await db.settings.get('study')), ...limits, id: 'study' };
+		await db.settings.put(row);
+	});
+}
+
+/**
+ * Puts fitted FSRS parameters in use (or, with `undefined`, FSRS's defaults) and keeps the ones
+ * they replace for "Back to the previous parameters".
+ */
+export async function saveParameters(db: StudyDatabase, parameters: number[] | undefined): Promise<void> {
+	await db.transaction('rw', db.settings, async () => {
+		const { id: _id, ...current } = (await db.settings.get('study')) ?? { id: 'study', ...DEFAULT_SETTINGS };
+		const { parameters: previous, previousParameters: _older, ...rest } = current;
+		const row: SettingsRow = { ...rest, id: 'study', previousParameters: previous ?? [] };
+		if (parameters) row.parameters = parameters;
+		await db.settings.put(row);
+	});
 }

@@ -8,9 +8,11 @@ import type { StoredCard } from '$lib/db/rows';
 export const GRADES = [1, 2, 3, 4] as const satisfies readonly Grade[];
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
-export function createScheduler(retention: number): FSRS {
+/** `parameters`: FSRS's 21 weights fitted to the student's reviews; without them, FSRS's defaults. */
+export function createScheduler(retention: number, parameters?: readonly number[]): FSRS {
 	return fsrs(
 		generatorParameters({
+			w: parameters,
 			request_retention: retention,
 			maximum_interval: 36500,
 			enable_fuzz: true,
