@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FSRSAlgorithm, default_w, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
+import { default_w } from 'ts-fsrs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewRow } from '$lib/db/rows';
-import { createScheduler, newCard } from '../scheduler';
 import { MIN_TRAINING_ITEMS, packItems, reviewsStillNeeded, splitByTime, trainingItems, type TrainingItem } from './items';
 import { binOf, evaluate, fitIsBetter, logLoss, rmseBins } from './metrics';
+import { SIMULATED_TRUTH, simulateHistory } from './simulate';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -85,52 +85,10 @@ describe('metrics', () => {
 	});
 });
 
-/** A seeded random number generator (mulberry32), so the simulated history is the same on every run. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/**
- * A student whose memory follows FSRS with `truth`, scheduled by the app with FSRS's defaults:
- * each day a few new facts, then every fact due; recall is drawn with the true model's probability.
- */
-function simulate(truth: readonly number[], days: number, newPerDay: number, seed: number): Review[] {
-	const draw = random(seed);
-	const memory = new FSRSAlgorithm(generatorParameters({ w: truth, enable_short_term: true }));
-	const scheduler = createScheduler(0.9);
-	const facts: { key: string; card: ReturnType<typeof newCard>; state: FSRSState | null; lastDay: number }[] = [];
-	const log: Review[] = [];
-	for (let day = 0; day < days; day++) {
-		const start = T0 + day * DAY + 9 * HOUR;
-		for (let i = 0; i < newPerDay; i++) facts.push({ key: `f${facts.length}`, card: newCard(new Date(start)), state: null, lastDay: day });
-		let now = start;
-		for (const fact of facts) {
-			while (fact.card.due.getTime() < T0 + (day + 1) * DAY) {
-				now = Math.max(now + 60_000, fact.card.due.getTime());
-				const elapsed = fact.state ? day - fact.lastDay : 0;
-				const recall = fact.state ? memory.forgetting_curve(elapsed, fact.state.stability) : 0.5;
-				const roll = draw();
-				const rating: Grade = draw() >= recall ? 1 : roll < 0.1 ? 2 : roll < 0.9 ? 3 : 4;
-				fact.state = memory.next_state(fact.state, elapsed, rating);
-				fact.lastDay = day;
-				fact.card = scheduler.next(fact.card, new Date(now), rating).card;
-				log.push(review(fact.key, now, rating));
-			}
-		}
-	}
-	return log;
-}
-
-/** FSRS-6 with a longer first memory and a steeper forgetting curve than the defaults. */
-const TRUTH = default_w.map((w, i) => ({ 0: 0.6, 1: 2.5, 2: 7, 3: 16, 20: 0.35 })[i] ?? w);
+const TRUTH = SIMULATED_TRUTH;
 
 describe('on a simulated history whose true parameters are known', () => {
-	const items = trainingItems(simulate(TRUTH, 60, 6, 7), 4);
+	const items = trainingItems(simulateHistory({ truth: TRUTH, deckId: 'd', start: T0, days: 60, newPerDay: 6, seed: 7 }).reviews, 4);
 	const { train, test } = splitByTime(items);
 	let fitted: number[];
 
