@@ -22,6 +22,9 @@ const SHARED_APP_MODULES = new RegExp(
 function clientChunk(id: string): string | undefined {
 	// Vite's preload helper is among them: every page's dynamic imports go through it.
 	if (SHARED_APP_MODULES.test(id)) return 'database';
+	// ts-fsrs with the scheduler and rating code, in one chunk as a study session loads them: the
+	// optimiser (srs/optimiser/) uses ts-fsrs too, and left to itself Rollup would cut them apart.
+	if (/node_modules\/ts-fsrs\/|src\/lib\/srs\/(scheduler|review)\.ts$/.test(id)) return 'scheduler';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';

@@ -40,7 +40,7 @@ test('a first visit is not isolated and says so; once the worker controls the pa
 	await expect(page.getByText('No progress bar this time')).toBeHidden();
 });
 
-test('fit my schedule: too little history, then progress, cancel, the metrics, apply and back', async ({ page }) => {
+test('fit my schedule: too little history, then progress, cancel, the metrics, apply, reschedule and back', async ({ page }) => {
 	await openIsolated(page);
 	const fit = page.getByRole('button', { name: 'Fit my schedule' });
 	await fit.click();
@@ -88,6 +88,25 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 	expect(await stored()).toHaveLength(21);
 	// The WebAssembly is kept for offline use after its first load.
 	expect(await page.evaluate(async () => (await (await caches.open('fsrs-optimiser')).keys()).length)).toBe(1);
+
+	// Rescheduling saves a backup that undoes it, then gives the facts new due dates.
+	const dueDates = () =>
+		page.evaluate(
+			() =>
+				new Promise<number[]>((resolve) => {
+					const open = indexedDB.open('steppe-cards');
+					open.onsuccess = () => {
+						const all = open.result.transaction('factStates').objectStore('factStates').getAll();
+						all.onsuccess = () => resolve(all.result.map((s: { due: number }) => s.due));
+					};
+				})
+		);
+	const before = await dueDates();
+	const saving = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Reschedule all cards' }).click();
+	expect((await saving).suggestedFilename()).toMatch(/^steppe-cards-backup-.*\.json$/);
+	await expect(page.getByText(/\d+ facts have a new due date from the parameters in use\. To undo it, import the backup/)).toBeVisible();
+	expect((await dueDates()).filter((due, i) => due !== before[i]).length).toBeGreaterThan(0);
 
 	await page.getByRole('button', { name: 'Back to the previous parameters' }).click();
 	await expect(page.getByText('Back to the previous parameters, from your next rating on.')).toBeVisible();

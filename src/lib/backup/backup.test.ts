@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
-import { saveParameters, saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
+import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
+import { saveParameters } from '$lib/srs/optimiser/parameters';
 import { default_w } from 'ts-fsrs';
 import { recordReview } from '$lib/srs/review';
 import { countRows, exportBackup, importBackup, resetProgress } from './backup';

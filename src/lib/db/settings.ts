@@ -37,27 +37,9 @@ export function settingsProblems(settings: StudySettings): string[] {
 	return problems;
 }
 
-/** Saves the limits typed in; the fitted parameters already saved are kept, whatever `settings` carries. */
 export async function saveSettings(db: StudyDatabase, settings: StudySettings): Promise<void> {
 	const problems = settingsProblems(settings);
 	if (problems.length > 0) throw new Error(problems.join('; '));
-	const { parameters: _ignored, ...limits } = settings;
-	await db.transaction('rw', db.settings, async () => {
-		const row: SettingsRow = { ...(await db.settings.get('study')), ...limits, id: 'study' };
-		await db.settings.put(row);
-	});
-}
-
-/**
- * Puts fitted FSRS parameters in use (or, with `undefined`, FSRS's defaults) and keeps the ones
- * they replace for "Back to the previous parameters".
- */
-export async function saveParameters(db: StudyDatabase, parameters: number[] | undefined): Promise<void> {
-	await db.transaction('rw', db.settings, async () => {
-		const { id: _id, ...current } = (await db.settings.get('study')) ?? { id: 'study', ...DEFAULT_SETTINGS };
-		const { parameters: previous, previousParameters: _older, ...rest } = current;
-		const row: SettingsRow = { ...rest, id: 'study', previousParameters: previous ?? [] };
-		if (parameters) row.parameters = parameters;
-		await db.settings.put(row);
-	});
+	const row: SettingsRow = { id: 'study', ...settings };
+	await db.settings.put(row);
 }
