@@ -31,10 +31,24 @@ function historyBackup() {
 	return { name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) };
 }
 
-test('a first visit is not isolated and says so; once the worker controls the page it is', async ({ page }) => {
+/** Replaces the device's progress with the simulated history, through Settings › Backup. */
+async function importHistory(page: Page) {
+	await page.getByLabel("Replace this device's progress").check();
+	await page.getByLabel('Backup file').setInputFiles(historyBackup());
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByText('Backup restored')).toBeVisible();
+}
+
+const resultsTable = (page: Page) => page.getByRole('table', { name: /Predictions of your latest \d+ reviews/ });
+
+test('a first visit is not isolated: it says so and still fits; once the worker controls the page it is isolated', async ({ page }) => {
 	await page.goto('/settings');
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
 	await expect(page.getByText('No progress bar this time')).toBeVisible();
+	await importHistory(page);
+	await page.getByRole('button', { name: 'Fit my schedule' }).click();
+	await expect(resultsTable(page)).toBeVisible({ timeout: 60_000 });
+
 	await openIsolated(page);
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 	await expect(page.getByText('No progress bar this time')).toBeHidden();
@@ -46,10 +60,7 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 	await fit.click();
 	await expect(page.getByText('Not enough history yet: fitting needs about 80 more reviews')).toBeVisible();
 
-	await page.getByLabel("Replace this device's progress").check();
-	await page.getByLabel('Backup file').setInputFiles(historyBackup());
-	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await expect(page.getByText('Backup restored')).toBeVisible();
+	await importHistory(page);
 	await expect(page.getByText("In use: FSRS's default parameters")).toBeVisible();
 
 	// Progress while it trains, and Cancel stops it.
@@ -61,7 +72,7 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 
 	await fit.click();
 	await expect(progress).toBeVisible();
-	const table = page.getByRole('table', { name: /Predictions of your latest \d+ reviews/ });
+	const table = resultsTable(page);
 	await expect(table).toBeVisible({ timeout: 60_000 });
 	const score = async (row: string) =>
 		(await table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').allTextContents()).map(Number);
