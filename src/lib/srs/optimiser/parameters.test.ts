@@ -3,6 +3,7 @@ import { default_w } from 'ts-fsrs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
+import { recordReview } from '../review';
 import { saveLimits, saveParameters } from './parameters';
 import { rescheduleAll } from './reschedule';
 import { SIMULATED_TRUTH, simulateHistory } from './simulate';
@@ -28,6 +29,14 @@ describe('the parameters in use', () => {
 		// Back to the defaults.
 		await saveParameters(db, undefined);
 		expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, previousParameters: refitted });
+	});
+
+	it('set the interval of the next rating', async () => {
+		await saveParameters(db, [...SIMULATED_TRUTH]);
+		const { retention, parameters } = await readSettings(db);
+		const row = await recordReview(db, { deckId: 'd', factId: 'a', rating: 3, now: new Date(2026, 0, 5, 9), retention, parameters, source: 'flashcard', durationMs: 1000 });
+		// A first Good gives the initial stability w2 of the parameters in use.
+		expect(row.after.stability).toBeCloseTo(SIMULATED_TRUTH[2]!, 4);
 	});
 
 	it('stay when the study limits are saved from a form read before they were fitted', async () => {
