@@ -19,6 +19,8 @@ const config = {
 		// BUILD_DIR and QUESTION_BANK (vite.config.ts) are set only by `npm run bench`.
 		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// src/service-worker.ts is registered by src/lib/pwa/register.ts, which offers each new version to the student.
+		serviceWorker: { register: false },
 		// Each page's styles (a few KB) go in its HTML: the first paint waits for no stylesheet request.
 		inlineStyleThreshold: 10 * 1024,
 		// Prerendered pages carry the policy in a <meta> tag, with hashes of SvelteKit's own inline script and the theme script.

@@ -22,6 +22,9 @@ const SHARED_APP_MODULES = new RegExp(
 function clientChunk(id: string): string | undefined {
 	// Vite's preload helper is among them: every page's dynamic imports go through it.
 	if (SHARED_APP_MODULES.test(id)) return 'database';
+	// ts-fsrs with the scheduler and rating code, in one chunk as a study session loads them: the
+	// optimiser (srs/optimiser/) uses ts-fsrs too, and left to itself Rollup would cut them apart.
+	if (/node_modules\/ts-fsrs\/|src\/lib\/srs\/(scheduler|review)\.ts$/.test(id)) return 'scheduler';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';
@@ -47,10 +50,15 @@ export default defineConfig({
 			// Registered from any page, the worker must come from the site's root, not from beside the page.
 			base: '/',
 			scope: '/',
-			// The first worker takes the page at once, so the first visit already works offline;
-			// later versions wait (skipWaiting off) until the student says "Reload now".
-			// The QR scanner's WebAssembly, large, is fetched only when a teacher scans, never precached.
-			workbox: { clientsClaim: true, globIgnores: ['**/*.wasm'] },
+			// Our own worker, src/service-worker.ts (SvelteKit builds it; the plugin adds the precache list
+			// and names it sw.js): it adds the headers that make the app cross-origin isolated, which a
+			// generated worker cannot. The first worker takes the page at once, so the first visit already
+			// works offline; later versions wait until the student says "Reload now".
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.js',
+			// WebAssembly (the QR scanner's, the optimiser's), large, is fetched only when used, never precached.
+			injectManifest: { globIgnores: ['**/*.wasm'] },
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',
@@ -72,6 +80,8 @@ export default defineConfig({
 			}
 		})
 	],
+	// The optimiser's worker (src/lib/srs/optimiser/fit.worker.ts) is a module: fsrs-browser imports its thread helper lazily.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

@@ -22,9 +22,11 @@ const describe = (what: string, total: number, files: [string, number][]) =>
 async function scriptsLoaded(page: Page, url: string, ready: () => Promise<void>) {
 	const scripts = new Map<string, number>();
 	const libraries = new Set<string>();
+	const webAssembly: string[] = [];
 	const reading: Promise<void>[] = [];
 	page.on('response', (response) => {
 		const request = response.request();
+		if (new URL(response.url()).pathname.endsWith('.wasm')) webAssembly.push(new URL(response.url()).pathname);
 		const isScript = request.resourceType() === 'script' || new URL(response.url()).pathname.endsWith('.js');
 		if (request.serviceWorker() || !isScript) return;
 		reading.push(
@@ -40,14 +42,16 @@ async function scriptsLoaded(page: Page, url: string, ready: () => Promise<void>
 	await page.waitForLoadState('networkidle');
 	await Promise.all(reading);
 	const files = [...scripts];
-	return { total: files.reduce((n, [, size]) => n + size, 0), files, libraries: [...libraries].sort() };
+	return { total: files.reduce((n, [, size]) => n + size, 0), files, libraries: [...libraries].sort(), webAssembly };
 }
 
 /** Text that survives minifying, found only in each library: which of them a page has loaded. */
 const LIBRARY_MARKS = {
 	'ts-fsrs': 'FSRSValidationError',
 	// The QR code's alphanumeric alphabet, in the encoder (uqr) only.
-	uqr: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
+	uqr: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:',
+	// The FSRS optimiser's glue to its WebAssembly, loaded only by its worker when a student fits.
+	'fsrs-browser': 'wasm_bindgen_worker_init'
 };
 
 test('the home page loads at most 70 KB of JavaScript (gzip)', async ({ page }) => {
@@ -77,18 +81,21 @@ for (const [path, expected] of [
 	[`/study/${deck.id}`, ['ts-fsrs']],
 	['/classroom', ['uqr']]
 ] as const) {
-	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}`, async ({ page }) => {
-		const { libraries } = await scriptsLoaded(page, path, async () => {
+	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}, and no WebAssembly`, async ({ page }) => {
+		const { libraries, webAssembly } = await scriptsLoaded(page, path, async () => {
 			await expect(page.locator('h1')).toBeVisible();
 		});
 		expect(libraries).toEqual(expected);
+		// The optimiser's (and the QR scanner's) WebAssembly comes only when asked for.
+		expect(webAssembly).toEqual([]);
 	});
 }
 
-test('the whole precache is at most 600 KB (gzip)', () => {
+test('the whole precache is at most 600 KB (gzip), without WebAssembly', () => {
 	const worker = readFileSync('build/sw.js', 'utf8');
-	const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+	const urls = [...worker.matchAll(/"?url"?:"([^"]+)"/g)].map((m) => m[1]!);
 	expect(urls.length).toBeGreaterThan(10);
+	expect(urls.filter((url) => url.endsWith('.wasm'))).toEqual([]);
 	const files = urls.map((url): [string, number] => {
 		const path = url === '/' ? 'index.html' : url;
 		const file = [path, `${path}.html`].map((p) => join('build', p)).find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());

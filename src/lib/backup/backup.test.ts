@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
 import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
+import { saveParameters } from '$lib/srs/optimiser/parameters';
+import { default_w } from 'ts-fsrs';
 import { recordReview } from '$lib/srs/review';
 import { countRows, exportBackup, importBackup, resetProgress } from './backup';
 import { backupIsDue } from './reminder';
@@ -55,6 +57,26 @@ describe('export and import', () => {
 		if (!checked.ok) return;
 		expect(await importBackup(db, checked.backup, 'replace')).toEqual({ factStates: 3, reviews: 3, quizAttempts: 1, quizAnswers: 1 });
 		expect(await snapshot(db)).toEqual(before);
+	});
+
+	it('carries the fitted FSRS parameters and the ones they replaced', async () => {
+		const fitted = default_w.map((w, i) => (i === 20 ? 0.35 : w));
+		await saveParameters(db, fitted);
+		const file = await exported();
+		await db.settings.clear();
+		const checked = checkBackup(file);
+		expect(checked.ok).toBe(true);
+		if (!checked.ok) return;
+		await importBackup(db, checked.backup, 'replace');
+		expect(await db.settings.get('study')).toEqual({ id: 'study', ...DEFAULT_SETTINGS, parameters: fitted, previousParameters: [] });
+	});
+
+	it('refuses parameters that are not FSRS-6 parameters', async () => {
+		await saveParameters(db, [...default_w]);
+		const backup = JSON.parse(await exported()) as Backup;
+		backup.tables.settings[0]!.parameters = [1, 2, 3];
+		const checked = checkBackup(JSON.stringify(backup));
+		expect(checked).toEqual({ ok: false, message: 'This backup is damaged: tables.settings.0.parameters: FSRS parameters must be 21 numbers. Nothing was imported.' });
 	});
 
 	it('carries the classroom tables, and still imports a backup made before them', async () => {

@@ -47,12 +47,18 @@ const Review = v.object({
 	after: StoredCard
 });
 
+/** FSRS-6's 21 parameters, as the optimiser fits them. */
+const fsrsParameters = v.pipe(v.array(v.pipe(v.number(), v.finite())), v.length(21, 'FSRS parameters must be 21 numbers'));
+
 const Settings = v.object({
 	id: v.literal('study'),
 	newPerDay: count,
 	maxReviewsPerDay: count,
 	retention: v.pipe(v.number(), v.minValue(0.7), v.maxValue(0.99)),
-	rolloverHour: v.pipe(count, v.maxValue(23))
+	rolloverHour: v.pipe(count, v.maxValue(23)),
+	// Added with "Fit my schedule": backups made before it have neither.
+	parameters: v.optional(fsrsParameters),
+	previousParameters: v.optional(v.union([fsrsParameters, v.pipe(v.array(v.number()), v.length(0))]))
 });
 
 /** One of a list of names, refused with the list it must come from. */

@@ -56,10 +56,14 @@ export interface StudySettings {
 	retention: number;
 	/** Local hour at which a new study day starts (Anki's default: 4 am). */
 	rolloverHour: number;
+	/** FSRS-6's 21 parameters fitted to this device's reviews (Settings, "Fit my schedule"); absent: FSRS's defaults. */
+	parameters?: number[];
 }
 
 export interface SettingsRow extends StudySettings {
 	id: 'study';
+	/** The parameters in use before the last fit was applied, for "Back to the previous parameters"; [] for FSRS's defaults. */
+	previousParameters?: number[];
 }
 
 export type QuizOrder = 'shuffled' | 'source';

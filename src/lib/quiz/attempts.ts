@@ -123,13 +123,14 @@ export async function recordAnswer(db: StudyDatabase, input: AnswerInput): Promi
 		};
 		await db.quizAttempts.put(updated);
 
-		const { retention } = await readSettings(db);
+		const { retention, parameters } = await readSettings(db);
 		const review = await recordReview(db, {
 			deckId: attempt.deckId,
 			factId: input.factId,
 			rating: input.correct ? Rating.Good : Rating.Again,
 			now: new Date(input.now),
 			retention,
+			parameters,
 			source: 'quiz',
 			durationMs: input.timeMs
 		});

@@ -17,6 +17,8 @@ export interface ReviewInput {
 	rating: Grade;
 	now: Date;
 	retention: number;
+	/** Fitted FSRS parameters (settings); absent: FSRS's defaults. */
+	parameters?: readonly number[];
 	source: ReviewSource;
 	durationMs: number;
 }
@@ -31,7 +33,7 @@ function stateOf(row: FactState) {
 /** Schedules the fact with FSRS and stores the new state and the log row; returns the row. */
 export async function recordReview(db: StudyDatabase, input: ReviewInput): Promise<ReviewRow> {
 	const key = factKey(input.deckId, input.factId);
-	const scheduler = createScheduler(input.retention);
+	const scheduler = createScheduler(input.retention, input.parameters);
 	return db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
 		const [existing, hour] = await Promise.all([db.factStates.get(key), db.reviewHours.get(hourStart(input.now.getTime()))]);
 		const before = existing ? stateOf(existing) : null;

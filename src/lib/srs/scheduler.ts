@@ -18,9 +18,11 @@ export const byGrade = <T>(value: (grade: Grade) => T): Record<Grade, T> => ({
 
 export const GRADE_NAMES = byGrade((grade) => Rating[grade]);
 
-export function createScheduler(retention: number): FSRS {
+/** `parameters`: FSRS's 21 weights fitted to the student's reviews; without them, FSRS's defaults. */
+export function createScheduler(retention: number, parameters?: readonly number[]): FSRS {
 	return fsrs(
 		generatorParameters({
+			w: parameters,
 			request_retention: retention,
 			maximum_interval: 36500,
 			enable_fuzz: true,

@@ -182,6 +182,7 @@ export class StudySession {
 				rating: grade,
 				now: new Date(now),
 				retention: settings.retention,
+				parameters: settings.parameters,
 				source: 'flashcard',
 				durationMs: now - this.shownAt
 			});
@@ -257,7 +258,7 @@ export class StudySession {
 		if (!item || !this.settings) return;
 		const now = this.now();
 		const card = item.kind === 'new' ? newCard(new Date(now)) : toCard(item.state);
-		this.labels = intervalLabels(createScheduler(this.settings.retention), card, new Date(now));
+		this.labels = intervalLabels(createScheduler(this.settings.retention, this.settings.parameters), card, new Date(now));
 		this.current = item;
 		this.shownAt = now;
 		this.waitUntil = undefined;
