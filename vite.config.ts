@@ -19,9 +19,12 @@ const SHARED_APP_MODULES = new RegExp(
 	`node_modules/dexie/|vite/preload-helper|src/lib/(${SHARED_APP_FOLDERS.join('|')})/[^/]+\\.ts$`
 );
 
+/** Writing a user's deck checks its cards (valibot, the bank's rules): only the pages that write load it. */
+const OWN_CHUNK_MODULES = /src\/lib\/db\/user-deck-edits\.ts$/;
+
 function clientChunk(id: string): string | undefined {
 	// Vite's preload helper is among them: every page's dynamic imports go through it.
-	if (SHARED_APP_MODULES.test(id)) return 'database';
+	if (SHARED_APP_MODULES.test(id) && !OWN_CHUNK_MODULES.test(id)) return 'database';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';
@@ -50,7 +53,15 @@ export default defineConfig({
 			// The first worker takes the page at once, so the first visit already works offline;
 			// later versions wait (skipWaiting off) until the student says "Reload now".
 			// The QR scanner's WebAssembly, large, is fetched only when a teacher scans, never precached.
-			workbox: { clientsClaim: true, globIgnores: ['**/*.wasm'] },
+			workbox: {
+				clientsClaim: true,
+				globIgnores: ['**/*.wasm'],
+				// A page that was not prerendered (a user's deck: /study/u-…, /quiz/u-…) opens from the
+				// precached app shell, offline too; any other unknown address is left to the network.
+				navigateFallbackAllowlist: [/^\/(study|quiz|decks)\//]
+			},
+			// The shell is written by adapter-static after the worker is built: `spa` adds it to the precache.
+			kit: { adapterFallback: '200.html', spa: true },
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',

@@ -3,6 +3,7 @@
  * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code.
  */
 import type { State } from 'ts-fsrs';
+import type { Question } from '$lib/content/schema';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
 export interface StoredCard {
@@ -169,4 +170,33 @@ export interface ClassAttemptRow {
 	answers: ClassAnswer[];
 	/** Set when the attempt is finished. */
 	resultCode?: string;
+}
+
+/** A deck the user made, imported or copied (see user-decks.ts); its cards are `UserCardRow`s. */
+export interface UserDeckRow {
+	/** `u-` and a random UUID: never a bundled deck's id (kebab-case words) nor `all`. */
+	id: string;
+	title: string;
+	description: string;
+	/** Epoch ms. */
+	created: number;
+	updated: number;
+}
+
+/**
+ * A card of a user's deck: one fact of the deck, with one flashcard. Its id is random and never
+ * changes, so editing its text keeps its FSRS state and review history (keyed `<deck id>/<card id>`).
+ */
+export interface UserCardRow {
+	id: string;
+	deckId: string;
+	/** Order in the deck: the order new cards are studied in; gaps allowed. */
+	position: number;
+	front: string;
+	back: string;
+	/** Shown after the answer; the automatic questions explain with it. */
+	explanation?: string;
+	tags: string[];
+	/** Questions the author wrote for this card (the bank's `Question` shapes); the quiz adds automatic ones. */
+	questions?: Question[];
 }

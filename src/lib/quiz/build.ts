@@ -74,7 +74,9 @@ type TopicChoice = Pick<QuizConfig, 'countries' | 'themes' | 'types'>;
 function factsInTopics<F extends { countries: readonly string[]; themes: readonly string[] }>(facts: F[], config: TopicChoice): F[] {
 	const countries = new Set<string>(config.countries);
 	const themes = new Set<string>(config.themes);
-	return facts.filter((f) => f.countries.some((c) => countries.has(c)) && f.themes.some((t) => themes.has(t)));
+	// A user's deck has no countries or themes: its facts are in every topic.
+	const inTopics = (tags: readonly string[], chosen: Set<string>) => tags.length === 0 || tags.some((t) => chosen.has(t));
+	return facts.filter((f) => inTopics(f.countries, countries) && inTopics(f.themes, themes));
 }
 
 /**
