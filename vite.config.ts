@@ -19,12 +19,19 @@ const SHARED_APP_MODULES = new RegExp(
 	`node_modules/dexie/|vite/preload-helper|src/lib/(${SHARED_APP_FOLDERS.join('|')})/[^/]+\\.ts$`
 );
 
-/** Writing a user's deck checks its cards (valibot, the bank's rules): only the pages that write load it. */
-const OWN_CHUNK_MODULES = /src\/lib\/db\/user-deck-edits\.ts$/;
+/**
+ * The user's decks' storage is loaded where a page lists or opens one, not with every page: writing
+ * checks the cards (valibot, the bank's rules), and a study session of a bundled deck never reads them.
+ */
+const OWN_CHUNK_MODULES = /src\/lib\/db\/user-deck[^/]*\.ts$/;
+
+/** The bank's tag names and their lists, which the study card, the quiz and the statistics name: one small chunk. */
+const TAG_NAME_MODULES = /src\/lib\/content\/(guide|vocabulary)\.ts$/;
 
 function clientChunk(id: string): string | undefined {
 	// Vite's preload helper is among them: every page's dynamic imports go through it.
 	if (SHARED_APP_MODULES.test(id) && !OWN_CHUNK_MODULES.test(id)) return 'database';
+	if (TAG_NAME_MODULES.test(id)) return 'tag-names';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';

@@ -12,7 +12,7 @@
  * The quiz itself is `buildQuiz(deck, config)` with the seed from the code, so every
  * phone shows the same questions, in the same order, with the same options.
  */
-import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import type { QuizConfig } from '$lib/db/rows';
 import { BitReader, BitWriter, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
 

@@ -1,5 +1,6 @@
 /** Arranges a deck's facts as a study guide: by country, then by theme. */
-import { COUNTRIES, THEMES, type Country, type AnyDeckMeta, type DeckOutline, type FactOutline, type Theme } from './schema';
+import type { AnyDeckMeta, DeckOutline, FactOutline } from './schema';
+import { COUNTRIES, THEMES, type Country, type Theme } from './vocabulary';
 
 export const COUNTRY_NAMES: Record<Country, string> = {
 	regional: 'Central Asia as a whole',

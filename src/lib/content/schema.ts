@@ -5,45 +5,9 @@
  * so each can name the fact it concerns.
  */
 import * as v from 'valibot';
+import { LINT_RULES, QUESTION_TYPES, type Country, type QuestionType, type Theme } from './vocabulary';
 
-export const COUNTRIES = [
-	'kazakhstan',
-	'kyrgyzstan',
-	'tajikistan',
-	'turkmenistan',
-	'uzbekistan',
-	'regional'
-] as const;
-export const THEMES = [
-	'security',
-	'economy',
-	'diplomacy',
-	'history',
-	'militant-groups',
-	'refugees',
-	'minorities',
-	'infrastructure'
-] as const;
-export const QUESTION_TYPES = [
-	'multiple-choice',
-	'true-false',
-	'typed',
-	'matching',
-	'ordering'
-] as const;
-
-/** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
-export const LINT_RULES = [
-	'answer-in-prompt',
-	'long-right-option',
-	'acronym-spelled-out',
-	'explanation-repeats-back'
-] as const;
-
-export type Country = (typeof COUNTRIES)[number];
-export type Theme = (typeof THEMES)[number];
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export type LintRule = (typeof LINT_RULES)[number];
+export * from './vocabulary';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const localId = v.pipe(

@@ -1,6 +1,7 @@
 /**
  * The rows of the app's IndexedDB tables, as stored: the types every layer reads and writes through
- * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code.
+ * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code;
+ * and the one rule of their ids a page needs before it reads anything, which kind of deck an id names.
  */
 import type { State } from 'ts-fsrs';
 import type { Question } from '$lib/content/schema';
@@ -172,9 +173,14 @@ export interface ClassAttemptRow {
 	resultCode?: string;
 }
 
-/** A deck the user made, imported or copied (see user-decks.ts); its cards are `UserCardRow`s. */
+/** A user's deck ids start with this, so none can be a bundled deck's id (kebab-case words) or `all`. */
+export const USER_DECK_PREFIX = 'u-';
+
+export const isUserDeckId = (id: string): boolean => id.startsWith(USER_DECK_PREFIX);
+
+/** A deck the user made, imported or copied (see user-deck-edits.ts); its cards are `UserCardRow`s. */
 export interface UserDeckRow {
-	/** `u-` and a random UUID: never a bundled deck's id (kebab-case words) nor `all`. */
+	/** `USER_DECK_PREFIX` and a random UUID. */
 	id: string;
 	title: string;
 	description: string;

@@ -22,8 +22,8 @@ import * as v from 'valibot';
 import { QuestionSchema } from '$lib/content/schema';
 import { questionProblems } from '$lib/content/validate';
 import type { StudyDatabase } from './db';
-import type { FactState, UserCardRow, UserDeckRow } from './rows';
-import { cardsOf, USER_DECK_PREFIX } from './user-decks';
+import { USER_DECK_PREFIX, type FactState, type UserCardRow, type UserDeckRow } from './rows';
+import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
 export interface NewUserCard {

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordReview } from '$lib/srs/review';
 import { StudyDatabase } from './db';
 import {
 	addCards,
@@ -14,7 +13,8 @@ import {
 	updateDeck,
 	UserDeckError
 } from './user-deck-edits';
-import { isUserDeckId, listUserDecks, readUserDeck, userCardIds } from './user-decks';
+import { isUserDeckId } from './rows';
+import { listUserDecks, readUserDeck, userCardIds } from './user-decks';
 
 let db: StudyDatabase;
 let n = 0;
@@ -31,8 +31,13 @@ const CARDS = [
 	{ front: 'Highest mountain', back: 'Everest' }
 ];
 
-const review = (deckId: string, factId: string, at: number) =>
-	recordReview(db, { deckId, factId, rating: 3, now: new Date(at), retention: 0.9, source: 'flashcard', durationMs: 1000 });
+/** A first rating of a card, as a study session stores it: its state and its review. */
+async function review(deckId: string, factId: string, at: number) {
+	const after = { due: at + 600_000, stability: 2, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 1, reps: 1, lapses: 0, state: 1, last_review: at };
+	const factKey = `${deckId}/${factId}`;
+	await db.factStates.put({ key: factKey, deckId, factId, ...after });
+	await db.reviews.add({ factKey, deckId, factId, time: at, rating: 3, elapsedDays: 0, durationMs: 1000, source: 'flashcard', before: null, after });
+}
 
 /** Every row of the tables a user deck lives in, to compare before and after. */
 const everything = async () => ({

@@ -7,11 +7,6 @@ import Dexie from 'dexie';
 import type { StudyDatabase } from './db';
 import type { UserCardRow, UserDeckRow } from './rows';
 
-/** A user's deck ids start with this, so none can be a bundled deck's id or `all`. */
-export const USER_DECK_PREFIX = 'u-';
-
-export const isUserDeckId = (id: string): boolean => id.startsWith(USER_DECK_PREFIX);
-
 /** A user's deck as a list shows it. */
 export interface UserDeckListing extends UserDeckRow {
 	cardCount: number;

@@ -4,7 +4,8 @@
  * reload, or from a seed carried in a link.
  */
 import type { QuizConfig } from '$lib/db/rows';
-import { COUNTRIES, QUESTION_TYPES, THEMES, type Deck, type DeckQuestion, type Fact, type QuestionType, type QuizIndex } from '$lib/content/schema';
+import type { Deck, DeckQuestion, Fact, QuestionType, QuizIndex } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 
 export const COUNT_CHOICES = [5, 10, 20, 'all'] as const;
