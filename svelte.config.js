@@ -15,9 +15,11 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		// Every page is prerendered: any static host serves the app, and it needs no server.
+		// Every page of the bundled decks is prerendered: any static host serves them, and the app needs
+		// no server. A user's deck (/study/u-…) has no page of its own: 200.html, the app shell, opens it,
+		// served by hosts that fall back to it (tests/serve.js does) and by the service worker.
 		// BUILD_DIR and QUESTION_BANK (vite.config.ts) are set only by `npm run bench`.
-		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '200.html', strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// src/service-worker.ts is registered by src/lib/pwa/register.ts, which offers each new version to the student.
 		serviceWorker: { register: false },

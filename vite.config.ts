@@ -19,9 +19,19 @@ const SHARED_APP_MODULES = new RegExp(
 	`node_modules/dexie/|vite/preload-helper|src/lib/(${SHARED_APP_FOLDERS.join('|')})/[^/]+\\.ts$`
 );
 
+/**
+ * The user's decks' storage is loaded where a page lists or opens one, not with every page: writing
+ * checks the cards (valibot, the bank's rules), and a study session of a bundled deck never reads them.
+ */
+const OWN_CHUNK_MODULES = /src\/lib\/db\/user-deck[^/]*\.ts$/;
+
+/** The bank's tag names and their lists, which the study card, the quiz and the statistics name: one small chunk. */
+const TAG_NAME_MODULES = /src\/lib\/content\/(guide|vocabulary)\.ts$/;
+
 function clientChunk(id: string): string | undefined {
 	// Vite's preload helper is among them: every page's dynamic imports go through it.
-	if (SHARED_APP_MODULES.test(id)) return 'database';
+	if (SHARED_APP_MODULES.test(id) && !OWN_CHUNK_MODULES.test(id)) return 'database';
+	if (TAG_NAME_MODULES.test(id)) return 'tag-names';
 	// ts-fsrs with the scheduler and rating code, in one chunk as a study session loads them: the
 	// optimiser (srs/optimiser/) uses ts-fsrs too, and left to itself Rollup would cut them apart.
 	if (/node_modules\/ts-fsrs\/|src\/lib\/srs\/(scheduler|review)\.ts$/.test(id)) return 'scheduler';
@@ -59,6 +69,10 @@ export default defineConfig({
 			filename: 'sw.js',
 			// WebAssembly (the QR scanner's, the optimiser's), large, is fetched only when used, never precached.
 			injectManifest: { globIgnores: ['**/*.wasm'] },
+			// The app shell for pages that were not prerendered (a user's deck: /study/u-…, /quiz/u-…),
+			// written by adapter-static after the worker is built: `spa` adds it to the precache, and the
+			// worker opens such pages from it, offline too.
+			kit: { adapterFallback: '200.html', spa: true },
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',

@@ -1,5 +1,5 @@
 // A tiny static server for the built app (`build/`), as any static host would serve it:
-// `/decks/x` → `decks/x.html`, `/` → `index.html`, text compressed with gzip as hosts do. Used by `npm start` and the browser tests.
+// `/decks/x` → `decks/x.html`, `/` → `index.html`, any other page → `200.html`, text compressed with gzip as hosts do. Used by `npm start` and the browser tests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -38,7 +38,9 @@ async function findFile(urlPath) {
 
 createServer(async (req, res) => {
 	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-	const file = await findFile(path);
+	// An address with no file and no extension is a page of the app that was not prerendered (a user's
+	// deck): the app shell, 200.html, opens it, as Netlify, Cloudflare Pages and Vercel serve it.
+	const file = (await findFile(path)) ?? (extname(path) === '' ? await findFile('/200.html') : undefined);
 	if (!file) {
 		res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 		return;

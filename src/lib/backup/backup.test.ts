@@ -142,7 +142,7 @@ describe('a broken backup is refused and the database is untouched', () => {
 	const cases: [string, (text: string, backup: Backup) => string, string][] = [
 		['not JSON', () => 'hello, this is a text file', 'This file is not a backup: it is not JSON.'],
 		['another app\'s JSON', () => JSON.stringify({ deck: 'anki', cards: [] }), 'not a Steppe Cards backup'],
-		['a future format version', (_t, b) => JSON.stringify({ ...b, version: 2 }), 'made by a newer version of the app (format 2)'],
+		['a future format version', (_t, b) => JSON.stringify({ ...b, version: 3 }), 'made by a newer version of the app (format 3)'],
 		['wrong shapes', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, reviews: [{ ...b.tables.reviews[0], rating: 7 }] } }), 'tables.reviews.0.rating: rating must be 1, 2, 3 or 4'],
 		[
 			'a quiz of an unknown country',

@@ -1,5 +1,6 @@
 /** Export, import (replace or merge) and reset: each import is one transaction, all or nothing. */
 import type { StudyDatabase } from '$lib/db/db';
+import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTables } from './format';
 
@@ -13,7 +14,9 @@ const tablesOf = (db: StudyDatabase) => [
 	db.meta,
 	db.classQuizzes,
 	db.classResults,
-	db.classAttempts
+	db.classAttempts,
+	db.userDecks,
+	db.userCards
 ];
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
@@ -22,7 +25,7 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 	return db.transaction('rw', tablesOf(db), async () => {
 		// The export itself counts as the last backup, and is part of the file.
 		await db.meta.put({ key: 'lastBackupAt', value: now });
-		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts] = await Promise.all([
+		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards] = await Promise.all([
 			db.factStates.toArray(),
 			db.reviews.toArray(),
 			db.settings.toArray(),
@@ -31,13 +34,15 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			db.meta.toArray(),
 			db.classQuizzes.toArray(),
 			db.classResults.toArray(),
-			db.classAttempts.toArray()
+			db.classAttempts.toArray(),
+			db.userDecks.toArray(),
+			db.userCards.toArray()
 		]);
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
 			exportedAt: now,
-			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts }
+			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards }
 		} as Backup;
 	});
 }
@@ -78,6 +83,8 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 			await db.classQuizzes.bulkAdd(t.classQuizzes);
 			await db.classResults.bulkAdd(t.classResults);
 			await db.classAttempts.bulkAdd(t.classAttempts);
+			await db.userDecks.bulkAdd(t.userDecks);
+			await db.userCards.bulkAdd(t.userCards);
 		} else {
 			const current = new Map((await db.factStates.toArray()).map((s) => [s.key, s]));
 			const newer = t.factStates.filter((s) => {
@@ -105,6 +112,13 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 			await db.classResults.bulkAdd(t.classResults.filter((r) => !classResults.has(`${r.quizId}|${r.student}`)));
 			const classAttempts = new Set(await db.classAttempts.toCollection().primaryKeys());
 			await db.classAttempts.bulkAdd(t.classAttempts.filter((a) => !classAttempts.has(a.id)));
+			// A deck the device lacks is added; of a deck both have, the one changed last wins, with its cards.
+			const mine = new Map((await db.userDecks.toArray()).map((d) => [d.id, d]));
+			const newerDecks = t.userDecks.filter((d) => d.updated > (mine.get(d.id)?.updated ?? -Infinity));
+			const replaced = new Set(newerDecks.map((d) => d.id));
+			for (const deckId of replaced) await cardsOf(db, deckId).delete();
+			await db.userDecks.bulkPut(newerDecks);
+			await db.userCards.bulkPut(t.userCards.filter((c) => replaced.has(c.deckId)));
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}
@@ -122,10 +136,13 @@ export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
 	return { factStates, reviews, quizAttempts, quizAnswers };
 }
 
-/** Forgets all progress (states, reviews, quiz history, classroom attempts); keeps the settings and the teacher's class quizzes and results. */
+/**
+ * Forgets all progress (states, reviews, quiz history, classroom attempts) and the user's own decks;
+ * keeps the settings and the teacher's class quizzes and results.
+ */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
 	await db.transaction('rw', writtenBy(db), async () => {
-		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.reviewHours.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear()]);
+		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.reviewHours.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear(), db.userDecks.clear(), db.userCards.clear()]);
 		await db.meta.delete('lastBackupAt');
 	});
 }

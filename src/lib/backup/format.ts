@@ -3,11 +3,13 @@
  * and version. The whole file is checked with valibot before anything is written.
  */
 import * as v from 'valibot';
-import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
+import { QuestionSchema } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import { messageOf } from '$lib/message-of';
 
 export const BACKUP_FORMAT = 'steppe-cards-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added the user's own decks; a version 1 file, which has none, still imports. */
+export const BACKUP_VERSION = 2;
 /**
  * Larger files are refused before they are parsed. The app must restore what it exports, so the
  * limit sits well above the backup of a long history (`npm run bench` exports and imports one).
@@ -124,11 +126,30 @@ const ClassAttempt = v.object({
 	resultCode: v.optional(text)
 });
 
+const UserDeck = v.object({
+	id: v.pipe(v.string(), v.startsWith('u-', 'a user deck id starts with "u-"')),
+	title: text,
+	description: v.string(),
+	created: time,
+	updated: time
+});
+
+const UserCard = v.object({
+	id: text,
+	deckId: text,
+	position: v.pipe(v.number(), v.finite()),
+	front: text,
+	back: text,
+	explanation: v.optional(text),
+	tags: v.array(text),
+	questions: v.optional(v.array(QuestionSchema))
+});
+
 const Meta = v.object({ key: v.picklist(['lastBackupAt', 'persistRequested']), value: v.number() });
 
 export const BackupSchema = v.object({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.literal(BACKUP_VERSION),
+	version: v.picklist([1, BACKUP_VERSION]),
 	exportedAt: time,
 	tables: v.object({
 		factStates: v.array(FactState),
@@ -140,7 +161,10 @@ export const BackupSchema = v.object({
 		// Added with the classroom: backups made before it have none of these.
 		classQuizzes: v.optional(v.array(ClassQuiz), []),
 		classResults: v.optional(v.array(ClassResult), []),
-		classAttempts: v.optional(v.array(ClassAttempt), [])
+		classAttempts: v.optional(v.array(ClassAttempt), []),
+		// Version 2: the user's own decks.
+		userDecks: v.optional(v.array(UserDeck), []),
+		userCards: v.optional(v.array(UserCard), [])
 	})
 });
 
@@ -168,7 +192,9 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
-		const cut = /end of (JSON )?input|Unterminated/i.test(messageOf(error));
+		// A file that ends in the middle fails at its last character, whatever the engine calls it.
+		const message = messageOf(error);
+		const cut = /end of (JSON )?input|Unterminated/i.test(message) || message.includes(`position ${text.length}`);
 		return {
 			ok: false,
 			message: cut
@@ -198,9 +224,14 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 		['class result', duplicate(t.classResults, (r) => [r.quizId, r.student])?.name],
 		['class attempt', duplicate(t.classAttempts, (r) => r.id)?.id],
 		['settings entry', duplicate(t.settings, (r) => r.id)?.id],
-		['app record', duplicate(t.meta, (r) => r.key)?.key]
+		['app record', duplicate(t.meta, (r) => r.key)?.key],
+		['deck', duplicate(t.userDecks, (r) => r.id)?.title],
+		['card', duplicate(t.userCards, (r) => r.id)?.front]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
 	if (dupe) return { ok: false, message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.` };
+	const deckIds = new Set(t.userDecks.map((d) => d.id));
+	const stray = t.userCards.find((c) => !deckIds.has(c.deckId));
+	if (stray) return { ok: false, message: `This backup is damaged: the card "${stray.front}" belongs to no deck in it. Nothing was imported.` };
 	return { ok: true, backup: parsed.output };
 }

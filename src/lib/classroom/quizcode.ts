@@ -14,7 +14,8 @@
  * The quiz itself is `buildQuiz(deck, config)` with the seed from the code, so every
  * phone shows the same questions, in the same order, with the same options.
  */
-import { COUNTRIES, QUESTION_TYPES, THEMES, type Country, type QuestionType, type Theme } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
+import type { Country, QuestionType, Theme } from '$lib/content/schema';
 import type { QuizConfig } from '$lib/db/rows';
 import { BitReader, BitWriter, bitsToBytes, cleanLine, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
 

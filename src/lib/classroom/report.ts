@@ -1,5 +1,5 @@
 /** The class report: per student, per question, the hardest questions, by topic; and its CSV. */
-import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
+import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/vocabulary';
 import { COUNTRY_NAMES, THEME_NAMES } from '$lib/content/guide';
 import { checkAnswer, givenText, readGiven } from '$lib/quiz/answers';
 import { percentOf } from '$lib/quiz/best';

@@ -3,7 +3,7 @@
  * Their titles and counts are in 'virtual:deck-summaries', for the pages that list decks.
  */
 import { factIdLoaders, ids, loaders, outlineLoaders, quizIndexLoaders } from 'virtual:decks';
-import type { Deck, DeckOutline, QuizIndex } from './schema';
+import type { BundledDeck, BundledDeckOutline, QuizIndex } from './schema';
 
 /** The route parameter that studies every deck together; no deck may take it as its id. */
 export const ALL_DECKS = 'all';
@@ -19,10 +19,10 @@ async function loadFrom<T>(deckLoaders: Record<string, () => Promise<T>>, id: st
 }
 
 /** The whole deck, or undefined when no bundled deck has that id. */
-export const loadDeck = (id: string): Promise<Deck | undefined> => loadFrom(loaders, id);
+export const loadDeck = (id: string): Promise<BundledDeck | undefined> => loadFrom(loaders, id);
 
 /** The deck without its quiz questions: for studying, the guide and the stats. */
-export const loadDeckOutline = (id: string): Promise<DeckOutline | undefined> => loadFrom(outlineLoaders, id);
+export const loadDeckOutline = (id: string): Promise<BundledDeckOutline | undefined> => loadFrom(outlineLoaders, id);
 
 /** The deck's fact ids in source order (a small chunk of their own). */
 export const loadFactIds = (id: string): Promise<string[] | undefined> => loadFrom(factIdLoaders, id);

@@ -1,5 +1,6 @@
 /** Arranges a deck's facts as a study guide: by country, then by theme. */
-import { COUNTRIES, THEMES, type Country, type DeckMeta, type DeckOutline, type FactOutline, type Theme } from './schema';
+import type { AnyDeckMeta, DeckOutline, FactOutline } from './schema';
+import { COUNTRIES, THEMES, type Country, type Theme } from './vocabulary';
 
 export const COUNTRY_NAMES: Record<Country, string> = {
 	regional: 'Central Asia as a whole',
@@ -47,6 +48,6 @@ export function studyGuide(deck: DeckOutline): GuideSection[] {
 	return sections;
 }
 
-export function paragraphTopic(deck: DeckMeta, n: number): string {
-	return deck.source.paragraphs.find((p) => p.n === n)?.topic ?? '';
+export function paragraphTopic(deck: AnyDeckMeta, n: number): string {
+	return deck.source?.paragraphs.find((p) => p.n === n)?.topic ?? '';
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { formatProblem, formatWarning, validateDeck, type DeckFile, type DeckProblem, type DeckWarning } from './validate';
-import type { Deck } from './schema';
+import type { BundledDeck } from './schema';
 import { messageOf } from '../message-of';
 
 function readYaml(path: string, shownAs: string): DeckFile {
@@ -15,8 +15,8 @@ function readYaml(path: string, shownAs: string): DeckFile {
 }
 
 /** Every deck under `root` (one folder each), or every problem found in any of them; and the lint warnings of all. */
-export function loadDecks(root: string): { decks: Deck[]; problems: DeckProblem[]; warnings: DeckWarning[]; files: string[] } {
-	const decks: Deck[] = [];
+export function loadDecks(root: string): { decks: BundledDeck[]; problems: DeckProblem[]; warnings: DeckWarning[]; files: string[] } {
+	const decks: BundledDeck[] = [];
 	const problems: DeckProblem[] = [];
 	const warnings: DeckWarning[] = [];
 	const files: string[] = [];

@@ -5,45 +5,9 @@
  * so each can name the fact it concerns.
  */
 import * as v from 'valibot';
+import { LINT_RULES, QUESTION_TYPES, type Country, type QuestionType, type Theme } from './vocabulary';
 
-export const COUNTRIES = [
-	'kazakhstan',
-	'kyrgyzstan',
-	'tajikistan',
-	'turkmenistan',
-	'uzbekistan',
-	'regional'
-] as const;
-export const THEMES = [
-	'security',
-	'economy',
-	'diplomacy',
-	'history',
-	'militant-groups',
-	'refugees',
-	'minorities',
-	'infrastructure'
-] as const;
-export const QUESTION_TYPES = [
-	'multiple-choice',
-	'true-false',
-	'typed',
-	'matching',
-	'ordering'
-] as const;
-
-/** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
-export const LINT_RULES = [
-	'answer-in-prompt',
-	'long-right-option',
-	'acronym-spelled-out',
-	'explanation-repeats-back'
-] as const;
-
-export type Country = (typeof COUNTRIES)[number];
-export type Theme = (typeof THEMES)[number];
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export type LintRule = (typeof LINT_RULES)[number];
+export * from './vocabulary';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const localId = v.pipe(
@@ -111,48 +75,79 @@ export const FactSchema = v.strictObject({
 	questions: v.optional(v.array(QuestionSchema), [])
 });
 
+/**
+ * A fact of a user's deck (made in the app, kept in the device's database): the bank's fact without
+ * its vocabularies, so it may cite no paragraph and have no country or theme, and with free tags.
+ */
+export const UserFactSchema = v.strictObject({
+	...FactSchema.entries,
+	paragraphs: v.array(v.pipe(v.number(), v.integer())),
+	countries: v.array(v.string()),
+	themes: v.array(v.string()),
+	tags: v.optional(v.array(text))
+});
+
 export const FactFileSchema = v.strictObject({ facts: v.array(v.unknown()) });
+
+const SourceSchema = v.strictObject({
+	title: text,
+	publisher: text,
+	publisherShort: text,
+	keywords: v.array(text),
+	// One line per paragraph, in our own words, so a fact can point to where it comes from.
+	paragraphs: v.pipe(v.array(v.strictObject({ n: v.pipe(v.number(), v.integer()), topic: text })), v.minLength(1))
+});
 
 export const DeckMetaSchema = v.strictObject({
 	id: localId,
 	title: text,
 	description: text,
-	source: v.strictObject({
-		title: text,
-		publisher: text,
-		publisherShort: text,
-		keywords: v.array(text),
-		// One line per paragraph, in our own words, so a fact can point to where it comes from.
-		paragraphs: v.pipe(
-			v.array(v.strictObject({ n: v.pipe(v.number(), v.integer()), topic: text })),
-			v.minLength(1)
-		)
-	})
+	source: SourceSchema
 });
+
+/** A user's deck's title and description, checked as the bank's are. */
+export const UserDeckMetaSchema = v.strictObject({ id: v.string(), title: text, description: v.string() });
 
 export type Question = v.InferOutput<typeof QuestionSchema>;
 export type FactInput = v.InferOutput<typeof FactSchema>;
+/** A bundled deck's metadata: it always cites its source. */
 export type DeckMeta = v.InferOutput<typeof DeckMetaSchema>;
+export type DeckSource = DeckMeta['source'];
+/** The metadata of any deck: a user's deck has no source. */
+export type AnyDeckMeta = Omit<DeckMeta, 'source'> & { source?: DeckSource };
 
 /** A fact as the app uses it: tags narrowed, questions carrying deck-wide ids. */
 export interface Fact extends Omit<FactInput, 'countries' | 'themes' | 'questions'> {
+	/** Empty, as `themes` and `paragraphs` are, in a user's deck. */
 	countries: Country[];
 	themes: Theme[];
 	questions: DeckQuestion[];
+	/** A user's deck's free tags. */
+	tags?: string[];
 }
 /** `key` is `<fact id>/<question id>`: stable, unique in the deck, what quiz history stores. */
 export type DeckQuestion = Question & { key: string; factId: string };
 
-export interface Deck extends DeckMeta {
+/** Any deck, bundled or the user's: what study, quizzes, statistics and backups work with. */
+export interface Deck extends AnyDeckMeta {
 	facts: Fact[];
+}
+
+/** A deck of the question bank. */
+export interface BundledDeck extends Deck {
+	source: DeckSource;
 }
 
 /** A fact without its quiz questions: what studying, the guide and the stats need. */
 export type FactOutline = Omit<Fact, 'questions'>;
 
 /** A deck without its quiz questions, in a chunk a third the size of the whole deck. */
-export interface DeckOutline extends DeckMeta {
+export interface DeckOutline extends AnyDeckMeta {
 	facts: FactOutline[];
+}
+
+export interface BundledDeckOutline extends DeckOutline {
+	source: DeckSource;
 }
 
 /** What the quiz builder needs of a deck to offer its topics and count the questions a choice matches. */

@@ -10,10 +10,14 @@ import {
 	FactFileSchema,
 	FactSchema,
 	THEMES,
+	UserDeckMetaSchema,
+	UserFactSchema,
+	type BundledDeck,
 	type Country,
 	type Deck,
 	type DeckMeta,
 	type Fact,
+	type Question,
 	type Theme
 } from './schema';
 import { lintFact, type LintWarning } from './lint';
@@ -65,9 +69,9 @@ function duplicates(values: string[]): string[] {
 	return [...dup];
 }
 
-/** The rules that a well-shaped fact can still break. */
+/** The rules of the bank's vocabularies that a well-shaped fact can still break. */
 /** `paragraphs` is undefined when deck.yaml itself is broken: then no paragraph can be judged. */
-function factProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<number> | undefined): string[] {
+function bankFactProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<number> | undefined): string[] {
 	const problems: string[] = [];
 	for (const tag of fact.countries) {
 		if (!COUNTRIES.includes(tag as Country))
@@ -86,10 +90,16 @@ function factProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<nu
 		problems.push(
 			`needs questions of at least two types, has ${fact.questions.length} question(s) of ${types.size} type(s)`
 		);
-	for (const id of duplicates(fact.questions.map((q) => q.id)))
+	return [...problems, ...questionProblems(fact.questions)];
+}
+
+/** The rules every question of any deck must keep, bundled or the user's. */
+export function questionProblems(questions: readonly Question[]): string[] {
+	const problems: string[] = [];
+	for (const id of duplicates(questions.map((q) => q.id)))
 		problems.push(`question id "${id}" is used twice in this fact`);
 
-	for (const q of fact.questions) {
+	for (const q of questions) {
 		const where = `question "${q.id}"`;
 		switch (q.type) {
 			case 'multiple-choice':
@@ -119,8 +129,38 @@ function factProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<nu
 	return problems;
 }
 
+/**
+ * Checks a user's deck, in the browser, with the schema and the question rules of the bank: each fact
+ * well shaped with one flashcard at least, fact ids unique, every question sound. The bank's
+ * vocabulary rules (paragraphs, countries, themes, two question types per fact) do not apply: a
+ * user's card may have no question of its own, the quiz makes some from its flashcard.
+ * `file` names the deck in the messages (its title).
+ */
+export function validateUserDeck(deck: Deck, file: string): DeckProblem[] {
+	const problems: DeckProblem[] = [];
+	const meta = v.safeParse(UserDeckMetaSchema, { id: deck.id, title: deck.title, description: deck.description });
+	if (!meta.success) for (const message of issuesToMessages(meta.issues)) problems.push({ file, message });
+	const seen = new Set<string>();
+	for (const fact of deck.facts) {
+		const factId = fact.id;
+		if (seen.has(factId)) problems.push({ file, factId, message: 'duplicate fact id' });
+		seen.add(factId);
+		const parsed = v.safeParse(UserFactSchema, {
+			...fact,
+			questions: fact.questions.map(({ key: _key, factId: _factId, ...q }) => q)
+		});
+		if (!parsed.success) {
+			for (const message of issuesToMessages(parsed.issues)) problems.push({ file, factId, message });
+			continue;
+		}
+		if (parsed.output.cards.length === 0) problems.push({ file, factId, message: 'has no flashcard' });
+		for (const message of questionProblems(parsed.output.questions)) problems.push({ file, factId, message });
+	}
+	return problems;
+}
+
 export interface DeckResult {
-	deck?: Deck;
+	deck?: BundledDeck;
 	problems: DeckProblem[];
 	/** The lint warnings of every fact that has no problem; they never keep the deck from loading. */
 	warnings: DeckWarning[];
@@ -169,7 +209,7 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 				return;
 			}
 			factFileOf.set(fact.id, file.path);
-			const own = factProblems(fact, paragraphs);
+			const own = bankFactProblems(fact, paragraphs);
 			for (const message of own) problems.push({ file: file.path, factId, message });
 			if (own.length === 0) {
 				for (const warning of lintFact(fact)) warnings.push({ file: file.path, ...warning });

@@ -1,8 +1,8 @@
 declare module 'virtual:decks' {
-	import type { Deck, DeckOutline, QuizIndex } from '$lib/content/schema';
+	import type { BundledDeck, BundledDeckOutline, QuizIndex } from '$lib/content/schema';
 	export const ids: string[];
-	export const loaders: Record<string, () => Promise<Deck>>;
-	export const outlineLoaders: Record<string, () => Promise<DeckOutline>>;
+	export const loaders: Record<string, () => Promise<BundledDeck>>;
+	export const outlineLoaders: Record<string, () => Promise<BundledDeckOutline>>;
 	export const factIdLoaders: Record<string, () => Promise<string[]>>;
 	export const quizIndexLoaders: Record<string, () => Promise<QuizIndex>>;
 }

@@ -25,7 +25,7 @@ describe('schema versions', () => {
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
 		// Version 4's index covers the rows written before it existed.
 		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);
@@ -35,6 +35,9 @@ describe('schema versions', () => {
 		expect((await db.settings.get('study'))?.newPerDay).toBe(7);
 		expect(await db.quizAttempts.count()).toBe(0);
 		expect(await db.classResults.count()).toBe(0);
+		// Version 5 added the tables of the user's decks, empty.
+		expect(await db.userDecks.count()).toBe(0);
+		expect(await db.userCards.count()).toBe(0);
 		await db.delete();
 	});
 });

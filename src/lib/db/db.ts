@@ -14,7 +14,9 @@ import type {
 	QuizAttempt,
 	ReviewHourRow,
 	ReviewRow,
-	SettingsRow
+	SettingsRow,
+	UserCardRow,
+	UserDeckRow
 } from './rows';
 import { tallyReviews } from './review-hours';
 
@@ -31,10 +33,12 @@ export class StudyDatabase extends Dexie {
 	classResults!: Table<ClassResultRow, [string, string]>;
 	classAttempts!: EntityTable<ClassAttemptRow, 'id'>;
 	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
+	userDecks!: EntityTable<UserDeckRow, 'id'>;
+	userCards!: EntityTable<UserCardRow, 'id'>;
 
 	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
-		// The schema as it is now. Only a version with an upgrade function is declared: Dexie works out
+		// The schema as it is now. Only a version with an upgrade function or new tables is declared: Dexie works out
 		// added tables and indexes from the database a device already has, and every declared version
 		// is read each time the app starts (db.test.ts opens a version-1 database with this code).
 		// [deckId+state+due] lets a study session read just the first learning cards and reviews due,
@@ -58,6 +62,10 @@ export class StudyDatabase extends Dexie {
 			.upgrade(async (tx) => {
 				await tx.table('reviewHours').bulkPut(tallyReviews(await tx.table('reviews').toArray()));
 			});
+		// The user's own decks and their cards (user-decks.ts). New tables need no upgrade, but a
+		// version number above the last one, so a device's version-4 database gains them.
+		// [deckId+position] reads a deck's cards in order (its prefix, all of a deck's cards).
+		this.version(5).stores({ userDecks: 'id', userCards: 'id, [deckId+position]' });
 	}
 }
 

@@ -1,9 +1,10 @@
 /**
  * The rows of the app's IndexedDB tables, as stored: the types every layer reads and writes through
- * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code.
+ * `StudyDatabase` (db.ts), apart from Dexie so a module that only names a row loads no database code;
+ * and the one rule of their ids a page needs before it reads anything, which kind of deck an id names.
  */
 import type { State } from 'ts-fsrs';
-import type { Country, QuestionType, Theme } from '$lib/content/schema';
+import type { Country, Question, QuestionType, Theme } from '$lib/content/schema';
 
 /** A ts-fsrs card as stored: dates as epoch milliseconds, so rows index and back up as plain numbers. */
 export interface StoredCard {
@@ -174,4 +175,38 @@ export interface ClassAttemptRow {
 	answers: ClassAnswer[];
 	/** Set when the attempt is finished. */
 	resultCode?: string;
+}
+
+/** A user's deck ids start with this, so none can be a bundled deck's id (kebab-case words) or `all`. */
+export const USER_DECK_PREFIX = 'u-';
+
+export const isUserDeckId = (id: string): boolean => id.startsWith(USER_DECK_PREFIX);
+
+/** A deck the user made, imported or copied (see user-deck-edits.ts); its cards are `UserCardRow`s. */
+export interface UserDeckRow {
+	/** `USER_DECK_PREFIX` and a random UUID. */
+	id: string;
+	title: string;
+	description: string;
+	/** Epoch ms. */
+	created: number;
+	updated: number;
+}
+
+/**
+ * A card of a user's deck: one fact of the deck, with one flashcard. Its id is random and never
+ * changes, so editing its text keeps its FSRS state and review history (keyed `<deck id>/<card id>`).
+ */
+export interface UserCardRow {
+	id: string;
+	deckId: string;
+	/** Order in the deck: the order new cards are studied in; gaps allowed. */
+	position: number;
+	front: string;
+	back: string;
+	/** Shown after the answer; the automatic questions explain with it. */
+	explanation?: string;
+	tags: string[];
+	/** Questions the author wrote for this card (the bank's `Question` shapes); the quiz adds automatic ones. */
+	questions?: Question[];
 }

@@ -4,7 +4,8 @@
  * reload, or from a seed carried in a link.
  */
 import type { QuizConfig } from '$lib/db/rows';
-import { COUNTRIES, QUESTION_TYPES, THEMES, type Country, type Deck, type DeckQuestion, type Fact, type QuestionType, type QuizIndex, type Theme } from '$lib/content/schema';
+import type { Country, Deck, DeckQuestion, Fact, QuestionType, QuizIndex, Theme } from '$lib/content/schema';
+import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 
 export const COUNT_CHOICES = [5, 10, 20, 'all'] as const;
@@ -72,10 +73,12 @@ export function matchingCount(index: QuizIndex, config: TopicChoice): number {
 /** The topics and question types a quiz draws from. */
 export type TopicChoice = Pick<QuizConfig, 'countries' | 'themes' | 'types'>;
 
-function factsInTopics<F extends { countries: readonly Country[]; themes: readonly Theme[] }>(facts: F[], config: TopicChoice): F[] {
-	const countries = new Set(config.countries);
-	const themes = new Set(config.themes);
-	return facts.filter((f) => f.countries.some((c) => countries.has(c)) && f.themes.some((t) => themes.has(t)));
+function factsInTopics<F extends { countries: readonly string[]; themes: readonly string[] }>(facts: F[], config: TopicChoice): F[] {
+	const countries = new Set<string>(config.countries);
+	const themes = new Set<string>(config.themes);
+	// A user's deck has no countries or themes: its facts are in every topic.
+	const inTopics = (tags: readonly string[], chosen: Set<string>) => tags.length === 0 || tags.some((t) => chosen.has(t));
+	return facts.filter((f) => inTopics(f.countries, countries) && inTopics(f.themes, themes));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The results of an attempt: score, time, breakdown by topic, and the misses. */
 import type { QuizAnswer } from '$lib/db/rows';
-import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
+import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/vocabulary';
 import { COUNTRY_NAMES, THEME_NAMES } from '$lib/content/guide';
 import { readGiven, type Given } from './answers';
 import { percentOf } from './best';

@@ -1,6 +1,6 @@
 /** Mastery by country and by theme: how many of a tag's facts are mature. */
 import { isMature } from '$lib/db/card-state';
-import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/schema';
+import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/vocabulary';
 import { keyOf, statesInBank, type StateOfFact, type StatsFact } from './facts';
 
 export interface Mastery<T extends string> {

@@ -1,0 +1,42 @@
+/**
+ * The bank's vocabularies: country and theme tags, question types, lint rules. Apart from the schema
+ * (schema.ts, which re-exports them) so a page that only names a tag loads no valibot.
+ */
+export const COUNTRIES = [
+	'kazakhstan',
+	'kyrgyzstan',
+	'tajikistan',
+	'turkmenistan',
+	'uzbekistan',
+	'regional'
+] as const;
+export const THEMES = [
+	'security',
+	'economy',
+	'diplomacy',
+	'history',
+	'militant-groups',
+	'refugees',
+	'minorities',
+	'infrastructure'
+] as const;
+export const QUESTION_TYPES = [
+	'multiple-choice',
+	'true-false',
+	'typed',
+	'matching',
+	'ordering'
+] as const;
+
+/** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
+export const LINT_RULES = [
+	'answer-in-prompt',
+	'long-right-option',
+	'acronym-spelled-out',
+	'explanation-repeats-back'
+] as const;
+
+export type Country = (typeof COUNTRIES)[number];
+export type Theme = (typeof THEMES)[number];
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export type LintRule = (typeof LINT_RULES)[number];
