@@ -91,10 +91,12 @@ describe('the class results on the projector', () => {
 		expect(answerText(o.p.question, items)).toBe('');
 	});
 
-	it('say "no answer" when that is the most common wrong answer, and nothing when nobody was wrong', () => {
+	it('name the most common wrong answer given, not "no answer" (it has its own bar), and none when nobody gave one', () => {
 		const { p, i } = at('multiple-choice', 1);
 		const answer = (p.question as { answer: string }).answer;
-		expect(classResults(plan, answering(i, [null, answer, null])).questions[i]!.commonWrong).toEqual({ text: null, count: 2 });
+		const wrong = p.shown.find((o) => o !== answer)!;
+		expect(classResults(plan, answering(i, [null, wrong, null])).questions[i]!.commonWrong).toEqual({ text: wrong, count: 1 });
+		expect(classResults(plan, answering(i, [null, answer, null])).questions[i]!.commonWrong).toBeUndefined();
 		expect(classResults(plan, answering(i, [answer, answer])).questions[i]!.commonWrong).toBeUndefined();
 	});
 

@@ -34,8 +34,8 @@ export interface QuestionResults {
 	correct: number;
 	percent: number;
 	bars: AnswerBar[];
-	/** The wrong answer given most often, in a few words (null: no answer); undefined when nobody was wrong. */
-	commonWrong?: { text: string | null; count: number };
+	/** The wrong answer given most often, in a few words; undefined when nobody gave one (no answer has its own bar). */
+	commonWrong?: { text: string; count: number };
 }
 
 export interface ClassResults {
@@ -158,7 +158,7 @@ function questionResults(planned: PlannedQuestion, number: number, answers: read
 		}
 	}
 	if (none > 0) bars.push(bar('No answer', none, false, 'none'));
-	const commonWrong = groups.sorted().find((g) => !g.value.right);
+	const commonWrong = groups.sorted().find((g) => !g.value.right && g.value.text !== null);
 	return {
 		number,
 		planned,
@@ -166,7 +166,7 @@ function questionResults(planned: PlannedQuestion, number: number, answers: read
 		correct,
 		percent: percent(correct),
 		bars,
-		...(commonWrong ? { commonWrong: { text: labelOf(commonWrong.value), count: commonWrong.count } } : {})
+		...(commonWrong ? { commonWrong: { text: labelOf(commonWrong.value)!, count: commonWrong.count } } : {})
 	};
 }
 
