@@ -356,6 +356,7 @@ test('the teacher’s builder: topic chips never break a word, and the quiz made
 			await expect(made.getByRole('heading')).toBeFocused();
 			for (const shown of [made.getByLabel('Quiz code'), made.getByRole('img', { name: 'QR code of the quiz link' }), made.getByRole('link', { name: 'Projector view' }), made.getByRole('link', { name: 'Collect results' })])
 				await expect(shown).toBeInViewport({ ratio: 1 });
+			expect(await made.getByLabel('Quiz code').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 			await page.screenshot({ path: shot('builder-made-1280') });
 		}
 		await context.close();
