@@ -354,3 +354,39 @@ test('a name with markup and a bidi override, in a hand-edited result code, show
 	await noOverflow(page);
 	await page.screenshot({ path: shot('hostile-name'), fullPage: true });
 });
+
+test('the teacher’s builder: topic chips never break a word, and the quiz made comes into view with the focus', async ({ browser }) => {
+	test.setTimeout(90_000);
+	for (const width of [360, 768, 1024, 1280, 1920]) {
+		const context = await browser.newContext({ viewport: { width, height: 720 }, isMobile: width < 700, hasTouch: width < 700 });
+		const page = await context.newPage();
+		await page.goto('/classroom');
+		await expect(page.getByRole('button', { name: 'Make the quiz' })).toBeEnabled();
+		// Each word of each chip sits on one line.
+		const broken = await page.evaluate(() =>
+			[...document.querySelectorAll('.choice span')].flatMap((span) => {
+				const text = span.firstChild!;
+				const found: string[] = [];
+				for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+					const range = document.createRange();
+					range.setStart(text, match.index);
+					range.setEnd(text, match.index + match[0].length);
+					if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) found.push(match[0]);
+				}
+				return found;
+			})
+		);
+		expect(broken, `${width} px`).toEqual([]);
+		if (width === 1280) {
+			await page.screenshot({ path: shot('builder-1280'), fullPage: true });
+			await page.getByRole('button', { name: 'Make the quiz' }).click();
+			const made = page.getByRole('region', { name: 'Your quiz is ready' });
+			await expect(made.getByRole('heading')).toBeFocused();
+			for (const shown of [made.getByLabel('Quiz code'), made.getByRole('img', { name: 'QR code of the quiz link' }), made.getByRole('link', { name: 'Projector view' }), made.getByRole('link', { name: 'Collect results' })])
+				await expect(shown).toBeInViewport({ ratio: 1 });
+			expect(await made.getByLabel('Quiz code').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+			await page.screenshot({ path: shot('builder-made-1280') });
+		}
+		await context.close();
+	}
+});
