@@ -78,8 +78,13 @@ function rows(db: Database, sql: string): SqlValue[][] {
 	return result;
 }
 
-const text = (value: SqlValue) => (typeof value === 'string' ? value : value instanceof Uint8Array ? new TextDecoder().decode(value) : String(value ?? ''));
-const bytes = (value: SqlValue) => (value instanceof Uint8Array ? value : new Uint8Array());
+const text = (value: SqlValue | undefined) =>
+	typeof value === 'string'
+		? value
+		: value instanceof Uint8Array
+			? new TextDecoder().decode(value)
+			: String(value ?? '');
+const bytes = (value: SqlValue | undefined) => (value instanceof Uint8Array ? value : new Uint8Array());
 
 interface LegacyModel {
 	id?: number | string;
@@ -143,7 +148,12 @@ function tableNoteTypes(db: Database): Map<number, AnkiNoteType> {
 }
 
 function tableDecks(db: Database): Map<number, string> {
-	return new Map(rows(db, 'select id, name from decks').map(([id, name]) => [Number(id), text(name).split(FIELD_SEPARATOR).join('::')]));
+	return new Map(
+		rows(db, 'select id, name from decks').map(([id, name]) => [
+			Number(id),
+			text(name).split(FIELD_SEPARATOR).join('::')
+		])
+	);
 }
 
 function schemaVersion(db: Database): number {
@@ -151,10 +161,14 @@ function schemaVersion(db: Database): number {
 	try {
 		version = rows(db, 'select ver from col')[0]?.[0];
 	} catch (error) {
-		throw new AnkiPackageError(`the collection in this package is damaged: ${damage(error as Error)}; export it again from Anki`);
+		throw new AnkiPackageError(
+			`the collection in this package is damaged: ${damage(error as Error)}; export it again from Anki`
+		);
 	}
 	if (typeof version !== 'number')
-		throw new AnkiPackageError('the collection in this package has no version: it is damaged; export it again from Anki');
+		throw new AnkiPackageError(
+			'the collection in this package has no version: it is damaged; export it again from Anki'
+		);
 	if (version < SCHEMA_VERSIONS.oldest || version > SCHEMA_VERSIONS.newest)
 		throw new AnkiPackageError(
 			`the collection in this package is of schema version ${version}, which this app does not know (it reads ${SCHEMA_VERSIONS.oldest} to ${SCHEMA_VERSIONS.newest}): ${version > SCHEMA_VERSIONS.newest ? 'a newer Anki wrote it; export it with "Support older Anki versions" ticked' : 'export it again from a current Anki'}`
@@ -178,13 +192,18 @@ export function openCollection(sql: SqlJsStatic, bytes: Uint8Array): Database {
 		if (unicase.length === 0) return db;
 		db.run('pragma writable_schema = 1');
 		for (const [name, definition] of unicase)
-			db.run('update sqlite_master set sql = ? where name = ?', [text(definition).replace(UNICASE, 'collate nocase'), name]);
+			db.run('update sqlite_master set sql = ? where name = ?', [
+				text(definition).replace(UNICASE, 'collate nocase'),
+				text(name)
+			]);
 		db.run('pragma writable_schema = 0');
 		const rewritten = db.export();
 		db.close();
 		return new sql.Database(rewritten);
 	} catch (error) {
-		throw new AnkiPackageError(`the collection in this package is damaged: ${damage(error as Error)}; export it again from Anki`);
+		throw new AnkiPackageError(
+			`the collection in this package is damaged: ${damage(error as Error)}; export it again from Anki`
+		);
 	}
 }
 
@@ -208,28 +227,38 @@ export function readCollection(db: Database): AnkiCollection {
 			noteTypes = tableNoteTypes(db);
 			decks = tableDecks(db);
 		}
-		const notes = rows(db, 'select id, mid, tags, flds from notes order by id').map(([id, noteTypeId, tags, fields]) => ({
-			id: Number(id),
-			noteTypeId: Number(noteTypeId),
-			tags: text(tags).split(' ').filter((tag) => tag !== ''),
-			fields: text(fields).split(FIELD_SEPARATOR)
-		}));
-		const cards = rows(db, 'select id, nid, did, ord, queue from cards order by nid, ord').map(([id, noteId, deckId, ord, queue]) => ({
-			id: Number(id),
-			noteId: Number(noteId),
-			deckId: Number(deckId),
-			ord: Number(ord),
-			queue: Number(queue)
-		}));
-		const revlog = rows(db, 'select id, cid, ease, type from revlog order by cid, id').map(([time, cardId, ease, type]) => ({
-			time: Number(time),
-			cardId: Number(cardId),
-			ease: Number(ease),
-			type: Number(type)
-		}));
+		const notes = rows(db, 'select id, mid, tags, flds from notes order by id').map(
+			([id, noteTypeId, tags, fields]) => ({
+				id: Number(id),
+				noteTypeId: Number(noteTypeId),
+				tags: text(tags)
+					.split(' ')
+					.filter((tag) => tag !== ''),
+				fields: text(fields).split(FIELD_SEPARATOR)
+			})
+		);
+		const cards = rows(db, 'select id, nid, did, ord, queue from cards order by nid, ord').map(
+			([id, noteId, deckId, ord, queue]) => ({
+				id: Number(id),
+				noteId: Number(noteId),
+				deckId: Number(deckId),
+				ord: Number(ord),
+				queue: Number(queue)
+			})
+		);
+		const revlog = rows(db, 'select id, cid, ease, type from revlog order by cid, id').map(
+			([time, cardId, ease, type]) => ({
+				time: Number(time),
+				cardId: Number(cardId),
+				ease: Number(ease),
+				type: Number(type)
+			})
+		);
 		return { schema, noteTypes, decks, notes, cards, revlog };
 	} catch (error) {
 		if (error instanceof AnkiPackageError) throw error;
-		throw new AnkiPackageError(`the collection in this package is damaged (${(error as Error).message}): export it again from Anki`);
+		throw new AnkiPackageError(
+			`the collection in this package is damaged (${(error as Error).message}): export it again from Anki`
+		);
 	}
 }

@@ -35,7 +35,7 @@ export interface PackageContents {
 	absentMedia: string[];
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 const ZIP_LOCAL_HEADER = 0x04034b50;
 const ZIP_CENTRAL_HEADER = 0x02014b50;
 const ZIP_END = 0x06054b50;
@@ -54,35 +54,49 @@ function hasEncryptedEntry(zip: Uint8Array): boolean {
 		for (let i = 0; i < entries && offset + 46 <= zip.length; i++) {
 			if (view.getUint32(offset, true) !== ZIP_CENTRAL_HEADER) return false;
 			if (view.getUint16(offset + 8, true) & 1) return true;
-			offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+			offset +=
+				46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
 		}
 		return false;
 	}
 	return false;
 }
 
-function unzip(zip: Uint8Array): Unzipped {
-	if (zip.length > MAX_PACKAGE_BYTES)
+/** Refuses a package over MAX_PACKAGE_BYTES; the worker asks before reading the file into memory. */
+export function refuseOversized(size: number): void {
+	if (size > MAX_PACKAGE_BYTES)
 		throw new AnkiPackageError(
-			`this package is ${megabytes(zip.length)}, over the limit of ${megabytes(MAX_PACKAGE_BYTES)}: export fewer decks at a time, or without media`
+			`this package is ${megabytes(size)}, over the limit of ${megabytes(MAX_PACKAGE_BYTES)}: export fewer decks at a time, or without media`
 		);
+}
+
+function unzip(zip: Uint8Array): Unzipped {
+	refuseOversized(zip.length);
 	if (zip.length < 4 || new DataView(zip.buffer, zip.byteOffset, 4).getUint32(0, true) !== ZIP_LOCAL_HEADER)
-		throw new AnkiPackageError('this file is not an Anki package: an .apkg or .colpkg file is a zip archive, and this one is not');
+		throw new AnkiPackageError(
+			'this file is not an Anki package: an .apkg or .colpkg file is a zip archive, and this one is not'
+		);
 	if (hasEncryptedEntry(zip))
-		throw new AnkiPackageError('this package is password-protected (an encrypted zip): Anki never writes those; export it again from Anki');
+		throw new AnkiPackageError(
+			'this package is password-protected (an encrypted zip): Anki never writes those; export it again from Anki'
+		);
 	let claimed = 0;
 	try {
 		return unzipSync(zip, {
 			filter: (file) => {
 				claimed += file.originalSize;
 				if (claimed > MAX_UNZIPPED_BYTES)
-					throw new AnkiPackageError(`this package unpacks to more than ${megabytes(MAX_UNZIPPED_BYTES)}: export fewer decks at a time, or without media`);
+					throw new AnkiPackageError(
+						`this package unpacks to more than ${megabytes(MAX_UNZIPPED_BYTES)}: export fewer decks at a time, or without media`
+					);
 				return true;
 			}
 		});
 	} catch (error) {
 		if (error instanceof AnkiPackageError) throw error;
-		throw new AnkiPackageError(`this package is a damaged zip archive (${(error as Error).message}): export it again from Anki`);
+		throw new AnkiPackageError(
+			`this package is a damaged zip archive (${(error as Error).message}): export it again from Anki`
+		);
 	}
 }
 
@@ -129,7 +143,9 @@ function chooseCollection(files: Unzipped, version: number | undefined): Collect
 			`this package is of format version ${version}, which this app does not know (it reads versions 1 to 3): a newer Anki may have written it; export it with "Support older Anki versions" ticked`
 		);
 	if (!present.includes(named))
-		throw new AnkiPackageError(`this package's "meta" names ${named}, which is not in the zip: the package is incomplete; export it again`);
+		throw new AnkiPackageError(
+			`this package's "meta" names ${named}, which is not in the zip: the package is incomplete; export it again`
+		);
 	return named;
 }
 
@@ -168,7 +184,9 @@ export function openPackage(zip: Uint8Array): PackageContents {
 			entries = compressed ? mediaEntries(list) : legacyMediaList(list);
 		} catch (error) {
 			if (error instanceof AnkiPackageError) throw error;
-			throw new AnkiPackageError(`this package's media list is damaged (${(error as Error).message}): export it again from Anki`);
+			throw new AnkiPackageError(
+				`this package's media list is damaged (${(error as Error).message}): export it again from Anki`
+			);
 		}
 		for (const [entry, name] of entries) {
 			const bytes = files[entry];

@@ -84,7 +84,9 @@ export const STOCK = {
 		id: 1004,
 		name: 'Basic (type in the answer)',
 		fields: ['Front', 'Back'],
-		templates: [{ name: 'Card 1', qfmt: '{{Front}}\n\n{{type:Back}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}' }]
+		templates: [
+			{ name: 'Card 1', qfmt: '{{Front}}\n\n{{type:Back}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}' }
+		]
 	},
 	cloze: {
 		id: 1005,
@@ -205,9 +207,14 @@ export function writeCollection(sql: SqlJsStatic, collection: FixtureCollection,
 	else {
 		db.run(SCHEMA_18);
 		for (const noteType of collection.noteTypes) {
-			const config = new Uint8Array([...protoVarintField(1, noteType.cloze ? 1 : 0), ...protoBytesField(3, '.card { color: black; }')]);
+			const config = new Uint8Array([
+				...protoVarintField(1, noteType.cloze ? 1 : 0),
+				...protoBytesField(3, '.card { color: black; }')
+			]);
 			db.run('insert into notetypes values (?, ?, 0, 0, ?)', [noteType.id, noteType.name, config]);
-			noteType.fields.forEach((name, ord) => db.run('insert into fields values (?, ?, ?, ?)', [noteType.id, ord, name, new Uint8Array()]));
+			noteType.fields.forEach((name, ord) =>
+				db.run('insert into fields values (?, ?, ?, ?)', [noteType.id, ord, name, new Uint8Array()])
+			);
 			noteType.templates.forEach((template, ord) =>
 				db.run('insert into templates values (?, ?, ?, 0, 0, ?)', [
 					noteType.id,
@@ -218,8 +225,15 @@ export function writeCollection(sql: SqlJsStatic, collection: FixtureCollection,
 			);
 		}
 		for (const deck of collection.decks)
-			db.run('insert into decks values (?, ?, 0, 0, ?, ?)', [deck.name.split('::').join('\x1f'), deck.id, new Uint8Array(), new Uint8Array()]);
-		db.run("pragma writable_schema = 1; update sqlite_master set sql = replace(sql, 'collate nocase', 'collate unicase'); pragma writable_schema = 0;");
+			db.run('insert into decks values (?, ?, 0, 0, ?, ?)', [
+				deck.name.split('::').join('\x1f'),
+				deck.id,
+				new Uint8Array(),
+				new Uint8Array()
+			]);
+		db.run(
+			"pragma writable_schema = 1; update sqlite_master set sql = replace(sql, 'collate nocase', 'collate unicase'); pragma writable_schema = 0;"
+		);
 	}
 	db.run('begin');
 	const note = db.prepare("insert into notes values (?, ?, ?, 0, 0, ?, ?, ?, 0, 0, '')");
@@ -279,7 +293,9 @@ export function writePackage(
 		files['meta'] = new Uint8Array(protoVarintField(1, 3));
 		files['collection.anki21b'] = zstdRawFrame(writeCollection(sql, collection, 18));
 		files['collection.anki2'] = dummyCollection(sql);
-		const entries = media.map((file) => protoBytesField(1, new Uint8Array([...protoBytesField(1, file.name), ...protoVarintField(2, file.bytes.length)])));
+		const entries = media.map((file) =>
+			protoBytesField(1, new Uint8Array([...protoBytesField(1, file.name), ...protoVarintField(2, file.bytes.length)]))
+		);
 		files['media'] = zstdRawFrame(new Uint8Array(entries.flat()));
 		media.forEach((file, i) => (files[String(i)] = zstdRawFrame(file.bytes)));
 	} else {
@@ -287,7 +303,9 @@ export function writePackage(
 			files['collection.anki21'] = writeCollection(sql, collection, 11);
 			files['collection.anki2'] = dummyCollection(sql);
 		} else files['collection.anki2'] = writeCollection(sql, collection, 11);
-		files['media'] = new TextEncoder().encode(JSON.stringify(Object.fromEntries(media.map((file, i) => [String(i), file.name]))));
+		files['media'] = new TextEncoder().encode(
+			JSON.stringify(Object.fromEntries(media.map((file, i) => [String(i), file.name])))
+		);
 		media.forEach((file, i) => (files[String(i)] = file.bytes));
 	}
 	return zipSync(files);

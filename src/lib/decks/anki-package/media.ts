@@ -4,7 +4,12 @@ const IMAGE = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const SOUND = /\[sound:([^\]]+)\]/g;
 
 const decodeEntities = (name: string) =>
-	name.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+	name
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;|&apos;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>');
 
 /** The file names the HTML names, each once, in order. Links to other sites are not media of the package. */
 export function mediaNames(html: string): string[] {

@@ -8,7 +8,6 @@ import type { StoredCard } from '$lib/db/rows';
 import { createScheduler } from '$lib/srs/scheduler';
 import { htmlToPlainText } from '../import/html-text';
 import { MAX_FIELD_CHARS, type ImportedCard } from '../import/result';
-import { sanitizeCardHtml } from '../sanitize';
 import { openCollection, readCollection, type AnkiCollection, type AnkiNoteType } from './collection';
 import { openPackage, type CollectionFile } from './container';
 import { AnkiPackageError } from './errors';
@@ -82,8 +81,11 @@ export interface ReadOptions {
 	keepHistory?: boolean;
 	/** The retention the rebuilt states are scheduled for. */
 	retention?: number;
-	/** Cleans each side's HTML. Where there is no DOM (a worker), the caller cleans the result instead. */
-	sanitize?: (html: string) => string;
+	/**
+	 * Cleans each side's HTML: sanitizeCardHtml where there is a DOM. A worker has none, so it passes the
+	 * HTML through and the page cleans the cards it receives (client.ts).
+	 */
+	sanitize: (html: string) => string;
 	onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -99,7 +101,8 @@ function isDummyCollection(collection: AnkiCollection): boolean {
 /** How each note type is rendered: from its templates when they use only what the renderer handles. */
 function renderingOf(noteType: AnkiNoteType): AnkiNoteTypeSummary {
 	const tag = unsupportedTag(noteType);
-	if (tag === undefined && noteType.templates.length > 0) return { name: noteType.name, notes: 0, renderedFrom: 'templates' };
+	if (tag === undefined && noteType.templates.length > 0)
+		return { name: noteType.name, notes: 0, renderedFrom: 'templates' };
 	return {
 		name: noteType.name,
 		notes: 0,
@@ -111,7 +114,7 @@ function renderingOf(noteType: AnkiNoteType): AnkiNoteTypeSummary {
 const isBlank = (html: string) => htmlToPlainText(html) === '';
 
 export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPackagePreview {
-	const { sql, keepHistory = true, retention = 0.9, sanitize = sanitizeCardHtml, onProgress } = options;
+	const { sql, keepHistory = true, retention = 0.9, sanitize, onProgress } = options;
 	onProgress?.({ stage: 'unpacking', done: 0, total: 1 });
 	const contents = openPackage(bytes);
 	let collection: AnkiCollection;
@@ -133,7 +136,11 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 	for (const note of collection.notes) {
 		const rendering = renderings.get(note.noteTypeId);
 		if (rendering) rendering.notes++;
-		else problems.push({ noteId: note.id, message: `its note type (id ${note.noteTypeId}) is not in the package: the note is left out` });
+		else
+			problems.push({
+				noteId: note.id,
+				message: `its note type (id ${note.noteTypeId}) is not in the package: the note is left out`
+			});
 	}
 	const revlog = new Map<number, typeof collection.revlog>();
 	for (const row of collection.revlog) {
@@ -153,7 +160,9 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 		if (!note || !noteType) return;
 		const rendering = renderings.get(noteType.id) as AnkiNoteTypeSummary;
 		const rendered: RenderedCard | { problem: string } =
-			rendering.renderedFrom === 'templates' ? renderFromTemplates(noteType, note.fields, row.ord) : renderFromFields(note.fields);
+			rendering.renderedFrom === 'templates'
+				? renderFromTemplates(noteType, note.fields, row.ord)
+				: renderFromFields(note.fields);
 		if ('problem' in rendered) {
 			problems.push({ noteId: note.id, message: `card ${row.ord + 1}: ${rendered.problem}` });
 			return;
@@ -165,9 +174,15 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 			const notesNaming = namedBy.get(name) ?? new Set();
 			namedBy.set(name, notesNaming.add(note.id));
 		}
-		for (const [side, html] of [['front', front], ['back', back]] as const) {
+		for (const [side, html] of [
+			['front', front],
+			['back', back]
+		] as const) {
 			if (html.length > MAX_FIELD_CHARS) {
-				problems.push({ noteId: note.id, message: `card ${row.ord + 1}: its ${side} is over ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters: left out` });
+				problems.push({
+					noteId: note.id,
+					message: `card ${row.ord + 1}: its ${side} is over ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters: left out`
+				});
 				return;
 			}
 		}
@@ -208,7 +223,13 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 	return {
 		collectionFile: contents.collectionFile,
 		schema: collection.schema,
-		counts: { notes: new Set(cards.map((card) => card.noteId)).size, cards: cards.length, media: media.length, reviews, decks: decks.length },
+		counts: {
+			notes: new Set(cards.map((card) => card.noteId)).size,
+			cards: cards.length,
+			media: media.length,
+			reviews,
+			decks: decks.length
+		},
 		decks,
 		noteTypes: [...renderings.values()].filter((summary) => summary.notes > 0),
 		cards,

@@ -95,7 +95,11 @@ function renderTemplate(template: string, side: Side): string {
 }
 
 /** The card's sides from the templates, or why the card cannot be made. */
-export function renderFromTemplates(noteType: AnkiNoteType, values: string[], ord: number): RenderedCard | RenderFailure {
+export function renderFromTemplates(
+	noteType: AnkiNoteType,
+	values: string[],
+	ord: number
+): RenderedCard | RenderFailure {
 	const fields = new Map(noteType.fields.map((name, i) => [name, values[i] ?? '']));
 	let cloze: ClozeSides | undefined;
 	let template = noteType.templates[ord];
@@ -106,13 +110,20 @@ export function renderFromTemplates(noteType: AnkiNoteType, values: string[], or
 			tag.replace(/^\{\{[^}]*cloze:|\s*\}\}$/g, '')
 		);
 		for (const name of clozeFields) {
-			cloze = expandCloze(fields.get(name) ?? '', 0, true, clozeProblems).find((sides) => sides.cloze.number === ord + 1);
+			cloze = expandCloze(fields.get(name) ?? '', 0, true, clozeProblems).find(
+				(sides) => sides.cloze.number === ord + 1
+			);
 			if (cloze) break;
 		}
 		if (!cloze)
-			return { problem: clozeProblems[0]?.message ?? `it has no cloze deletion c${ord + 1}, though the package has a card for it: left out` };
+			return {
+				problem:
+					clozeProblems[0]?.message ??
+					`it has no cloze deletion c${ord + 1}, though the package has a card for it: left out`
+			};
 	}
-	if (!template) return { problem: `its note type "${noteType.name}" has no template ${ord + 1}: this card is left out` };
+	if (!template)
+		return { problem: `its note type "${noteType.name}" has no template ${ord + 1}: this card is left out` };
 	const question: Side = { fields, question: true, ...(cloze && { cloze }) };
 	const front = renderTemplate(template.qfmt, question);
 	const answer = renderTemplate(template.afmt, { fields, question: false, ...(cloze && { cloze }) });
