@@ -50,7 +50,15 @@ export default defineConfig({
 			// The first worker takes the page at once, so the first visit already works offline;
 			// later versions wait (skipWaiting off) until the student says "Reload now".
 			// The QR scanner's WebAssembly, large, is fetched only when a teacher scans, never precached.
-			workbox: { clientsClaim: true, globIgnores: ['**/*.wasm'] },
+			// Workers (the Anki package reader, with SQLite's WebAssembly) are not precached either: they
+			// are kept once first used, and their hashed file names never change content.
+			workbox: {
+				clientsClaim: true,
+				globIgnores: ['**/*.wasm', '**/workers/**'],
+				runtimeCaching: [
+					{ urlPattern: /\/_app\/immutable\/workers\//, handler: 'CacheFirst', options: { cacheName: 'workers' } }
+				]
+			},
 			injectRegister: false,
 			manifest: {
 				name: 'Steppe Cards — offline quizzes and flashcards',
