@@ -259,6 +259,33 @@ test('a card whose cloze number has no deletion is a problem of its note, not of
 	expect(preview.problems).toEqual([{ noteId: 20, message: expect.stringContaining('no cloze deletion c3') }]);
 });
 
+test("a template's script and style are dropped, never kept as card text", () => {
+	const scripted = {
+		id: 1007,
+		name: 'Scripted',
+		fields: ['Front', 'Back'],
+		templates: [
+			{
+				name: 'Card 1',
+				qfmt: '<style>.x{}</style>{{Front}}<script>alert(1)</script>',
+				afmt: '{{Back}}<script src="x.js"></script>'
+			}
+		]
+	};
+	const preview = read(
+		writePackage(
+			sql,
+			{
+				noteTypes: [scripted],
+				decks: [{ id: 1, name: 'Default' }],
+				notes: [{ id: 30, noteTypeId: 1007, fields: ['uno', 'one'], cards: [{ id: 301, ord: 0, deckId: 1 }] }]
+			},
+			'legacy-1'
+		)
+	);
+	expect(preview.cards).toMatchObject([{ front: 'uno', back: 'one' }]);
+});
+
 describe('refuses, saying why', () => {
 	const refusal = (bytes: Uint8Array) => {
 		try {
