@@ -157,7 +157,15 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 		if (index % PROGRESS_EVERY === 0) onProgress?.({ stage: 'cards', done: index, total: collection.cards.length });
 		const note = notes.get(row.noteId);
 		const noteType = note && collection.noteTypes.get(note.noteTypeId);
-		if (!note || !noteType) return;
+		// A note whose note type is missing is reported once, above.
+		if (!noteType) {
+			if (!note)
+				problems.push({
+					noteId: row.noteId,
+					message: `card ${row.ord + 1} (id ${row.id}) belongs to a note that is not in the package: left out`
+				});
+			return;
+		}
 		const rendering = renderings.get(noteType.id) as AnkiNoteTypeSummary;
 		const rendered: RenderedCard | { problem: string } =
 			rendering.renderedFrom === 'templates'
