@@ -67,8 +67,9 @@ export default defineConfig({
 			strategies: 'injectManifest',
 			srcDir: 'src',
 			filename: 'sw.js',
-			// WebAssembly (the QR scanner's, the optimiser's), large, is fetched only when used, never precached.
-			injectManifest: { globIgnores: ['**/*.wasm'] },
+			// WebAssembly (the QR scanner's, the optimiser's, SQLite's) and workers (the Anki package reader),
+			// large, are fetched only when used, never precached; the worker keeps them once used.
+			injectManifest: { globIgnores: ['**/*.wasm', '**/workers/**'] },
 			// The app shell for pages that were not prerendered (a user's deck: /study/u-…, /quiz/u-…),
 			// written by adapter-static after the worker is built: `spa` adds it to the precache, and the
 			// worker opens such pages from it, offline too.

@@ -43,6 +43,13 @@ registerRoute(
 	new CacheFirst({ cacheName: 'fsrs-optimiser', plugins: [new ExpirationPlugin({ maxEntries: 1 })] })
 );
 
+// Workers (the Anki package reader) and the SQLite WebAssembly it loads are kept once first used:
+// their hashed file names never change content.
+registerRoute(
+	({ url }) => url.origin === location.origin && /^\/_app\/immutable\/(workers\/|assets\/sql-wasm[^/]*\.wasm$)/.test(url.pathname),
+	new CacheFirst({ cacheName: 'workers' })
+);
+
 // A deck page that was not prerendered (a deck made on this device) gets the app's fallback page, where one is built.
 const FALLBACK_PAGE = '/200.html';
 if (getCacheKeyForURL(FALLBACK_PAGE))
