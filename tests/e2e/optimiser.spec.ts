@@ -55,6 +55,8 @@ test('a first visit is not isolated: it says so and still fits; once the worker 
 });
 
 test('fit my schedule: too little history, then progress, cancel, the metrics, apply, reschedule and back', async ({ page }) => {
+	// Two fits of a few thousand reviews, and a cancelled one: on a busy 2-core machine that is more than the default 30 s.
+	test.setTimeout(150_000);
 	await openIsolated(page);
 	const fit = page.getByRole('button', { name: 'Fit my schedule' });
 	await fit.click();
