@@ -47,6 +47,9 @@ export function studyGuide(deck: DeckOutline): GuideSection[] {
 	return sections;
 }
 
+/** How many facts a country's section holds, for the guide's contents. */
+export const factCount = (section: GuideSection) => section.themes.reduce((n, group) => n + group.facts.length, 0);
+
 export function paragraphTopic(deck: DeckMeta, n: number): string {
 	return deck.source.paragraphs.find((p) => p.n === n)?.topic ?? '';
 }
