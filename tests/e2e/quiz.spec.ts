@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, QuestionType } from '../../src/lib/content/schema';
+import { paragraphList } from '../../src/lib/content/guide';
 import { databaseNames } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
@@ -264,6 +265,39 @@ test('leaving mid-quiz offers to resume; feedback at the end goes straight on', 
 	await expect(page.getByText('1 of 5 right')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Missed questions (4)' })).toBeVisible();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`after an answer the verdict and the right answer are in view, with a short source line (${scheme})`, async ({ page }) => {
+		test.setTimeout(60_000);
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto(`/quiz/${deck.id}`);
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+		await page.getByRole('radio', { name: '5' }).tap();
+		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		// Five questions, one of each type, each answered wrong so that the right answer shows.
+		for (let i = 0; i < 5; i++) {
+			await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+			const q = await onScreen(page);
+			await answer(page, q, false, 'taps');
+			const feedback = page.locator('section.feedback');
+			const verdict = feedback.getByRole('heading', { name: /^(Correct|Not quite)$/ });
+			await expect(verdict).toBeInViewport({ ratio: 1 });
+			// A wrong order can be right by chance (the items are shuffled): then there is no answer to show.
+			if ((await verdict.textContent())?.includes('Not quite')) {
+				const answerShown = q.type === 'matching' || q.type === 'ordering' ? feedback.locator('.answer-list') : feedback.getByText(/^The answer:/);
+				await expect(answerShown).toBeInViewport({ ratio: 1 });
+			}
+			await expect(page.getByRole('button', { name: /^(Next question|See your results)$/ })).toBeFocused();
+			const paragraphs = deck.facts.find((f) => f.id === q.factId)!.paragraphs;
+			const source = feedback.getByText(/^Source: ¶/);
+			if (paragraphs.length > 1) await expect(source).toHaveText(`Source: ¶${paragraphList(paragraphs)}`);
+			else await expect(source).toHaveText(new RegExp(`^Source: ¶${paragraphs[0]} \\S`));
+			await page.screenshot({ path: shot(`feedback-in-view-${q.type}-${scheme}`) });
+			await page.getByRole('button', { name: /^(Next question|See your results)$/ }).tap();
+		}
+		await expect(page.getByText('0 of 5 right').or(page.getByText('1 of 5 right'))).toBeVisible();
+	});
+}
 
 test.describe('in dark mode', () => {
 	test.use({ colorScheme: 'dark' });
