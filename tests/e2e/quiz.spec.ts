@@ -266,8 +266,36 @@ test('leaving mid-quiz offers to resume; feedback at the end goes straight on', 
 	await expect(page.getByRole('heading', { name: 'Missed questions (4)' })).toBeVisible();
 });
 
+// The first matching and ordering questions in the article's order have the longest feedback of the bank
+// (five long pairs; seven paragraphs, ¶1–4, 6, 7, 14): focusing "Next question" would scroll their verdict away.
+for (const [type, key] of [
+	['Matching', 'overview-five-stances/match-stances'],
+	['Ordering', 'history-timeline/long-view']
+] as const) {
+	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({ page }) => {
+		await page.goto(`/quiz/${deck.id}`);
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+		const types = page.getByRole('group', { name: 'Question types' });
+		await types.getByRole('button', { name: /Clear all/ }).tap();
+		await types.getByRole('checkbox', { name: type }).tap();
+		await page.getByRole('radio', { name: 'As in the article' }).tap();
+		await page.getByRole('radio', { name: 'All' }).tap();
+		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		const q = await onScreen(page);
+		expect(q.key).toBe(key);
+		if (q.type === 'ordering') await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
+		await answer(page, q, false, 'taps');
+		const feedback = page.locator('section.feedback');
+		await expect(feedback.getByRole('heading', { name: 'Not quite' })).toBeInViewport({ ratio: 1 });
+		await expect(feedback.locator('.answer-list')).toBeInViewport({ ratio: 1 });
+		await expect(page.getByRole('button', { name: 'Next question' })).toBeFocused();
+		const paragraphs = deck.facts.find((f) => f.id === q.factId)!.paragraphs;
+		await expect(feedback.getByText(/^Source: ¶/)).toHaveText(`Source: ¶${paragraphList(paragraphs)}`);
+	});
+}
+
 for (const scheme of ['light', 'dark'] as const) {
-	test(`after an answer the verdict and the right answer are in view, with a short source line (${scheme})`, async ({ page }) => {
+	test(`the feedback of every question type shows its verdict and right answer in view (${scheme})`, async ({ page }) => {
 		test.setTimeout(60_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		await page.goto(`/quiz/${deck.id}`);
