@@ -13,7 +13,11 @@ if (form && input && status) {
 		section,
 		groups: [...section.querySelectorAll('[data-guide-group]')].map((group) => ({
 			group,
-			facts: [...group.querySelectorAll('li')].map((item) => ({ item, text: fold(item.textContent ?? '') }))
+			facts: [...group.querySelectorAll('li')].map((item) => ({
+				item,
+				// The statement and its tags: the paragraph topics beside it would match facts that only share a paragraph.
+				text: fold([...item.querySelectorAll('[data-guide-text]')].map((part) => part.textContent).join(' '))
+			}))
 		}))
 	}));
 
