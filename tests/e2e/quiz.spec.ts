@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, QuestionType } from '../../src/lib/content/schema';
 import { paragraphList } from '../../src/lib/content/guide';
-import { databaseNames } from './app';
+import { databaseNames, startQuizOfType } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const questions = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
@@ -273,14 +273,7 @@ for (const [type, key] of [
 	['Ordering', 'history-timeline/long-view']
 ] as const) {
 	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({ page }) => {
-		await page.goto(`/quiz/${deck.id}`);
-		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
-		const types = page.getByRole('group', { name: 'Question types' });
-		await types.getByRole('button', { name: /Clear all/ }).tap();
-		await types.getByRole('checkbox', { name: type }).tap();
-		await page.getByRole('radio', { name: 'As in the article' }).tap();
-		await page.getByRole('radio', { name: 'All' }).tap();
-		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		await startQuizOfType(page, type, { count: 'All', order: 'As in the article' });
 		const q = await onScreen(page);
 		expect(q.key).toBe(key);
 		if (q.type === 'ordering') await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
@@ -331,13 +324,7 @@ test.describe('in dark mode', () => {
 	test.use({ colorScheme: 'dark' });
 
 	test('a matching question and its feedback stay readable', async ({ page }) => {
-		await page.goto(`/quiz/${deck.id}`);
-		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
-		const types = page.getByRole('group', { name: 'Question types' });
-		await types.getByRole('button', { name: /Clear all/ }).tap();
-		await types.getByRole('checkbox', { name: 'Matching' }).tap();
-		await page.getByRole('radio', { name: '5' }).tap();
-		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		await startQuizOfType(page, 'Matching', { count: '5' });
 		const q = await onScreen(page);
 		expect(q.type).toBe('matching');
 		// Two pairs made, one still selected: the states that must be told apart.
