@@ -162,7 +162,6 @@ export type FactOutline = Omit<Fact, 'questions'>;
 /** A deck without its quiz questions, in a chunk a third the size of the whole deck. */
 export interface DeckOutline extends DeckMeta {
 	facts: FactOutline[];
-	aboutSource?: FactOutline[];
 }
 
 /** What the quiz builder needs of a deck to offer its topics and count the questions a choice matches. */
