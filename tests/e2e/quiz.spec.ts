@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, QuestionType } from '../../src/lib/content/schema';
-import { databaseNames } from './app';
+import { paragraphList } from '../../src/lib/content/guide';
+import { databaseNames, startQuizOfType } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const questions = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
@@ -265,17 +266,65 @@ test('leaving mid-quiz offers to resume; feedback at the end goes straight on', 
 	await expect(page.getByRole('heading', { name: 'Missed questions (4)' })).toBeVisible();
 });
 
+// The first matching and ordering questions in the article's order have the longest feedback of the bank
+// (five long pairs; seven paragraphs, ¶1–4, 6, 7, 14): focusing "Next question" would scroll their verdict away.
+for (const [type, key] of [
+	['Matching', 'overview-five-stances/match-stances'],
+	['Ordering', 'history-timeline/long-view']
+] as const) {
+	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({ page }) => {
+		await startQuizOfType(page, type, { count: 'All', order: 'As in the article' });
+		const q = await onScreen(page);
+		expect(q.key).toBe(key);
+		if (q.type === 'ordering') await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
+		await answer(page, q, false, 'taps');
+		const feedback = page.locator('section.feedback');
+		await expect(feedback.getByRole('heading', { name: 'Not quite' })).toBeInViewport({ ratio: 1 });
+		await expect(feedback.locator('.answer-list')).toBeInViewport({ ratio: 1 });
+		await expect(page.getByRole('button', { name: 'Next question' })).toBeFocused();
+		const paragraphs = deck.facts.find((f) => f.id === q.factId)!.paragraphs;
+		await expect(feedback.getByText(/^Source: ¶/)).toHaveText(`Source: ¶${paragraphList(paragraphs)}`);
+	});
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`the feedback of every question type shows its verdict and right answer in view (${scheme})`, async ({ page }) => {
+		test.setTimeout(60_000);
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto(`/quiz/${deck.id}`);
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+		await page.getByRole('radio', { name: '5' }).tap();
+		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		// Five questions, one of each type, each answered wrong so that the right answer shows.
+		for (let i = 0; i < 5; i++) {
+			await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+			const q = await onScreen(page);
+			await answer(page, q, false, 'taps');
+			const feedback = page.locator('section.feedback');
+			const verdict = feedback.getByRole('heading', { name: /^(Correct|Not quite)$/ });
+			await expect(verdict).toBeInViewport({ ratio: 1 });
+			// A wrong order can be right by chance (the items are shuffled): then there is no answer to show.
+			if ((await verdict.textContent())?.includes('Not quite')) {
+				const answerShown = q.type === 'matching' || q.type === 'ordering' ? feedback.locator('.answer-list') : feedback.getByText(/^The answer:/);
+				await expect(answerShown).toBeInViewport({ ratio: 1 });
+			}
+			await expect(page.getByRole('button', { name: /^(Next question|See your results)$/ })).toBeFocused();
+			const paragraphs = deck.facts.find((f) => f.id === q.factId)!.paragraphs;
+			const source = feedback.getByText(/^Source: ¶/);
+			if (paragraphs.length > 1) await expect(source).toHaveText(`Source: ¶${paragraphList(paragraphs)}`);
+			else await expect(source).toHaveText(new RegExp(`^Source: ¶${paragraphs[0]} \\S`));
+			await page.screenshot({ path: shot(`feedback-in-view-${q.type}-${scheme}`) });
+			await page.getByRole('button', { name: /^(Next question|See your results)$/ }).tap();
+		}
+		await expect(page.getByText('0 of 5 right').or(page.getByText('1 of 5 right'))).toBeVisible();
+	});
+}
+
 test.describe('in dark mode', () => {
 	test.use({ colorScheme: 'dark' });
 
 	test('a matching question and its feedback stay readable', async ({ page }) => {
-		await page.goto(`/quiz/${deck.id}`);
-		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
-		const types = page.getByRole('group', { name: 'Question types' });
-		await types.getByRole('button', { name: /Clear all/ }).tap();
-		await types.getByRole('checkbox', { name: 'Matching' }).tap();
-		await page.getByRole('radio', { name: '5' }).tap();
-		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		await startQuizOfType(page, 'Matching', { count: '5' });
 		const q = await onScreen(page);
 		expect(q.type).toBe('matching');
 		// Two pairs made, one still selected: the states that must be told apart.

@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: Record<string, number> = {
 	content: 0,
+	format: 0,
 	db: 1,
 	srs: 2,
 	quiz: 3,

@@ -94,6 +94,10 @@ describe('validateDeck', () => {
 		['too many options', (f) => f.questions[0].options.push('Russia'), 'questions.0.options: needs 3 or 4 options'],
 		['a true/false answer that is not a boolean', (f) => (f.questions[1].answer = 'no'), 'questions.1.answer: must be true or false'],
 		['a fact id that is not kebab-case', (f) => (f.id = 'KZ Delisting'), 'id: must be kebab-case'],
+		['a fact with no country tag', (f) => delete f.countries, `${FACTS} › kz-delisting › countries: needs at least one country tag`],
+		['a fact with no theme tag', (f) => (f.themes = []), `${FACTS} › kz-delisting › themes: needs at least one theme tag`],
+		['an unknown "about"', (f) => (f.about = 'article'), 'about: unknown "about" "article" (expected source)'],
+		['a fact about the source with tags', (f) => (f.about = 'source'), 'countries: a fact about the source is never studied or quizzed, so it takes none'],
 		['an unknown lint rule in allow', (f) => (f.questions[0].allow = ['answer-in-propmt']), 'questions.0.allow.0: unknown lint rule "answer-in-propmt" (expected one of answer-in-prompt,']
 	];
 
@@ -103,6 +107,15 @@ describe('validateDeck', () => {
 		const result = check([f]);
 		expect(result.deck).toBeUndefined();
 		expect(result.problems.map(formatProblem).join('\n')).toContain(expected);
+	});
+
+	it('keeps the facts about the source apart from those to study, with their source paragraph', () => {
+		const aboutSource = { id: 'source-publisher', about: 'source', statement: 'An institute published the article.', paragraphs: [2] };
+		const result = check([fact(), aboutSource]);
+		expect(result.problems).toEqual([]);
+		expect(result.deck?.facts.map((f) => f.id)).toEqual(['kz-delisting']);
+		expect(result.deck?.aboutSource).toEqual([{ ...aboutSource, countries: [], themes: [], cards: [] }]);
+		expect(messages([fact(), { ...aboutSource, paragraphs: [21] }])).toEqual([`${FACTS} › source-publisher › source paragraph [21] does not exist in the source`]);
 	});
 
 	it('refuses a duplicate fact id, naming where it was first used', () => {

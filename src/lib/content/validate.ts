@@ -17,6 +17,7 @@ import {
 	type Deck,
 	type DeckMeta,
 	type Fact,
+	type FactOutline,
 	type Question,
 	type Theme
 } from './schema';
@@ -73,6 +74,18 @@ function duplicates(values: string[]): string[] {
 /** `paragraphs` is undefined when deck.yaml itself is broken: then no paragraph can be judged. */
 function bankFactProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<number> | undefined): string[] {
 	const problems: string[] = [];
+	for (const n of fact.paragraphs) {
+		if (paragraphs && !paragraphs.has(n)) problems.push(`source paragraph [${n}] does not exist in the source`);
+	}
+	if (fact.about === 'source') {
+		// Shown in the study guide's "About the source" only: tags, cards and questions would never be used.
+		for (const field of ['countries', 'themes', 'cards', 'questions'] as const) {
+			if (fact[field].length > 0) problems.push(`${field}: a fact about the source is never studied or quizzed, so it takes none`);
+		}
+		return problems;
+	}
+	if (fact.countries.length === 0) problems.push('countries: needs at least one country tag');
+	if (fact.themes.length === 0) problems.push('themes: needs at least one theme tag');
 	for (const tag of fact.countries) {
 		if (!COUNTRIES.includes(tag as Country))
 			problems.push(`unknown country tag "${tag}" (expected one of ${COUNTRIES.join(', ')})`);
@@ -80,9 +93,6 @@ function bankFactProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Se
 	for (const tag of fact.themes) {
 		if (!THEMES.includes(tag as Theme))
 			problems.push(`unknown theme tag "${tag}" (expected one of ${THEMES.join(', ')})`);
-	}
-	for (const n of fact.paragraphs) {
-		if (paragraphs && !paragraphs.has(n)) problems.push(`source paragraph [${n}] does not exist in the source`);
 	}
 	if (fact.cards.length === 0) problems.push('has no flashcard');
 	const types = new Set(fact.questions.map((q) => q.type));
@@ -186,6 +196,7 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 	const paragraphs = deckMeta && new Set(deckMeta.source.paragraphs.map((p) => p.n));
 
 	const facts: Fact[] = [];
+	const aboutSource: FactOutline[] = [];
 	const factFileOf = new Map<string, string>();
 	for (const file of factFiles) {
 		if (file.parseError) continue;
@@ -211,7 +222,11 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 			factFileOf.set(fact.id, file.path);
 			const own = bankFactProblems(fact, paragraphs);
 			for (const message of own) problems.push({ file: file.path, factId, message });
-			if (own.length === 0) {
+			if (own.length > 0) return;
+			if (fact.about === 'source') {
+				const { questions: _none, ...outline } = fact;
+				aboutSource.push({ ...outline, countries: [], themes: [] });
+			} else {
 				for (const warning of lintFact(fact)) warnings.push({ file: file.path, ...warning });
 				facts.push({
 					...fact,
@@ -225,5 +240,5 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 	if (factFiles.length === 0) problems.push({ file: meta.path, message: 'the deck folder has no fact files' });
 
 	if (problems.length > 0 || !deckMeta) return { problems, warnings };
-	return { deck: { ...deckMeta, facts }, problems, warnings };
+	return { deck: { ...deckMeta, facts, ...(aboutSource.length > 0 && { aboutSource }) }, problems, warnings };
 }

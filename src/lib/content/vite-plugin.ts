@@ -52,9 +52,11 @@ export function questionBank(root: string): Plugin {
 			const deckId = name.slice(prefix!.length);
 			const deck = decks.find((d) => d.id === deckId);
 			if (!deck) this.error(`no deck "${deckId}" in ${root}`);
+			// The outline is what a study session loads: the facts about the source, for the guide alone, stay in the whole deck.
+			const { aboutSource: _forTheGuide, ...studied } = deck;
 			const data =
 				prefix === OUTLINE
-					? { ...deck, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
+					? { ...studied, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
 					: prefix === FACT_IDS
 						? deck.facts.map((f) => f.id)
 						: prefix === QUIZ_INDEX
