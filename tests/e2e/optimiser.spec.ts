@@ -68,7 +68,7 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 	// Progress while it trains, and Cancel stops it.
 	const progress = page.getByRole('progressbar', { name: 'Fitting to your reviews…' });
 	await fit.click();
-	await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.position), { intervals: [50] }).toBeGreaterThan(0);
+	await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.position), { intervals: [50], timeout: 60_000 }).toBeGreaterThan(0);
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByText('Cancelled. Nothing was changed.')).toBeVisible();
 

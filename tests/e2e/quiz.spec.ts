@@ -273,6 +273,8 @@ for (const [type, key] of [
 	['Ordering', 'history-timeline/long-view']
 ] as const) {
 	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({ page }) => {
+		// "All" questions of one type, built and answered by taps: slow when the machine is busy.
+		test.setTimeout(60_000);
 		await startQuizOfType(page, type, { count: 'All', order: 'As in the article' });
 		const q = await onScreen(page);
 		expect(q.key).toBe(key);
