@@ -179,6 +179,7 @@ export const checks = [
 			await driver.click({ label: "Replace this device's progress" });
 			await driver.upload({ label: 'Backup file' }, file);
 			await driver.click(button('^Import$'));
+			await driver.click(button('^Yes, replace my progress$'));
 			await waitForText(driver, /Backup restored: this device now holds 1 facts studied, 1 reviews/);
 			await driver.goto('/');
 			expect((await newCount(driver)) === '19', 'the import did not bring back the studied card');
