@@ -5,7 +5,9 @@ import { deck, rateGood } from './app';
 const shot = (name: string) => `test-results/screens/${name}.png`;
 const header = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-test('on a phone, joining a class quiz is one tap from home, and the header leads to the classroom from every page', async ({ page }) => {
+test('on a phone, joining a class quiz is one tap from home, and the header leads to the classroom from every page', async ({
+	page
+}) => {
 	await page.goto('/');
 	const join = page.getByRole('link', { name: 'Join a class quiz' });
 	await expect(join).toBeInViewport();
@@ -26,7 +28,11 @@ test('on a phone, joining a class quiz is one tap from home, and the header lead
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
 		await page.goto('/');
-		const links = await Promise.all(['Classroom', 'Stats', 'Settings'].map(async (name) => (await header(page).getByRole('link', { name }).boundingBox())!));
+		const links = await Promise.all(
+			['Classroom', 'Stats', 'Settings'].map(
+				async (name) => (await header(page).getByRole('link', { name }).boundingBox())!
+			)
+		);
 		for (const link of links) {
 			expect(link.y).toBe(links[0]!.y);
 			expect(link.height).toBeGreaterThanOrEqual(44);
@@ -36,7 +42,10 @@ test('on a phone, joining a class quiz is one tap from home, and the header lead
 	}
 });
 
-test('the quiz made on a first visit shows the join page’s full address and joins the list of class quizzes', async ({ page, baseURL }) => {
+test('the quiz made on a first visit shows the join page’s full address and joins the list of class quizzes', async ({
+	page,
+	baseURL
+}) => {
 	await page.goto('/classroom');
 	await expect(page.getByText('None yet. Quizzes you make are kept on this device')).toBeVisible();
 	await page.getByRole('button', { name: 'Make the quiz' }).click();
@@ -45,7 +54,9 @@ test('the quiz made on a first visit shows the join page’s full address and jo
 	await expect(page.getByRole('region', { name: 'Your class quizzes' }).getByRole('listitem')).toHaveCount(1);
 });
 
-test('importing a backup that replaces this device’s progress asks first; the export’s message shows beside its button', async ({ page }) => {
+test('importing a backup that replaces this device’s progress asks first; the export’s message shows beside its button', async ({
+	page
+}) => {
 	await page.goto(`/study/${deck.id}`);
 	await rateGood(page);
 	await page.goto('/settings');
@@ -70,7 +81,9 @@ test('importing a backup that replaces this device’s progress asks first; the 
 	await page.getByLabel('Backup file').setInputFiles(file);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	const question = page.getByRole('alertdialog');
-	await expect(question).toContainText("Replace every rating and quiz, and the decks you made, on this device with the backup's?");
+	await expect(question).toContainText(
+		"Replace every rating and quiz, and the decks you made, on this device with the backup's?"
+	);
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.screenshot({ path: shot('settings-replace-light'), fullPage: true });
 	await page.emulateMedia({ colorScheme: 'dark' });
@@ -96,7 +109,9 @@ test('importing a backup that replaces this device’s progress asks first; the 
 	await expect(page.getByRole('alertdialog')).toHaveCount(0);
 });
 
-test('a changed study limit is saved as soon as its field is left, so leaving the settings loses nothing', async ({ page }) => {
+test('a changed study limit is saved as soon as its field is left, so leaving the settings loses nothing', async ({
+	page
+}) => {
 	await page.goto('/settings');
 	const newPerDay = page.getByLabel('New facts per day');
 	await expect(newPerDay).toBeEnabled();
