@@ -50,7 +50,7 @@ export async function exportBackup(page: Page, base: string, file: string): Prom
 
 /**
  * Imports `file` in replace mode, `runs` times, each on a freshly opened Settings page: from
- * the click on "Import" (a mark set in the page just before the click) to the success
+ * the click confirming it (a mark set in the page just before the click) to the success
  * message shown (probe.ts). Reading, checking and writing the file are all in it.
  */
 export async function measureImport(page: Page, base: string, file: string, runs: number): Promise<{ times: number[]; message: string }> {
@@ -60,9 +60,10 @@ export async function measureImport(page: Page, base: string, file: string, runs
 		await openSettings(page, base);
 		await page.locator('input[type="file"]').setInputFiles(file);
 		await page.getByRole('radio', { name: /^Replace/ }).check();
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.evaluate(() => {
-			const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import');
-			if (!button) throw new Error('no Import button');
+			const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Yes, replace my progress');
+			if (!button) throw new Error('no button confirming the import');
 			performance.mark('bench:import-start');
 			button.click();
 		});

@@ -11,7 +11,7 @@
  *                       (src/lib/srs/session.svelte.ts); study:queue-whole until the whole queue is in
  *   study:rate-to-next  a rating saved and the next card focused, the app's own measure (StudyCard.svelte)
  *   stats render        navigation start to the statistics shown (tests/bench/probe.ts)
- *   backup import       click on Import (replace mode) to its success message, with a backup
+ *   backup import       click confirming a replacing import to its success message, with a backup
  *                       exported by the app's own button from the same database
  *   cold offline start  a new Chromium process on the profile, its service worker installed,
  *                       offline (emulated, and the server stopped): navigation start to the

@@ -104,6 +104,7 @@ test('export, reset and import give back the same progress; broken files are ref
 		await page.getByLabel('Replace this device\'s progress').check();
 		await page.getByLabel('Backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
 	}
 	await page.goto('/');
@@ -120,6 +121,7 @@ test('export, reset and import give back the same progress; broken files are ref
 	await page.getByLabel('Replace this device\'s progress').check();
 	await page.getByLabel('Backup file').setInputFiles(file);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
 	await expect(page.getByText('Backup restored: this device now holds 3 facts studied, 3 reviews')).toBeVisible();
 	await page.goto('/');
 	await expect.poll(() => newCount(page)).toBe('17');

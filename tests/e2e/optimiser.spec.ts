@@ -36,6 +36,7 @@ async function importHistory(page: Page) {
 	await page.getByLabel("Replace this device's progress").check();
 	await page.getByLabel('Backup file').setInputFiles(historyBackup());
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
 	await expect(page.getByText('Backup restored')).toBeVisible();
 }
 

@@ -18,7 +18,7 @@ async function homeCounts(page: Page) {
 	};
 }
 
-test('a first visit to the home page, the statistics and the settings shows that nothing is studied yet, without creating the database', async ({ page }) => {
+test('a first visit to the home page, the statistics, the settings and the classroom shows that nothing is studied yet, without creating the database', async ({ page }) => {
 	await page.goto('/');
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
 	expect(await databaseNames(page)).toEqual([]);
@@ -28,6 +28,13 @@ test('a first visit to the home page, the statistics and the settings shows that
 	await page.goto('/settings');
 	await expect(page.getByLabel('New facts per day')).toBeEnabled();
 	await expect(page.getByLabel('New facts per day')).toHaveValue('20');
+	expect(await databaseNames(page)).toEqual([]);
+	await page.goto('/classroom');
+	await expect(page.getByText('None yet. Quizzes you make are kept on this device')).toBeVisible();
+	expect(await databaseNames(page)).toEqual([]);
+	await page.goto('/classroom/take');
+	await expect(page.getByRole('heading', { level: 1, name: 'Join a class quiz' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
 	expect(await databaseNames(page)).toEqual([]);
 });
 
