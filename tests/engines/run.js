@@ -76,7 +76,7 @@ try {
 						5_000,
 						'reading the page'
 					).catch(() => 'the page could not be read');
-					throw new Error(`${error instanceof Error ? error.message : error}\n      page ${shown}`);
+					throw new Error(`${error instanceof Error ? error.message : error}\n      page ${shown}`, { cause: error });
 				} finally {
 					proxy.setOffline(false);
 					await within(driver.close(), 10_000, 'closing the session').catch(() => {});

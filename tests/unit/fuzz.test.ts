@@ -238,7 +238,11 @@ describe('result codes', () => {
 /** Every place in a JSON value where a value can be changed: [parent, key]. */
 function slots(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []) {
 	if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), slots(v, out)));
-	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([value as Record<string, unknown>, k]), slots(v, out);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) {
+			out.push([value as Record<string, unknown>, k]);
+			slots(v, out);
+		}
 	return out;
 }
 

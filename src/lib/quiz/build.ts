@@ -4,7 +4,7 @@
  * reload, or from a seed carried in a link.
  */
 import type { QuizConfig } from '$lib/db/rows';
-import type { Country, Deck, DeckQuestion, Fact, QuestionType, QuizIndex, Theme } from '$lib/content/schema';
+import type { Deck, DeckQuestion, Fact, QuestionType, QuizIndex } from '$lib/content/schema';
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 
