@@ -1,0 +1,125 @@
+/**
+ * The import screen's state: the text (pasted or read from a file), the format and its options, and
+ * the preview that follows them at once. Nothing is written until `confirm`, which stores the deck and
+ * every card in one transaction (createDeckWithCards).
+ */
+import type { StudyDatabase } from '$lib/db/db';
+import { createDeckWithCards, type NewUserCard } from '$lib/db/user-deck-edits';
+import type { UserDeckRow } from '$lib/db/rows';
+import { parseAnkiText, type AnkiSeparator } from './import/anki';
+import { parseCsv, type ColumnMapping } from './import/csv';
+import { detectFormat, type ImportFormat } from './import/detect';
+import { htmlToPlainText } from './import/html-text';
+import { guessQuizletSeparators, parseQuizlet } from './import/quizlet';
+import type { ImportedCard, ImportProblem } from './import/result';
+import { decodeImportFile } from './import/text';
+import { parseYamlDeck } from './import/yaml';
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+	'anki-text': 'Anki notes in plain text',
+	quizlet: 'Quizlet export',
+	csv: 'CSV or TSV with a header row',
+	yaml: "The app's YAML deck format"
+};
+
+/** The preview: what would be imported and every problem, in line order. */
+export interface ImportPreview {
+	cards: NewUserCard[];
+	problems: ImportProblem[];
+	columns?: string[];
+	mapping?: ColumnMapping;
+	/** Why the format was chosen, when it was guessed. */
+	reason?: string;
+}
+
+/** A card as storage keeps it: plain text (HTML from an import is reduced to its text). */
+function storedCard(card: ImportedCard, questions?: NewUserCard['questions']): NewUserCard {
+	const text = (s: string) => (card.html ? htmlToPlainText(s) : s);
+	return {
+		front: text(card.front),
+		back: text(card.back),
+		tags: card.tags,
+		...(card.explanation ? { explanation: text(card.explanation) } : {}),
+		...(questions?.length ? { questions } : {})
+	};
+}
+
+export class ImportSession {
+	text = $state('');
+	fileName = $state<string | undefined>(undefined);
+	/** A file that could not be read as text: shown instead of a preview. */
+	fileProblem = $state<ImportProblem | undefined>(undefined);
+	/** The format the user chose; undefined while it is guessed. */
+	chosenFormat = $state<ImportFormat | undefined>(undefined);
+	termSeparator = $state<string | undefined>(undefined);
+	rowSeparator = $state<string | undefined>(undefined);
+	ankiSeparator = $state<AnkiSeparator | undefined>(undefined);
+	mapping = $state<ColumnMapping | undefined>(undefined);
+	title = $state('');
+
+	readonly detected = $derived(detectFormat(this.text, this.fileName));
+	readonly format = $derived(this.chosenFormat ?? this.detected.format);
+	readonly preview: ImportPreview = $derived(this.parse());
+
+	/** The text of a picked file, or the reason it cannot be imported. */
+	readFile(name: string, bytes: Uint8Array): void {
+		const decoded = decodeImportFile(bytes);
+		this.fileName = name;
+		this.chosenFormat = undefined;
+		this.mapping = undefined;
+		if (!this.title.trim()) this.title = name.replace(/\.[^.]+$/, '');
+		if ('problem' in decoded) {
+			this.fileProblem = decoded.problem;
+			this.text = '';
+		} else {
+			this.fileProblem = undefined;
+			this.text = decoded.text;
+		}
+	}
+
+	private parse(): ImportPreview {
+		if (this.fileProblem) return { cards: [], problems: [this.fileProblem] };
+		const reason = this.chosenFormat ? undefined : this.detected.reason;
+		switch (this.format) {
+			case 'quizlet': {
+				const guess = guessQuizletSeparators(this.text);
+				const result = parseQuizlet(this.text, { term: this.termSeparator ?? guess.term, row: this.rowSeparator ?? guess.row });
+				return { cards: result.cards.map((c) => storedCard(c)), problems: result.problems, reason };
+			}
+			case 'anki-text': {
+				const result = parseAnkiText(this.text, this.ankiSeparator ? { separator: this.ankiSeparator } : {});
+				return { cards: result.cards.map((c) => storedCard(c)), problems: result.problems, reason };
+			}
+			case 'csv': {
+				const result = parseCsv(this.text, this.mapping ? { mapping: this.mapping } : {});
+				return {
+					cards: result.cards.map((c) => storedCard(c)),
+					problems: result.problems,
+					columns: result.columns,
+					mapping: result.detected.mapping,
+					reason
+				};
+			}
+			case 'yaml': {
+				const result = parseYamlDeck(this.text);
+				const questions = new Map(result.facts.map((f) => [f.id, f.questions]));
+				const asked = new Set<string>();
+				const cards = result.cards.map((c) => {
+					// A fact's questions go on its first card, as an editable copy keeps them.
+					const first = c.factId !== undefined && !asked.has(c.factId);
+					if (c.factId !== undefined) asked.add(c.factId);
+					return storedCard(c, first ? questions.get(c.factId!) : undefined);
+				});
+				return { cards, problems: result.problems, reason };
+			}
+		}
+	}
+
+	/** Whether there is something to write: a title and at least one card. */
+	readonly canImport = $derived(this.title.trim() !== '' && this.preview.cards.length > 0);
+
+	/** Writes the deck and all the previewed cards in one transaction. */
+	confirm(db: StudyDatabase, now: number): Promise<{ deck: UserDeckRow }> {
+		return createDeckWithCards(db, { title: this.title }, this.preview.cards, now);
+	}
+}
