@@ -9,9 +9,9 @@ import type { UserDeckRow } from '$lib/db/rows';
 import { parseAnkiText, type AnkiSeparator } from './import/anki';
 import { parseCsv, type ColumnMapping } from './import/csv';
 import { detectFormat, type ImportFormat } from './import/detect';
-import { htmlToPlainText } from './import/html-text';
 import { guessQuizletSeparators, parseQuizlet } from './import/quizlet';
-import type { ImportedCard, ImportProblem } from './import/result';
+import type { ImportProblem } from './import/result';
+import { storedCard, yamlCards } from './imported-cards';
 import { decodeImportFile } from './import/text';
 import { parseYamlDeck } from './import/yaml';
 
@@ -30,18 +30,8 @@ export interface ImportPreview {
 	mapping?: ColumnMapping;
 	/** Why the format was chosen, when it was guessed. */
 	reason?: string;
-}
-
-/** A card as storage keeps it: plain text (HTML from an import is reduced to its text). */
-function storedCard(card: ImportedCard, questions?: NewUserCard['questions']): NewUserCard {
-	const text = (s: string) => (card.html ? htmlToPlainText(s) : s);
-	return {
-		front: text(card.front),
-		back: text(card.back),
-		tags: card.tags,
-		...(card.explanation ? { explanation: text(card.explanation) } : {}),
-		...(questions?.length ? { questions } : {})
-	};
+	/** The separator an Anki text file is read with: its header's, the user's, or guessed. */
+	ankiSeparator?: AnkiSeparator;
 }
 
 export class ImportSession {
@@ -59,7 +49,20 @@ export class ImportSession {
 
 	readonly detected = $derived(detectFormat(this.text, this.fileName));
 	readonly format = $derived(this.chosenFormat ?? this.detected.format);
+	readonly quizletGuess = $derived(guessQuizletSeparators(this.text));
+	/** The separators a Quizlet export is read with: the user's where chosen, else the guess. */
+	readonly quizletSeparators = $derived({
+		term: this.termSeparator ?? this.quizletGuess.term,
+		row: this.rowSeparator ?? this.quizletGuess.row
+	});
 	readonly preview: ImportPreview = $derived(this.parse());
+
+	/** Text typed or pasted: it replaces any file's. */
+	paste(text: string): void {
+		this.text = text;
+		this.fileName = undefined;
+		this.fileProblem = undefined;
+	}
 
 	/** The text of a picked file, or the reason it cannot be imported. */
 	readFile(name: string, bytes: Uint8Array): void {
@@ -82,13 +85,17 @@ export class ImportSession {
 		const reason = this.chosenFormat ? undefined : this.detected.reason;
 		switch (this.format) {
 			case 'quizlet': {
-				const guess = guessQuizletSeparators(this.text);
-				const result = parseQuizlet(this.text, { term: this.termSeparator ?? guess.term, row: this.rowSeparator ?? guess.row });
+				const result = parseQuizlet(this.text, this.quizletSeparators);
 				return { cards: result.cards.map((c) => storedCard(c)), problems: result.problems, reason };
 			}
 			case 'anki-text': {
 				const result = parseAnkiText(this.text, this.ankiSeparator ? { separator: this.ankiSeparator } : {});
-				return { cards: result.cards.map((c) => storedCard(c)), problems: result.problems, reason };
+				return {
+					cards: result.cards.map((c) => storedCard(c)),
+					problems: result.problems,
+					ankiSeparator: result.detected.separator,
+					reason
+				};
 			}
 			case 'csv': {
 				const result = parseCsv(this.text, this.mapping ? { mapping: this.mapping } : {});
@@ -102,14 +109,7 @@ export class ImportSession {
 			}
 			case 'yaml': {
 				const result = parseYamlDeck(this.text);
-				const questions = new Map(result.facts.map((f) => [f.id, f.questions]));
-				const asked = new Set<string>();
-				const cards = result.cards.map((c) => {
-					// A fact's questions go on its first card, as an editable copy keeps them.
-					const first = c.factId !== undefined && !asked.has(c.factId);
-					if (c.factId !== undefined) asked.add(c.factId);
-					return storedCard(c, first ? questions.get(c.factId!) : undefined);
-				});
+				const cards = yamlCards(result);
 				return { cards, problems: result.problems, reason };
 			}
 		}
