@@ -27,13 +27,13 @@ export interface Undoable {
 }
 
 export class DeckEditor {
-	deck = $state<UserDeckRow | undefined>(undefined);
-	cards = $state<UserCardRow[]>([]);
+	deck = $state.raw<UserDeckRow | undefined>(undefined);
+	cards = $state.raw<UserCardRow[]>([]);
 	/** Reviews per card id: editing a card keeps them. */
-	reviewCounts = $state<Record<string, number>>({});
-	loaded = $state(false);
+	reviewCounts = $state.raw<Record<string, number>>({});
 	error = $state('');
-	undoable = $state<Undoable[]>([]);
+	// Raw: the rows go back to IndexedDB as they are, which cannot store a proxy.
+	undoable = $state.raw<Undoable[]>([]);
 
 	constructor(
 		private readonly db: StudyDatabase,
@@ -49,7 +49,6 @@ export class DeckEditor {
 		const counts: Record<string, number> = {};
 		for (const review of reviews) counts[review.factId] = (counts[review.factId] ?? 0) + 1;
 		this.reviewCounts = counts;
-		this.loaded = true;
 	}
 
 	/** Runs a change and reloads; false, with `error` set, when it was refused or failed. */

@@ -11,7 +11,8 @@ import { parseCsv, type ColumnMapping } from './import/csv';
 import { detectFormat, type ImportFormat } from './import/detect';
 import { guessQuizletSeparators, parseQuizlet } from './import/quizlet';
 import type { ImportProblem } from './import/result';
-import { storedCard, yamlCards } from './imported-cards';
+import { packagePreview, storedCard, yamlCards } from './imported-cards';
+import type { AnkiPackagePreview } from './anki-package/read-package';
 import { decodeImportFile } from './import/text';
 import { parseYamlDeck } from './import/yaml';
 
@@ -32,6 +33,8 @@ export interface ImportPreview {
 	reason?: string;
 	/** The separator an Anki text file is read with: its header's, the user's, or guessed. */
 	ankiSeparator?: AnkiSeparator;
+	/** An Anki package's counts. */
+	counts?: AnkiPackagePreview['counts'];
 }
 
 export class ImportSession {
@@ -46,6 +49,10 @@ export class ImportSession {
 	ankiSeparator = $state<AnkiSeparator | undefined>(undefined);
 	mapping = $state<ColumnMapping | undefined>(undefined);
 	title = $state('');
+	/** An Anki package as the worker read it: its cards replace any text's. Raw: it holds media bytes. */
+	ankiPackage = $state.raw<AnkiPackagePreview | undefined>(undefined);
+	/** Bring each package card's progress (its FSRS state rebuilt from Anki's history), or start all as new. */
+	keepHistory = $state(true);
 
 	readonly detected = $derived(detectFormat(this.text, this.fileName));
 	readonly format = $derived(this.chosenFormat ?? this.detected.format);
@@ -59,6 +66,7 @@ export class ImportSession {
 
 	/** Text typed or pasted: it replaces any file's. */
 	paste(text: string): void {
+		this.ankiPackage = undefined;
 		this.text = text;
 		this.fileName = undefined;
 		this.fileProblem = undefined;
@@ -67,6 +75,7 @@ export class ImportSession {
 	/** The text of a picked file, or the reason it cannot be imported. */
 	readFile(name: string, bytes: Uint8Array): void {
 		const decoded = decodeImportFile(bytes);
+		this.ankiPackage = undefined;
 		this.fileName = name;
 		this.chosenFormat = undefined;
 		this.mapping = undefined;
@@ -80,7 +89,22 @@ export class ImportSession {
 		}
 	}
 
+	/** A package read by the worker, or the reason it was refused. */
+	readPackage(name: string, read: AnkiPackagePreview | { refused: string }): void {
+		this.fileName = name;
+		this.text = '';
+		if ('refused' in read) {
+			this.ankiPackage = undefined;
+			this.fileProblem = { line: 0, message: read.refused };
+			return;
+		}
+		this.fileProblem = undefined;
+		this.ankiPackage = read;
+		if (!this.title.trim()) this.title = read.decks.length === 1 ? read.decks[0]!.split('::').at(-1)! : name.replace(/\.[^.]+$/, '');
+	}
+
 	private parse(): ImportPreview {
+		if (this.ankiPackage) return packagePreview(this.ankiPackage, this.keepHistory);
 		if (this.fileProblem) return { cards: [], problems: [this.fileProblem] };
 		const reason = this.chosenFormat ? undefined : this.detected.reason;
 		switch (this.format) {
@@ -114,6 +138,9 @@ export class ImportSession {
 			}
 		}
 	}
+
+	/** Whether there is a preview to show: text, a package or a file's problem. */
+	readonly started = $derived(this.text !== '' || this.ankiPackage !== undefined || this.fileProblem !== undefined);
 
 	/** Whether there is something to write: a title and at least one card. */
 	readonly canImport = $derived(this.title.trim() !== '' && this.preview.cards.length > 0);
