@@ -8,8 +8,14 @@ import { rateGood } from './app';
 // Twenty rows as Quizlet exports them: term, Tab, definition.
 const QUIZLET = Array.from({ length: 20 }, (_, i) => `Country ${i + 1}\tCapital ${i + 1}`).join('\n');
 
+/** Opens a page and waits until its scripts run (a form typed into before that is not seen). */
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+}
+
 async function importText(page: Page, text: string, title: string) {
-	await page.goto('/decks/import');
+	await open(page, '/decks/import');
 	await page.getByLabel('Or paste the text').fill(text);
 	await page.getByLabel('Title of the new deck').fill(title);
 }
@@ -55,7 +61,7 @@ test('paste Quizlet rows, import, study, quiz, edit a studied card, export to An
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export for Anki (text)' }).tap();
 	const file = await (await download).path();
-	await page.goto('/decks/import');
+	await open(page, '/decks/import');
 	await page.getByLabel('File').setInputFiles({ name: 'Capitals.txt', mimeType: 'text/plain', buffer: await readFile(file) });
 	await expect(page.getByLabel('Format')).toHaveValue('anki-text');
 	await page.getByLabel('Title of the new deck').fill('Capitals again');
@@ -127,7 +133,7 @@ test('a shared link opens the deck in another browser, offline, and adds it', as
 });
 
 test('make a deck, add a card with a question of each kind checked as you type', async ({ page }) => {
-	await page.goto('/decks/new');
+	await open(page, '/decks/new');
 	await page.getByLabel('Title').fill('Handmade');
 	await page.getByRole('button', { name: 'Create deck' }).tap();
 	await expect(page.getByRole('heading', { level: 1, name: 'Handmade' })).toBeVisible();
@@ -168,7 +174,7 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 		},
 		'legacy-2'
 	);
-	await page.goto('/decks/import');
+	await open(page, '/decks/import');
 	await page.getByLabel('File').setInputFiles({ name: 'rivers.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
 	await expect(page.getByText(/An Anki package: 2 notes, 2 cards, 0 media files, 2 reviews, 1 decks/)).toBeVisible({ timeout: 20_000 });
 	const preview = page.getByRole('region', { name: 'Preview' });
@@ -211,10 +217,9 @@ for (const scheme of ['light', 'dark'] as const) {
 		];
 		const found: string[] = [];
 		for (const [name, url, prepare] of screens) {
-			await page.goto(url);
+			await open(page, url);
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await prepare();
-			await page.waitForLoadState('networkidle');
 			const result = await new AxeBuilder({ page }).analyze();
 			found.push(...result.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
 			await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
