@@ -5,7 +5,7 @@ import { loadDecks } from '../../src/lib/content/load';
 export const deck = loadDecks('questions').decks[0]!;
 
 /** Every page a student or teacher can open (the quiz play and results pages need an attempt). */
-export const routes = ['/', `/decks/${deck.id}`, `/study/${deck.id}`, '/study/all', `/quiz/${deck.id}`, '/stats', '/settings', '/classroom', '/classroom/take'];
+export const routes = ['/', `/decks/${deck.id}`, '/decks/new', '/decks/import', '/decks/open', '/decks/edit', `/study/${deck.id}`, '/study/all', `/quiz/${deck.id}`, '/stats', '/settings', '/classroom', '/classroom/take'];
 
 /**
  * Opens a route and shows all of it, as the checks that run on every route need: the page has

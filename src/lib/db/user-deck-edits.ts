@@ -22,7 +22,7 @@ import * as v from 'valibot';
 import { QuestionSchema } from '$lib/content/schema';
 import { questionProblems } from '$lib/content/validate';
 import type { StudyDatabase } from './db';
-import { USER_DECK_PREFIX, type FactState, type UserCardRow, type UserDeckRow } from './rows';
+import { USER_DECK_PREFIX, type FactState, type StoredCard, type UserCardRow, type UserDeckRow } from './rows';
 import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
@@ -32,9 +32,14 @@ export interface NewUserCard {
 	tags?: string[];
 	explanation?: string;
 	questions?: UserCardRow['questions'];
+	/**
+	 * Progress brought with the card (an Anki package's, rebuilt from its review history): written as
+	 * the card's fact state by `createDeckWithCards`, in the same transaction.
+	 */
+	state?: StoredCard;
 }
 
-export type CardChanges = Partial<NewUserCard>;
+export type CardChanges = Partial<Omit<NewUserCard, 'state'>>;
 
 export interface NewUserDeck {
 	title: string;
@@ -129,7 +134,7 @@ export async function createDeck(db: StudyDatabase, meta: NewUserDeck, now: numb
 	});
 }
 
-/** A new deck and all its cards, in one transaction (an import). */
+/** A new deck and all its cards, with the states they bring, in one transaction (an import). */
 export async function createDeckWithCards(
 	db: StudyDatabase,
 	meta: NewUserDeck,
@@ -142,6 +147,12 @@ export async function createDeckWithCards(
 	return writeAll(db, `the deck and its ${rows.length} cards`, async () => {
 		await db.userDecks.add(deck);
 		await db.userCards.bulkAdd(rows);
+		await db.factStates.bulkAdd(
+			cards.flatMap((card, i): FactState[] => {
+				const factId = rows[i]!.id;
+				return card.state ? [{ ...card.state, key: `${deck.id}/${factId}`, deckId: deck.id, factId }] : [];
+			})
+		);
 		return { deck, cards: rows };
 	});
 }

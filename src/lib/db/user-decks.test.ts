@@ -60,6 +60,13 @@ describe('user decks: storage', () => {
 		expect(await listUserDecks(db)).toEqual([{ ...deck, cardCount: 3 }]);
 	});
 
+	it('writes the states an import brings with its cards, in the same transaction', async () => {
+		const state = { due: T0 + 86_400_000, stability: 3, difficulty: 5, elapsed_days: 1, scheduled_days: 1, learning_steps: 0, reps: 2, lapses: 0, state: 2, last_review: T0 };
+		const { deck, cards } = await createDeckWithCards(db, { title: 'From Anki' }, [{ ...CARDS[0]!, state }, CARDS[1]!], T0);
+		expect(await db.factStates.toArray()).toEqual([{ ...state, key: `${deck.id}/${cards[0]!.id}`, deckId: deck.id, factId: cards[0]!.id }]);
+		expect(cards[0]).not.toHaveProperty('state');
+	});
+
 	it('adds cards after the last one and reorders them', async () => {
 		const deck = await createDeck(db, { title: 'Empty' }, T0);
 		const first = await addCards(db, deck.id, CARDS.slice(0, 2), T0 + 1);
