@@ -14,6 +14,7 @@ import { nextStudyDayStart } from './queue/day';
 import { LEARN_AHEAD_MS, mergeQueues, type DeckQueue, type QueueItem } from './queue/build';
 import { loadDeckQueue } from './queue/reads';
 import { factKey } from './review';
+import type { QueueLoader } from './session.svelte';
 
 export type CustomStudy =
 	/** The day's queue with this many more new facts than the daily limit allows. */
@@ -24,7 +25,7 @@ export type CustomStudy =
 	| { kind: 'facts'; factIds: Set<string> };
 
 export const MORE_NEW_CHOICES = [10, 20] as const;
-export const AHEAD_CHOICES = [1, 3, 7] as const;
+export const AHEAD_CHOICES = [1, 7, 30] as const;
 
 const positiveInteger = (text: string, max: number) => {
 	const n = Number(text);
@@ -130,4 +131,14 @@ export async function loadCustomQueue(
 		})
 	);
 	return mergeQueues(queues, now);
+}
+
+/**
+ * What the study page needs of an address's search: the custom study's queue loader, nothing for
+ * an ordinary session, or a message saying what is wrong with the address.
+ */
+export function customQueueLoader(db: StudyDatabase, search: string, decks: DeckOutline[]): QueueLoader | string | undefined {
+	const custom = parseCustomStudy(new URLSearchParams(search), decks);
+	if (typeof custom !== 'object') return custom;
+	return (settings, sessionStart, now) => loadCustomQueue(db, decks, custom, settings, sessionStart, now);
 }
