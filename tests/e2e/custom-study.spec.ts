@@ -22,7 +22,9 @@ async function answerByTap(page: Page, grade: RegExp) {
 	await page.getByRole('button', { name: grade }).tap();
 }
 
-test('a tap on the card reveals it; once the day is done, more new cards, review ahead and a topic are offered', async ({ page }) => {
+test('a tap on the card reveals it; once the day is done, more new cards, review ahead and a topic are offered', async ({
+	page
+}) => {
 	await setNewPerDay(page, 2);
 	await page.goto(`/study/${deck.id}`);
 	await expect(page.getByRole('heading', { level: 2, name: front(0) })).toBeVisible();
@@ -64,13 +66,18 @@ test('a tap on the card reveals it; once the day is done, more new cards, review
 	const country = deck.facts[0]!.countries[0]!;
 	const inTopic = deck.facts.filter((f) => f.countries.includes(country));
 	const seenInTopic = inTopic.filter((f) => deck.facts.indexOf(f) < 3).length;
-	await page.getByRole('group', { name: 'Countries' }).getByRole('checkbox', { name: new RegExp(`^${COUNTRY_NAMES[country]}$`) }).check();
+	await page
+		.getByRole('group', { name: 'Countries' })
+		.getByRole('checkbox', { name: new RegExp(`^${COUNTRY_NAMES[country]}$`) })
+		.check();
 	await page.getByRole('link', { name: `Study this topic (${inTopic.length} facts)` }).tap();
 	await expect(counts(page)).toContainText(`${inTopic.length - seenInTopic} new`);
 	await expect(counts(page)).toContainText(`${seenInTopic} to review`);
 });
 
-test('the summary counts every rating of the session after the browser is closed and opened again', async ({ browser }) => {
+test('the summary counts every rating of the session after the browser is closed and opened again', async ({
+	browser
+}) => {
 	const first = await browser.newContext();
 	const page = await first.newPage();
 	await setNewPerDay(page, 8);

@@ -63,13 +63,30 @@ describe('custom study', () => {
 		expect((await loadDeckQueue(db(), deck, { ...DEFAULT_SETTINGS, newPerDay: 0 }, now)).items).toEqual([]);
 		const ahead = await load({ kind: 'ahead', days: 3 }, now, now, { ...DEFAULT_SETTINGS, newPerDay: 0 });
 		expect(ahead.items.map((i) => [i.factId, i.kind])).toEqual([['fact-00', 'review']]);
-		const row = await recordReview(db(), { deckId: DECK, factId: 'fact-00', rating: Rating.Good, now: new Date(now), retention: 0.9, source: 'flashcard', durationMs: 1000 });
+		const row = await recordReview(db(), {
+			deckId: DECK,
+			factId: 'fact-00',
+			rating: Rating.Good,
+			now: new Date(now),
+			retention: 0.9,
+			source: 'flashcard',
+			durationMs: 1000
+		});
 		expect(row.elapsedDays).toBe(Math.floor((now - at(1, 9).getTime()) / 86_400_000));
 	});
 
 	it('studies exactly the chosen facts, now, and leaves those rated in the session', async () => {
 		// Missed in a quiz: rated Again, due in minutes.
-		for (const id of ['fact-02', 'fact-07']) await recordReview(db(), { deckId: DECK, factId: id, rating: Rating.Again, now: at(10, 9), retention: 0.9, source: 'quiz', durationMs: 1000 });
+		for (const id of ['fact-02', 'fact-07'])
+			await recordReview(db(), {
+				deckId: DECK,
+				factId: id,
+				rating: Rating.Again,
+				now: at(10, 9),
+				retention: 0.9,
+				source: 'quiz',
+				durationMs: 1000
+			});
 		await rateFact(db(), 'fact-09', Rating.Easy, at(1, 9)); // due in days: shown now, ahead
 		const start = at(10, 9, 1).getTime();
 		const chosen: CustomStudy = { kind: 'facts', factIds: new Set(['fact-02', 'fact-07', 'fact-09', 'fact-20']) };
@@ -93,7 +110,16 @@ describe('custom study', () => {
 
 	it('does not count facts first met in a quiz against the new-card limit, and counts them for home', async () => {
 		const settings = { ...DEFAULT_SETTINGS, newPerDay: 5 };
-		for (const id of FACTS.slice(10, 13)) await recordReview(db(), { deckId: DECK, factId: id, rating: Rating.Good, now: at(10, 9), retention: 0.9, source: 'quiz', durationMs: 1000 });
+		for (const id of FACTS.slice(10, 13))
+			await recordReview(db(), {
+				deckId: DECK,
+				factId: id,
+				rating: Rating.Good,
+				now: at(10, 9),
+				retention: 0.9,
+				source: 'quiz',
+				durationMs: 1000
+			});
 		const counts = (await loadDeckQueue(db(), deck, settings, at(10, 10).getTime())).counts;
 		expect(counts.new).toBe(5);
 		expect(counts.metInQuiz).toBe(3);

@@ -32,7 +32,11 @@ const positiveInteger = (text: string, max: number) => {
 	return Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
 };
 /** A list given as `a,b`, as repeated `k=a&k=b` (a form's checkboxes) or both. */
-const list = (search: URLSearchParams, key: string) => search.getAll(key).flatMap((v) => v.split(',')).filter((s) => s !== '');
+const list = (search: URLSearchParams, key: string) =>
+	search
+		.getAll(key)
+		.flatMap((v) => v.split(','))
+		.filter((s) => s !== '');
 
 /**
  * Reads the custom study an address asks for: undefined for an ordinary session, or a message
@@ -88,7 +92,14 @@ function addDays(time: number, days: number): number {
  * now (a new one as new; one not yet due as a review ahead), except those already rated in this
  * session, which come back only as learning cards due before the day ends.
  */
-export function buildChosenQueue(deckId: string, factIds: string[], states: Map<string, FactState>, sessionStart: number, now: number, dayEnd: number): QueueItem[] {
+export function buildChosenQueue(
+	deckId: string,
+	factIds: string[],
+	states: Map<string, FactState>,
+	sessionStart: number,
+	now: number,
+	dayEnd: number
+): QueueItem[] {
 	return factIds.flatMap((factId): QueueItem[] => {
 		const state = states.get(factId);
 		if (!state) return [{ deckId, factId, kind: 'new' }];
@@ -120,9 +131,15 @@ export async function loadCustomQueue(
 		decks.map(async (deck): Promise<DeckQueue> => {
 			const factIds = deck.facts.map((f) => f.id);
 			if (custom.kind === 'more-new') {
-				return loadDeckQueue(db, { deckId: deck.id, factIds }, { ...settings, newPerDay: settings.newPerDay + custom.extra }, now);
+				return loadDeckQueue(
+					db,
+					{ deckId: deck.id, factIds },
+					{ ...settings, newPerDay: settings.newPerDay + custom.extra },
+					now
+				);
 			}
-			if (custom.kind === 'ahead') return loadDeckQueue(db, { deckId: deck.id, factIds }, settings, now, addDays(dayEnd, custom.days));
+			if (custom.kind === 'ahead')
+				return loadDeckQueue(db, { deckId: deck.id, factIds }, settings, now, addDays(dayEnd, custom.days));
 			const chosen = factIds.filter((id) => custom.factIds.has(id));
 			const rows = await db.factStates.bulkGet(chosen.map((id) => factKey(deck.id, id)));
 			const states = new Map(rows.flatMap((s) => (s ? [[s.factId, s] as const] : [])));
@@ -137,7 +154,11 @@ export async function loadCustomQueue(
  * What the study page needs of an address's search: the custom study's queue loader, nothing for
  * an ordinary session, or a message saying what is wrong with the address.
  */
-export function customQueueLoader(db: StudyDatabase, search: string, decks: DeckOutline[]): QueueLoader | string | undefined {
+export function customQueueLoader(
+	db: StudyDatabase,
+	search: string,
+	decks: DeckOutline[]
+): QueueLoader | string | undefined {
 	const custom = parseCustomStudy(new URLSearchParams(search), decks);
 	if (typeof custom !== 'object') return custom;
 	return (settings, sessionStart, now) => loadCustomQueue(db, decks, custom, settings, sessionStart, now);
