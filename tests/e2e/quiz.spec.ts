@@ -149,6 +149,8 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 
 	const seen = new Set<QuestionType>();
 	const missed: string[] = [];
+	const missedFacts = new Set<string>();
+	const quizFacts = new Set<string>();
 	const wrongAt = new Set([1, 6]);
 	for (let i = 0; i < 10; i++) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of 10` })).toBeVisible();
@@ -156,6 +158,8 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		const way: Way = i % 2 === 0 ? 'taps' : 'keys';
 		const right = !wrongAt.has(i);
 		if (!right) missed.push(q.prompt);
+		if (!right) missedFacts.add(q.factId);
+		quizFacts.add(q.factId);
 		const first = !seen.has(q.type);
 		seen.add(q.type);
 		await answer(page, q, right, way, first ? q.type : undefined);
@@ -198,10 +202,29 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	for (const prompt of missed) await expect(page.locator('.misses').getByText(prompt, { exact: true })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Countries' })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Themes' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Study these as flashcards' })).toHaveAttribute('href', `/study/${deck.id}`);
+	await expect(page.getByRole('link', { name: 'Study these as flashcards' })).toHaveAttribute(
+		'href',
+		`/study/${deck.id}?${new URLSearchParams({ facts: [...missedFacts].join(',') })}`
+	);
 	await checkLayout(page);
 	await page.screenshot({ path: shot('results'), fullPage: true });
 	await page.screenshot({ path: shot('results-top') });
+
+	// The missed facts as flashcards: a session of exactly those facts, each shown now.
+	const resultsUrl = page.url();
+	await page.getByRole('link', { name: 'Study these as flashcards' }).tap();
+	const factOfFront = new Map(deck.facts.flatMap((f) => f.cards.map((c) => [c.front, f.id] as const)));
+	const studied = new Set<string>();
+	for (let i = 0; i < missedFacts.size; i++) {
+		await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+		studied.add(factOfFront.get((await page.locator('#card-front').textContent()) ?? '') ?? 'a card of no missed fact');
+		await page.getByRole('button', { name: /Show answer/ }).tap();
+		await page.getByRole('button', { name: /^Easy / }).tap();
+	}
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	expect(studied).toEqual(missedFacts);
+	await expect(page.getByText(`You reviewed ${missedFacts.size} ${missedFacts.size === 1 ? 'card' : 'cards'}`)).toBeVisible();
+	await page.goto(resultsUrl);
 
 	// History on the quiz page, best score on the home page.
 	await page.getByRole('link', { name: 'New quiz' }).tap();
@@ -210,6 +233,9 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	await expect(history.getByRole('listitem').first()).toContainText('8/10 · 80%');
 	await page.getByRole('link', { name: 'Steppe Cards' }).tap();
 	await expect(page.getByRole('article', { name: deck.title })).toContainText('Best quiz score: 8/10 (80%)');
+	// The quiz's facts are reviewed, but leave the day's new flashcards as they were.
+	await expect(page.getByRole('article', { name: deck.title })).toContainText(`${quizFacts.size} new facts met in quizzes today`);
+	await expect(page.getByRole('article', { name: deck.title }).locator('dd.kind-new')).toHaveText('20');
 
 	// Retry the misses: a new attempt of the two missed questions.
 	await page.goto(`/quiz/${deck.id}`);

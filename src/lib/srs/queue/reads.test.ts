@@ -14,7 +14,7 @@ describe('the day queue', () => {
 		const settings = { ...DEFAULT_SETTINGS, newPerDay: 5 };
 		const queue = await loadDeckQueue(db(), deck, settings, at(10, 9).getTime());
 		expect(queue.items.map((i) => i.factId)).toEqual(FACTS.slice(0, 5));
-		expect(queue.counts).toEqual({ new: 5, learning: 0, review: 0 });
+		expect(queue.counts).toEqual({ new: 5, learning: 0, review: 0, metInQuiz: 0 });
 	});
 
 	it('counts new facts already introduced today against the limit, and renews it the next day', async () => {
@@ -31,7 +31,7 @@ describe('the day queue', () => {
 		await rateFact(db(), 'fact-00', Rating.Again, at(10, 9)); // Again on a new card: due in 1 minute
 		const queue = await loadDeckQueue(db(), deck, DEFAULT_SETTINGS, at(10, 9, 5).getTime());
 		expect(queue.items[0]).toMatchObject({ factId: 'fact-00', kind: 'learning' });
-		expect(queue.counts).toEqual({ new: 19, learning: 1, review: 0 });
+		expect(queue.counts).toEqual({ new: 19, learning: 1, review: 0, metInQuiz: 0 });
 	});
 
 	it('limits reviews per day, counting reviews already done today', async () => {
@@ -92,7 +92,7 @@ describe('the home tile counts', () => {
 		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual(
 			(await loadDeckQueue(db(), deck, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).counts
 		);
-		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual({ new: 19, learning: 1, review: 0 });
+		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual({ new: 19, learning: 1, review: 0, metInQuiz: 0 });
 		expect(loads).toBe(2);
 	});
 });

@@ -15,16 +15,17 @@ export async function loadDeckQueue(
 	db: StudyDatabase,
 	deck: DeckFacts,
 	settings: StudySettings,
-	now: number
+	now: number,
+	/** Reviews due before this are in the queue: the end of the study day, or later to review ahead. */
+	dueBy = nextStudyDayStart(now, settings.rolloverHour)
 ): Promise<DeckQueue> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
-	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
 	return db.transaction('r', db.factStates, db.reviews, async () => {
 		const [seenKeys, dueStates, reviewsToday] = await Promise.all([
 			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
 			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
-			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dayEnd]).toArray(),
+			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dueBy]).toArray(),
 			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()
 		]);
 		const prefix = deck.deckId.length + 1;
