@@ -3,6 +3,7 @@
  * large tables written in chunks with its progress.
  */
 import type { StudyDatabase } from '$lib/db/db';
+import type { ReviewRow } from '$lib/db/rows';
 import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
 import { BACKUP_FORMAT, BACKUP_VERSION, Cancelled, nextTurn, type Backup, type BackupTables, type ChunkOptions } from './format';
@@ -24,13 +25,27 @@ const tablesOf = (db: StudyDatabase) => [
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
 
+/**
+ * The whole review log, read a chunk at a time in key order (inside the caller's transaction), so no
+ * single read hands the page hundreds of thousands of rows to unpack at once.
+ */
+async function reviewsInChunks(db: StudyDatabase) {
+	const rows: ReviewRow[] = [];
+	for (;;) {
+		const last = rows.at(-1)?.id ?? -Infinity;
+		const chunk = await db.reviews.where('id').above(last).limit(WRITE_CHUNK).toArray();
+		rows.push(...chunk);
+		if (chunk.length < WRITE_CHUNK) return rows;
+	}
+}
+
 export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
 	return db.transaction('rw', tablesOf(db), async () => {
 		// The export itself counts as the last backup, and is part of the file.
 		await db.meta.put({ key: 'lastBackupAt', value: now });
 		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards] = await Promise.all([
 			db.factStates.toArray(),
-			db.reviews.toArray(),
+			reviewsInChunks(db),
 			db.settings.toArray(),
 			db.quizAttempts.toArray(),
 			db.quizAnswers.toArray(),

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
 import { card, review, stateOf } from '$lib/stats/fixtures';
 import { State } from '$lib/db/card-state';
-import { backupParts, countRows, importBackup, WRITE_CHUNK } from './backup';
+import { backupParts, countRows, exportBackup, importBackup, WRITE_CHUNK } from './backup';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -125,6 +125,12 @@ describe('an import in chunks is still all or nothing', () => {
 		});
 		expect(seen.map((p) => p.done)).toEqual([WRITE_CHUNK, 2 * WRITE_CHUNK, 2 * WRITE_CHUNK + 10]);
 		expect((await db.reviewHours.toArray()).reduce((sum, h) => sum + h.reviews, 0)).toBe(WRITE_CHUNK + 10);
+	}, 60_000);
+
+	it('exports every review of a log longer than a chunk, in order', async () => {
+		await importBackup(db, backupOf(10, WRITE_CHUNK + 5), 'replace');
+		const { reviews } = (await exportBackup(db, T0)).tables;
+		expect(reviews.map((r) => r.id)).toEqual(Array.from({ length: WRITE_CHUNK + 5 }, (_, i) => i + 1));
 	}, 60_000);
 
 	it('a cancel after the first chunk leaves the database exactly as it was', async () => {
