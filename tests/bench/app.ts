@@ -28,7 +28,7 @@ export function buildSnapshot(app: string, bank: string, out: string) {
 	// Workbox skips files over 2 MiB, and the deck's chunks are ~13 MB. In the snapshot only,
 	// the limit is raised so the service worker precaches the whole app as it would a real
 	// deck's, and the cold offline start really runs from the precache.
-	patch(join(app, 'vite.config.ts'), 'workbox: {', `workbox: { maximumFileSizeToCacheInBytes: ${PRECACHE_LIMIT_BYTES},`);
+	patch(join(app, 'vite.config.ts'), 'injectManifest: {', `injectManifest: { maximumFileSizeToCacheInBytes: ${PRECACHE_LIMIT_BYTES},`);
 	const sync = spawnSync('npx', ['svelte-kit', 'sync'], { cwd: app, stdio: 'inherit' });
 	if (sync.status !== 0) throw new Error(`svelte-kit sync failed (exit ${sync.status})`);
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {

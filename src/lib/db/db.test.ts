@@ -25,7 +25,7 @@ describe('schema versions', () => {
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
 		// Version 4's index covers the rows written before it existed.
 		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);
