@@ -54,16 +54,20 @@ const LIBRARY_MARKS = {
 	'fsrs-browser': 'wasm_bindgen_worker_init'
 };
 
-test('the home page loads at most 70 KB of JavaScript (gzip)', async ({ page }) => {
+// 72 KB, not 70: this round gave every page a route table with the user's deck screens (the app's entry
+// file, +0.3 KB), the Svelte runtime those screens use (the shared framework chunk, +0.3 KB), and home its
+// own decks, class quiz and deck links (+0.4 KB); the screens' own code loads only on their routes.
+test('the home page loads at most 72 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, '/', async () => {
 		await expect(page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')).not.toHaveText('–');
 	});
 	console.log(describe('home page JS', total, files));
-	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(70 * KB);
+	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(72 * KB);
 });
 
-// 92 KB, not 90: the first card's path already measured 90.5 KB before custom study; what custom study
-// adds to it (reading the address, tap to reveal, queue options) is about 0.1 KB, the rest loads on demand.
+// 92 KB, not 90: the first card's path gained this round the rating's error message, four grade colours,
+// fitted FSRS parameters, the user's decks' resolution and the shared runtime of the new screens (90.5 KB
+// before custom study); custom study adds about 0.1 KB to it, the rest loads on demand.
 test('a study session up to the first card loads at most 92 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, `/study/${deck.id}`, () =>
 		expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
