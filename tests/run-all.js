@@ -17,7 +17,8 @@ let failed = 0;
 /** @param {boolean} ok */
 const count = (ok) => (ok ? passed++ : failed++);
 
-// The type check and the build are counted as one check each: a broken one must fail the run.
+// Lint, the type check and the build are counted as one check each: a broken one must fail the run.
+count(run('npm run lint'));
 count(run('npm run check'));
 
 run(`npx vitest run --reporter=default --reporter=json --outputFile=${out}/vitest.json`);
