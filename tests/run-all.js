@@ -25,7 +25,8 @@ run(`npx vitest run --reporter=default --reporter=json --outputFile=${out}/vites
 if (existsSync(`${out}/vitest.json`)) {
 	const report = JSON.parse(readFileSync(`${out}/vitest.json`, 'utf8'));
 	passed += report.numPassedTests;
-	failed += report.numFailedTests + (report.numTotalTestSuites > 0 && !report.success && report.numFailedTests === 0 ? 1 : 0);
+	failed +=
+		report.numFailedTests + (report.numTotalTestSuites > 0 && !report.success && report.numFailedTests === 0 ? 1 : 0);
 } else failed++;
 
 const built = run('npm run build');

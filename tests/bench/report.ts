@@ -47,7 +47,9 @@ export function comparisonRow(measure: string, empty: number[], scale: number[],
 	const ratio = s.median / e.median;
 	const held = (ok: boolean) => (ok ? 'met' : 'NOT met');
 	const targets = [
-		target.median === undefined ? '' : `≤ ${target.median.toLocaleString('en')} ms median: ${held(s.median <= target.median)}`,
+		target.median === undefined
+			? ''
+			: `≤ ${target.median.toLocaleString('en')} ms median: ${held(s.median <= target.median)}`,
 		target.ratio === undefined ? '' : `≤ ${target.ratio}× the empty median: ${held(ratio <= target.ratio)}`
 	];
 	return {

@@ -59,7 +59,9 @@ const LIBRARY_MARKS = {
 // own decks, class quiz and deck links (+0.4 KB); the screens' own code loads only on their routes.
 test('the home page loads at most 72 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, '/', async () => {
-		await expect(page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')).not.toHaveText('–');
+		await expect(
+			page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')
+		).not.toHaveText('–');
 	});
 	console.log(describe('home page JS', total, files));
 	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(72 * KB);
@@ -87,7 +89,9 @@ for (const [path, expected] of [
 	[`/study/${deck.id}`, ['ts-fsrs']],
 	['/classroom', ['uqr']]
 ] as const) {
-	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}, and no WebAssembly`, async ({ page }) => {
+	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}, and no WebAssembly`, async ({
+		page
+	}) => {
 		const { libraries, webAssembly } = await scriptsLoaded(page, path, async () => {
 			await expect(page.locator('h1')).toBeVisible();
 		});
@@ -104,7 +108,9 @@ test('the whole precache is at most 600 KB (gzip), without WebAssembly', () => {
 	expect(urls.filter((url) => url.endsWith('.wasm'))).toEqual([]);
 	const files = urls.map((url): [string, number] => {
 		const path = url === '/' ? 'index.html' : url;
-		const file = [path, `${path}.html`].map((p) => join('build', p)).find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());
+		const file = [path, `${path}.html`]
+			.map((p) => join('build', p))
+			.find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());
 		if (!file) throw new Error(`precached ${url} is not in build/`);
 		return [url, gzipSync(readFileSync(file), { level: 9 }).length];
 	});

@@ -17,7 +17,9 @@ test('results, quiz history and statistics show dates in one style, from the use
 	const dateTime = /Nov 3, 2026, 2:05\sPM/;
 	await expect(page.getByText(/^Started /)).toHaveText(new RegExp(`^Started ${dateTime.source}\\.`));
 	await page.goto(`/quiz/${deck.id}`);
-	await expect(page.getByRole('region', { name: 'Your quizzes' }).getByRole('listitem').first()).toContainText(dateTime);
+	await expect(page.getByRole('region', { name: 'Your quizzes' }).getByRole('listitem').first()).toContainText(
+		dateTime
+	);
 	await page.goto('/stats');
 	await expect(page.getByRole('img', { name: /busiest day Nov 3, 2026, with 5 reviews/ })).toBeAttached();
 });

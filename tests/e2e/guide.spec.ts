@@ -63,7 +63,8 @@ test('the guide filters its facts as you type, and says how many match', async (
 	// Accents and case are ignored; several words must all be found.
 	await search(page).fill('KAZAKHSTAN  délist');
 	await expect(status).toHaveText(/^\d+ facts? match(es)?\.$/);
-	for (const text of await facts(page).locator('visible=true').allTextContents()) expect(text.toLowerCase()).toMatch(/kazakhstan[\s\S]*delist|delist[\s\S]*kazakhstan/);
+	for (const text of await facts(page).locator('visible=true').allTextContents())
+		expect(text.toLowerCase()).toMatch(/kazakhstan[\s\S]*delist|delist[\s\S]*kazakhstan/);
 
 	// A fact is found by its statement and tags, not by the topic of the paragraph it cites.
 	await search(page).fill('TAPI');
@@ -97,14 +98,21 @@ test('the guide has contents, back-to-top links and ways to study and quiz at it
 });
 
 test('facts about the source are in their own section of the guide, and are not studied', async ({ page }) => {
-	expect(aboutSource.map((f) => f.id)).toEqual(['source-publisher-mp-idsa', 'source-views-disclaimer', 'source-keywords']);
+	expect(aboutSource.map((f) => f.id)).toEqual([
+		'source-publisher-mp-idsa',
+		'source-views-disclaimer',
+		'source-keywords'
+	]);
 	await page.goto(`/decks/${deck.id}`);
 	const section = page.getByRole('region', { name: 'About the source' });
 	for (const fact of aboutSource) await expect(section.getByText(fact.statement)).toBeVisible();
 	// They are no country's and no theme's: no tags, and nowhere else in the guide.
 	await expect(section).not.toContainText('Diplomacy');
 	for (const fact of aboutSource) await expect(page.getByText(fact.statement)).toHaveCount(1);
-	await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: /^About the source/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Contents' })
+		.getByRole('link', { name: /^About the source/ })
+		.click();
 	await expect(section.getByRole('heading', { level: 2 })).toBeInViewport();
 
 	// The home page counts only the facts to study, and the quiz offers none of their questions.

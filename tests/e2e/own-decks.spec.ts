@@ -32,7 +32,9 @@ async function importQuizlet(page: Page, title: string) {
 	await expect(page.getByRole('heading', { name: 'Cards (20)' })).toBeVisible();
 }
 
-test('paste Quizlet rows, import, study, quiz, edit a studied card, export to Anki and import it back', async ({ page }) => {
+test('paste Quizlet rows, import, study, quiz, edit a studied card, export to Anki and import it back', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await importQuizlet(page, 'Capitals');
 	const deckUrl = page.url();
@@ -62,7 +64,9 @@ test('paste Quizlet rows, import, study, quiz, edit a studied card, export to An
 	await page.getByRole('button', { name: 'Export for Anki (text)' }).tap();
 	const file = await (await download).path();
 	await open(page, '/decks/import');
-	await page.getByLabel('File').setInputFiles({ name: 'Capitals.txt', mimeType: 'text/plain', buffer: await readFile(file) });
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'Capitals.txt', mimeType: 'text/plain', buffer: await readFile(file) });
 	await expect(page.getByLabel('Format')).toHaveValue('anki-text');
 	await page.getByLabel('Title of the new deck').fill('Capitals again');
 	await page.getByRole('button', { name: 'Import 20 cards' }).tap();
@@ -82,11 +86,17 @@ test('bad input gets a clear message, shown as text, and nothing is imported', a
 	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('0 cards ready to import');
 	await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
 
-	await importText(page, '#separator:tab\n#html:true\n<img src=x onerror="window.hacked=1">Front\tBack <script>window.hacked=1</script>\n', 'Safe');
+	await importText(
+		page,
+		'#separator:tab\n#html:true\n<img src=x onerror="window.hacked=1">Front\tBack <script>window.hacked=1</script>\n',
+		'Safe'
+	);
 	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('1 card ready to import');
 	expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
 
-	await page.getByLabel('File').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0, 0x42]) });
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0, 0x42]) });
 	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('binary file');
 
 	await page.goto('/decks/open#d1.AAAAedited');
@@ -164,8 +174,19 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 			noteTypes: [STOCK.basic],
 			decks: [{ id: 2, name: 'Geography::Rivers' }],
 			notes: [
-				{ id: 11, noteTypeId: STOCK.basic.id, fields: ['Longest river of <b>Asia</b>', 'Yangtze'], tags: ['rivers'], cards: [{ id: 101, ord: 0, deckId: 2 }] },
-				{ id: 12, noteTypeId: STOCK.basic.id, fields: ['River of Baghdad', 'Tigris<img src=x onerror="window.hacked=1">'], cards: [{ id: 102, ord: 0, deckId: 2 }] }
+				{
+					id: 11,
+					noteTypeId: STOCK.basic.id,
+					fields: ['Longest river of <b>Asia</b>', 'Yangtze'],
+					tags: ['rivers'],
+					cards: [{ id: 101, ord: 0, deckId: 2 }]
+				},
+				{
+					id: 12,
+					noteTypeId: STOCK.basic.id,
+					fields: ['River of Baghdad', 'Tigris<img src=x onerror="window.hacked=1">'],
+					cards: [{ id: 102, ord: 0, deckId: 2 }]
+				}
 			],
 			revlog: [
 				{ time: start, cardId: 101, ease: 3, type: 0 },
@@ -175,8 +196,12 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 		'legacy-2'
 	);
 	await open(page, '/decks/import');
-	await page.getByLabel('File').setInputFiles({ name: 'rivers.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-	await expect(page.getByText(/An Anki package: 2 notes, 2 cards, 0 media files, 2 reviews, 1 decks/)).toBeVisible({ timeout: 20_000 });
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'rivers.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+	await expect(page.getByText(/An Anki package: 2 notes, 2 cards, 0 media files, 2 reviews, 1 decks/)).toBeVisible({
+		timeout: 20_000
+	});
 	const preview = page.getByRole('region', { name: 'Preview' });
 	await expect(preview).toContainText('2 cards ready to import');
 	await expect(preview).toContainText('Longest river of Asia');
@@ -187,7 +212,9 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 	expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
 	// The reviewed card brings its state: it is not new any more.
 	await page.goto('/');
-	await expect(page.getByRole('article', { name: 'Rivers' }).getByLabel('Due today').locator('dd.kind-new')).toHaveText('1');
+	await expect(page.getByRole('article', { name: 'Rivers' }).getByLabel('Due today').locator('dd.kind-new')).toHaveText(
+		'1'
+	);
 });
 
 async function deckPageUrl(page: Page) {
@@ -203,7 +230,9 @@ for (const scheme of ['light', 'dark'] as const) {
 			if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
 		});
 		await page.addInitScript(() => {
-			document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`));
+			document.addEventListener('securitypolicyviolation', (e) =>
+				console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
+			);
 		});
 		await page.emulateMedia({ colorScheme: scheme });
 		const edit = await deckPageUrl(page);
@@ -211,7 +240,11 @@ for (const scheme of ['light', 'dark'] as const) {
 		const link = await page.getByLabel(/Link to this deck/).inputValue();
 		const screens: [string, string, () => Promise<void>][] = [
 			['new', '/decks/new', async () => {}],
-			['import', '/decks/import', async () => page.getByLabel('Or paste the text').fill(`${QUIZLET}\nno separator here`)],
+			[
+				'import',
+				'/decks/import',
+				async () => page.getByLabel('Or paste the text').fill(`${QUIZLET}\nno separator here`)
+			],
 			['edit', edit, async () => page.getByRole('button', { name: 'Make a share link' }).tap()],
 			['open', link, async () => {}]
 		];
@@ -221,7 +254,9 @@ for (const scheme of ['light', 'dark'] as const) {
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await prepare();
 			const result = await new AxeBuilder({ page }).analyze();
-			found.push(...result.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+			found.push(
+				...result.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+			);
 			await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
 		}
 		expect(found).toEqual([]);

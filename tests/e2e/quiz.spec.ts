@@ -48,7 +48,8 @@ const press = async (target: Locator, way: Way) => {
 		await target.press('Enter');
 	}
 };
-const item = (list: Locator, text: string) => list.locator('.item').filter({ has: list.page().getByText(text, { exact: true }) });
+const item = (list: Locator, text: string) =>
+	list.locator('.item').filter({ has: list.page().getByText(text, { exact: true }) });
 
 /** Makes an answer (right or deliberately wrong) by taps or by keys, then checks it. */
 async function answer(page: Page, q: DeckQuestion, right: boolean, way: Way, screenshot?: string) {
@@ -94,7 +95,8 @@ async function answer(page: Page, q: DeckQuestion, right: boolean, way: Way, scr
 				for (const [target, text] of q.items.entries()) {
 					const now = await page.locator('ol.order .text').allTextContents();
 					const at = now.findIndex((t) => t.trim() === text);
-					for (let k = at; k > target; k--) await press(page.getByRole('button', { name: `Move up: ${text}`, exact: true }), way);
+					for (let k = at; k > target; k--)
+						await press(page.getByRole('button', { name: `Move up: ${text}`, exact: true }), way);
 				}
 				await expect(page.locator('ol.order .text')).toHaveText(q.items);
 			}
@@ -117,7 +119,9 @@ async function next(page: Page, way: Way) {
 	else await page.keyboard.press('Enter');
 }
 
-test('a ten-question quiz of every type, by taps and keys, resumed after a reload, scored, in history, and retried', async ({ page }) => {
+test('a ten-question quiz of every type, by taps and keys, resumed after a reload, scored, in history, and retried', async ({
+	page
+}) => {
 	// Twelve questions answered step by step, with screenshots: longer than the default 30 s on a busy machine.
 	test.setTimeout(120_000);
 	await page.goto('/');
@@ -142,7 +146,9 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		await expect(types.getByRole('checkbox', { name })).toBeChecked();
 	await expect(page.getByRole('radio', { name: 'Shuffled' })).toBeChecked();
 	await expect(page.getByRole('radio', { name: 'After each question' })).toBeChecked();
-	await expect(page.getByText(`${deck.facts.flatMap((f) => f.questions).length} questions match; the quiz will ask 10.`)).toBeVisible();
+	await expect(
+		page.getByText(`${deck.facts.flatMap((f) => f.questions).length} questions match; the quiz will ask 10.`)
+	).toBeVisible();
 	await checkLayout(page);
 	await page.screenshot({ path: shot('builder'), fullPage: true });
 	await page.getByRole('button', { name: 'Start quiz' }).tap();
@@ -165,11 +171,14 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		await answer(page, q, right, way, first ? q.type : undefined);
 
 		// Feedback, read out by the live region: right or wrong, the answer, the explanation and the source.
-		const feedback = page.locator('[aria-live="polite"]').filter({ has: page.getByRole('heading', { name: /Correct|Not quite/ }) });
+		const feedback = page
+			.locator('[aria-live="polite"]')
+			.filter({ has: page.getByRole('heading', { name: /Correct|Not quite/ }) });
 		await expect(feedback.getByRole('heading', { name: right ? 'Correct' : 'Not quite' })).toBeVisible();
 		await expect(feedback.getByText(q.explanation)).toBeVisible();
 		await expect(feedback.getByText(/Source: ¶\d+/)).toBeVisible();
-		if (!right && (q.type === 'multiple-choice' || q.type === 'typed')) await expect(feedback.getByText(q.answer, { exact: true })).toBeVisible();
+		if (!right && (q.type === 'multiple-choice' || q.type === 'typed'))
+			await expect(feedback.getByText(q.answer, { exact: true })).toBeVisible();
 		if (right && q.type === 'typed' && hasTypo(q.answer))
 			await expect(feedback.getByText(`Accepted — check the spelling: ${q.answer}`)).toBeVisible();
 		if (first && (q.type === 'matching' || q.type === 'typed' || !right)) {
@@ -223,7 +232,9 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	}
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
 	expect(studied).toEqual(missedFacts);
-	await expect(page.getByText(`You reviewed ${missedFacts.size} ${missedFacts.size === 1 ? 'card' : 'cards'}`)).toBeVisible();
+	await expect(
+		page.getByText(`You reviewed ${missedFacts.size} ${missedFacts.size === 1 ? 'card' : 'cards'}`)
+	).toBeVisible();
 	await page.goto(resultsUrl);
 
 	// History on the quiz page, best score on the home page.
@@ -234,7 +245,9 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	await page.getByRole('link', { name: 'Steppe Cards' }).tap();
 	await expect(page.getByRole('article', { name: deck.title })).toContainText('Best quiz score: 8/10 (80%)');
 	// The quiz's facts are reviewed, but leave the day's new flashcards as they were.
-	await expect(page.getByRole('article', { name: deck.title })).toContainText(`${quizFacts.size} new facts met in quizzes today`);
+	await expect(page.getByRole('article', { name: deck.title })).toContainText(
+		`${quizFacts.size} new facts met in quizzes today`
+	);
 	await expect(page.getByRole('article', { name: deck.title }).locator('dd.kind-new')).toHaveText('20');
 
 	// Retry the misses: a new attempt of the two missed questions.
@@ -298,13 +311,16 @@ for (const [type, key] of [
 	['Matching', 'overview-five-stances/match-stances'],
 	['Ordering', 'history-timeline/long-view']
 ] as const) {
-	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({ page }) => {
+	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({
+		page
+	}) => {
 		// "All" questions of one type, built and answered by taps: slow when the machine is busy.
 		test.setTimeout(60_000);
 		await startQuizOfType(page, type, { count: 'All', order: 'As in the article' });
 		const q = await onScreen(page);
 		expect(q.key).toBe(key);
-		if (q.type === 'ordering') await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
+		if (q.type === 'ordering')
+			await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
 		await answer(page, q, false, 'taps');
 		const feedback = page.locator('section.feedback');
 		await expect(feedback.getByRole('heading', { name: 'Not quite' })).toBeInViewport({ ratio: 1 });
@@ -316,7 +332,9 @@ for (const [type, key] of [
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-	test(`the feedback of every question type shows its verdict and right answer in view (${scheme})`, async ({ page }) => {
+	test(`the feedback of every question type shows its verdict and right answer in view (${scheme})`, async ({
+		page
+	}) => {
 		test.setTimeout(60_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		await page.goto(`/quiz/${deck.id}`);
@@ -333,7 +351,10 @@ for (const scheme of ['light', 'dark'] as const) {
 			await expect(verdict).toBeInViewport({ ratio: 1 });
 			// A wrong order can be right by chance (the items are shuffled): then there is no answer to show.
 			if ((await verdict.textContent())?.includes('Not quite')) {
-				const answerShown = q.type === 'matching' || q.type === 'ordering' ? feedback.locator('.answer-list') : feedback.getByText(/^The answer:/);
+				const answerShown =
+					q.type === 'matching' || q.type === 'ordering'
+						? feedback.locator('.answer-list')
+						: feedback.getByText(/^The answer:/);
 				await expect(answerShown).toBeInViewport({ ratio: 1 });
 			}
 			await expect(page.getByRole('button', { name: /^(Next question|See your results)$/ })).toBeFocused();
@@ -372,10 +393,18 @@ test.describe('in dark mode', () => {
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-	test(`no accessibility violations in the builder, every question type, its feedback and the results (${scheme})`, async ({ page }) => {
+	test(`no accessibility violations in the builder, every question type, its feedback and the results (${scheme})`, async ({
+		page
+	}) => {
 		test.setTimeout(120_000);
 		const violations = async (where: string) =>
-			(await new AxeBuilder({ page }).analyze()).violations.map((v) => `${where} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+			(await new AxeBuilder({ page }).analyze()).violations.map(
+				(v) =>
+					`${where} ${v.id}: ${v.help} (${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(', ')})`
+			);
 		await page.emulateMedia({ colorScheme: scheme });
 		const found: string[] = [];
 

@@ -6,7 +6,15 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { ReviewRow } from '$lib/db/rows';
 import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
-import { BACKUP_FORMAT, BACKUP_VERSION, Cancelled, nextTurn, type Backup, type BackupTables, type ChunkOptions } from './format';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	Cancelled,
+	nextTurn,
+	type Backup,
+	type BackupTables,
+	type ChunkOptions
+} from './format';
 
 /** The tables a backup holds. */
 const tablesOf = (db: StudyDatabase) => [
@@ -43,7 +51,19 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 	return db.transaction('rw', tablesOf(db), async () => {
 		// The export itself counts as the last backup, and is part of the file.
 		await db.meta.put({ key: 'lastBackupAt', value: now });
-		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards] = await Promise.all([
+		const [
+			factStates,
+			reviews,
+			settings,
+			quizAttempts,
+			quizAnswers,
+			meta,
+			classQuizzes,
+			classResults,
+			classAttempts,
+			userDecks,
+			userCards
+		] = await Promise.all([
 			db.factStates.toArray(),
 			reviewsInChunks(db),
 			db.settings.toArray(),
@@ -60,7 +80,19 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
 			exportedAt: now,
-			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards }
+			tables: {
+				factStates,
+				reviews,
+				settings,
+				quizAttempts,
+				quizAnswers,
+				meta,
+				classQuizzes,
+				classResults,
+				classAttempts,
+				userDecks,
+				userCards
+			}
 		} as Backup;
 	});
 }
@@ -217,7 +249,16 @@ export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
  */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
 	await db.transaction('rw', writtenBy(db), async () => {
-		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.reviewHours.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear(), db.userDecks.clear(), db.userCards.clear()]);
+		await Promise.all([
+			db.factStates.clear(),
+			db.reviews.clear(),
+			db.reviewHours.clear(),
+			db.quizAttempts.clear(),
+			db.quizAnswers.clear(),
+			db.classAttempts.clear(),
+			db.userDecks.clear(),
+			db.userCards.clear()
+		]);
 		await db.meta.delete('lastBackupAt');
 	});
 }

@@ -50,7 +50,10 @@ const Review = v.object({
 });
 
 /** FSRS-6's 21 parameters, as the optimiser fits them. */
-const fsrsParameters = v.pipe(v.array(v.pipe(v.number(), v.finite())), v.length(21, 'FSRS parameters must be 21 numbers'));
+const fsrsParameters = v.pipe(
+	v.array(v.pipe(v.number(), v.finite())),
+	v.length(21, 'FSRS parameters must be 21 numbers')
+);
 
 const Settings = v.object({
 	id: v.literal('study'),
@@ -122,7 +125,9 @@ const ClassAttempt = v.object({
 	name: text,
 	startedAt: time,
 	finishedAt: v.optional(time),
-	answers: v.array(v.object({ given: v.unknown(), correct: v.boolean(), timeMs: count, timedOut: v.optional(v.boolean()) })),
+	answers: v.array(
+		v.object({ given: v.unknown(), correct: v.boolean(), timeMs: count, timedOut: v.optional(v.boolean()) })
+	),
 	resultCode: v.optional(text)
 });
 

@@ -55,7 +55,7 @@ export const factCount = (section: GuideSection) => section.themes.reduce((n, gr
 export function paragraphList(numbers: readonly number[]): string {
 	const sorted = [...new Set(numbers)].sort((a, b) => a - b);
 	const parts: string[] = [];
-	for (let start = 0; start < sorted.length; ) {
+	for (let start = 0; start < sorted.length;) {
 		let end = start;
 		while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
 		if (end - start >= 2) parts.push(`${sorted[start]}–${sorted[end]}`);
@@ -67,7 +67,9 @@ export function paragraphList(numbers: readonly number[]): string {
 
 /** Where a fact comes from, in one short line: one paragraph with its topic, several as a list of numbers. */
 export function sourceLine(deck: AnyDeckMeta, paragraphs: readonly number[]): string {
-	return paragraphs.length === 1 ? `¶${paragraphs[0]} ${paragraphTopic(deck, paragraphs[0]!)}` : `¶${paragraphList(paragraphs)}`;
+	return paragraphs.length === 1
+		? `¶${paragraphs[0]} ${paragraphTopic(deck, paragraphs[0]!)}`
+		: `¶${paragraphList(paragraphs)}`;
 }
 
 export function paragraphTopic(deck: AnyDeckMeta, n: number): string {

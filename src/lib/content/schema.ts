@@ -21,7 +21,12 @@ const questionBase = {
 	explanation: text,
 	// Lint rules this question is exempt from, each a deliberate choice of its author.
 	allow: v.optional(
-		v.array(v.picklist(LINT_RULES, (issue) => `unknown lint rule ${JSON.stringify(issue.input)} (expected one of ${LINT_RULES.join(', ')})`))
+		v.array(
+			v.picklist(
+				LINT_RULES,
+				(issue) => `unknown lint rule ${JSON.stringify(issue.input)} (expected one of ${LINT_RULES.join(', ')})`
+			)
+		)
 	)
 };
 
@@ -72,7 +77,9 @@ export const FactSchema = v.strictObject({
 	statement: text,
 	paragraphs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.minLength(1, 'cites no source paragraph')),
 	// A fact about the source is shown in the study guide only: never studied, quizzed or counted.
-	about: v.optional(v.picklist(ABOUT, (issue) => `unknown "about" ${JSON.stringify(issue.input)} (expected ${ABOUT.join(' or ')})`)),
+	about: v.optional(
+		v.picklist(ABOUT, (issue) => `unknown "about" ${JSON.stringify(issue.input)} (expected ${ABOUT.join(' or ')})`)
+	),
 	// Tags are plain strings here; validate.ts names an unknown tag with the list it must come from,
 	// and requires them of every fact but those about the source, which belong to no country or theme.
 	countries: v.optional(v.array(v.string()), []),

@@ -80,7 +80,8 @@ function bankFactProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Se
 	if (fact.about === 'source') {
 		// Shown in the study guide's "About the source" only: tags, cards and questions would never be used.
 		for (const field of ['countries', 'themes', 'cards', 'questions'] as const) {
-			if (fact[field].length > 0) problems.push(`${field}: a fact about the source is never studied or quizzed, so it takes none`);
+			if (fact[field].length > 0)
+				problems.push(`${field}: a fact about the source is never studied or quizzed, so it takes none`);
 		}
 		return problems;
 	}
@@ -124,8 +125,7 @@ export function questionProblems(questions: readonly Question[]): string[] {
 					problems.push(`${where}: accepted answer "${d}" is listed twice`);
 				break;
 			case 'matching':
-				for (const d of duplicates(q.pairs.map((p) => p[0])))
-					problems.push(`${where}: left side "${d}" appears twice`);
+				for (const d of duplicates(q.pairs.map((p) => p[0]))) problems.push(`${where}: left side "${d}" appears twice`);
 				for (const d of duplicates(q.pairs.map((p) => p[1])))
 					problems.push(`${where}: right side "${d}" appears twice`);
 				break;

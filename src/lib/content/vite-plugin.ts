@@ -40,7 +40,9 @@ export function questionBank(root: string): Plugin {
 			if (name === SUMMARIES) return `export const summaries = ${JSON.stringify(decks.map(summarise))};`;
 			if (name === INDEX) {
 				const loaders = (base: string) =>
-					decks.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(base + d.id)}).then((m) => m.default)`).join(',\n');
+					decks
+						.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(base + d.id)}).then((m) => m.default)`)
+						.join(',\n');
 				return [
 					`export const ids = ${JSON.stringify(decks.map((d) => d.id))};`,
 					`export const loaders = {\n${loaders(DECK)}\n};`,

@@ -2,14 +2,7 @@
  * The bank's vocabularies: country and theme tags, question types, lint rules. Apart from the schema
  * (schema.ts, which re-exports them) so a page that only names a tag loads no valibot.
  */
-export const COUNTRIES = [
-	'kazakhstan',
-	'kyrgyzstan',
-	'tajikistan',
-	'turkmenistan',
-	'uzbekistan',
-	'regional'
-] as const;
+export const COUNTRIES = ['kazakhstan', 'kyrgyzstan', 'tajikistan', 'turkmenistan', 'uzbekistan', 'regional'] as const;
 export const THEMES = [
 	'security',
 	'economy',
@@ -20,13 +13,7 @@ export const THEMES = [
 	'minorities',
 	'infrastructure'
 ] as const;
-export const QUESTION_TYPES = [
-	'multiple-choice',
-	'true-false',
-	'typed',
-	'matching',
-	'ordering'
-] as const;
+export const QUESTION_TYPES = ['multiple-choice', 'true-false', 'typed', 'matching', 'ordering'] as const;
 
 /** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
 export const LINT_RULES = [

@@ -101,7 +101,12 @@ function checkCards(cards: readonly NewUserCard[]): void {
 }
 
 function cardRows(deckId: string, cards: readonly NewUserCard[], firstPosition: number): UserCardRow[] {
-	return cards.map((card, i) => ({ id: crypto.randomUUID(), deckId, position: firstPosition + i, ...cardFields(card) }));
+	return cards.map((card, i) => ({
+		id: crypto.randomUUID(),
+		deckId,
+		position: firstPosition + i,
+		...cardFields(card)
+	}));
 }
 
 /** Runs one read-write transaction; a failure is a `UserDeckError` that says nothing was saved. */
@@ -158,7 +163,12 @@ export async function createDeckWithCards(
 }
 
 /** Cards added after the deck's last card, in one transaction. */
-export async function addCards(db: StudyDatabase, deckId: string, cards: readonly NewUserCard[], now: number): Promise<UserCardRow[]> {
+export async function addCards(
+	db: StudyDatabase,
+	deckId: string,
+	cards: readonly NewUserCard[],
+	now: number
+): Promise<UserCardRow[]> {
 	checkCards(cards);
 	return writeAll(db, `${cards.length} cards`, async () => {
 		const deck = await existingDeck(db, deckId);
@@ -171,7 +181,12 @@ export async function addCards(db: StudyDatabase, deckId: string, cards: readonl
 }
 
 /** A new title or description. */
-export async function updateDeck(db: StudyDatabase, deckId: string, changes: Partial<NewUserDeck>, now: number): Promise<UserDeckRow> {
+export async function updateDeck(
+	db: StudyDatabase,
+	deckId: string,
+	changes: Partial<NewUserDeck>,
+	now: number
+): Promise<UserDeckRow> {
 	return writeAll(db, 'the deck', async () => {
 		const deck = await existingDeck(db, deckId);
 		const title = (changes.title ?? deck.title).trim();
@@ -183,7 +198,12 @@ export async function updateDeck(db: StudyDatabase, deckId: string, changes: Par
 }
 
 /** New text, tags or questions for a card; its id, and so its state and history, stay. */
-export async function updateCard(db: StudyDatabase, cardId: string, changes: CardChanges, now: number): Promise<UserCardRow> {
+export async function updateCard(
+	db: StudyDatabase,
+	cardId: string,
+	changes: CardChanges,
+	now: number
+): Promise<UserCardRow> {
 	return writeAll(db, 'the card', async () => {
 		const card = await db.userCards.get(cardId);
 		if (!card) throw new UserDeckError(`There is no card "${cardId}"; nothing was saved.`);
@@ -199,12 +219,21 @@ export async function updateCard(db: StudyDatabase, cardId: string, changes: Car
 }
 
 /** Puts the deck's cards in the order of `cardIds`, which must name each of its cards once. */
-export async function reorderCards(db: StudyDatabase, deckId: string, cardIds: readonly string[], now: number): Promise<void> {
+export async function reorderCards(
+	db: StudyDatabase,
+	deckId: string,
+	cardIds: readonly string[],
+	now: number
+): Promise<void> {
 	return writeAll(db, 'the order of the cards', async () => {
 		const deck = await existingDeck(db, deckId);
 		const cards = await cardsOf(db, deckId).toArray();
 		const byId = new Map(cards.map((c) => [c.id, c]));
-		if (cardIds.length !== cards.length || new Set(cardIds).size !== cards.length || !cardIds.every((id) => byId.has(id)))
+		if (
+			cardIds.length !== cards.length ||
+			new Set(cardIds).size !== cards.length ||
+			!cardIds.every((id) => byId.has(id))
+		)
 			throw new UserDeckError('The new order must name each card of the deck once; nothing was saved.');
 		await db.userCards.bulkPut(cardIds.map((id, position) => ({ ...byId.get(id)!, position })));
 		await db.userDecks.put({ ...deck, updated: now });

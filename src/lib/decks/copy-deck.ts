@@ -15,7 +15,11 @@ export function copiedCards(deck: Deck): NewUserCard[] {
 		fact.cards.map((card, i): NewUserCard => ({
 			front: card.front,
 			back: card.back,
-			tags: [...fact.countries.map((c) => COUNTRY_NAMES[c]), ...fact.themes.map((t) => THEME_NAMES[t]), ...(fact.tags ?? [])],
+			tags: [
+				...fact.countries.map((c) => COUNTRY_NAMES[c]),
+				...fact.themes.map((t) => THEME_NAMES[t]),
+				...(fact.tags ?? [])
+			],
 			...(i === 0
 				? { explanation: fact.statement, questions: fact.questions.map(({ key: _key, factId: _factId, ...q }) => q) }
 				: {})

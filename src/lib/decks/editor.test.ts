@@ -22,7 +22,13 @@ beforeEach(async () => {
 	);
 	const first = cards[0]!;
 	await db.factStates.put({ key: `${deck.id}/${first.id}`, deckId: deck.id, factId: first.id, due: 5 } as never);
-	await db.reviews.add({ factKey: `${deck.id}/${first.id}`, deckId: deck.id, factId: first.id, time: 2, rating: 3 } as never);
+	await db.reviews.add({
+		factKey: `${deck.id}/${first.id}`,
+		deckId: deck.id,
+		factId: first.id,
+		time: 2,
+		rating: 3
+	} as never);
 	editor = new DeckEditor(db, deck.id, () => 10);
 	await editor.load();
 });
@@ -32,7 +38,9 @@ const fronts = () => editor.cards.map((c) => c.front);
 describe('DeckEditor', () => {
 	it('edits a card and keeps its state and reviews', async () => {
 		const card = editor.cards[0]!;
-		expect(await editor.saveCard(card.id, { front: 'Capital of Kazakhstan', back: 'Astana', tags: ['asia'] })).toBe(true);
+		expect(await editor.saveCard(card.id, { front: 'Capital of Kazakhstan', back: 'Astana', tags: ['asia'] })).toBe(
+			true
+		);
 		expect(editor.cards[0]).toMatchObject({ id: card.id, front: 'Capital of Kazakhstan', tags: ['asia'] });
 		expect(editor.reviewCounts[card.id]).toBe(1);
 		expect(await db.factStates.get(`${editor.deckId}/${card.id}`)).toBeDefined();

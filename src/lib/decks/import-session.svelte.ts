@@ -100,7 +100,8 @@ export class ImportSession {
 		}
 		this.fileProblem = undefined;
 		this.ankiPackage = read;
-		if (!this.title.trim()) this.title = read.decks.length === 1 ? read.decks[0]!.split('::').at(-1)! : name.replace(/\.[^.]+$/, '');
+		if (!this.title.trim())
+			this.title = read.decks.length === 1 ? read.decks[0]!.split('::').at(-1)! : name.replace(/\.[^.]+$/, '');
 	}
 
 	private parse(): ImportPreview {

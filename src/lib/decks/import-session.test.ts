@@ -42,7 +42,8 @@ describe('ImportSession', () => {
 
 	it('keeps markup from an Anki HTML note as plain text', () => {
 		const session = new ImportSession();
-		session.text = '#separator:tab\n#html:true\n<b>Front</b> <img src=x onerror=alert(1)>\tBack<script>alert(1)</script>\n';
+		session.text =
+			'#separator:tab\n#html:true\n<b>Front</b> <img src=x onerror=alert(1)>\tBack<script>alert(1)</script>\n';
 		expect(session.preview.cards[0]).toMatchObject({ front: 'Front', back: 'Back' });
 	});
 

@@ -34,14 +34,20 @@ export function yamlCards(result: YamlImportResult): NewUserCard[] {
  * kept, and its problems by note id. Media are not stored yet: the preview says so.
  */
 export function packagePreview(read: AnkiPackagePreview, keepHistory: boolean): ImportPreview {
-	const problems = read.problems.map((p) => ({ line: 0, message: p.noteId ? `note ${p.noteId}: ${p.message}` : p.message }));
+	const problems = read.problems.map((p) => ({
+		line: 0,
+		message: p.noteId ? `note ${p.noteId}: ${p.message}` : p.message
+	}));
 	if (read.counts.media > 0)
 		problems.unshift({
 			line: 0,
 			message: `${read.counts.media} images and sounds are not imported yet: the cards come without them`
 		});
 	return {
-		cards: read.cards.map((card) => ({ ...storedCard(card), ...(keepHistory && card.state ? { state: card.state } : {}) })),
+		cards: read.cards.map((card) => ({
+			...storedCard(card),
+			...(keepHistory && card.state ? { state: card.state } : {})
+		})),
 		problems,
 		counts: read.counts
 	};

@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { cardProblems } from '$lib/db/user-deck-edits';
 import { emptyDraft, toDraft, toQuestion, type QuestionDraft } from './question-draft';
 
-const card = (draft: QuestionDraft) => ({ front: 'Capital of Kyrgyzstan', back: 'Bishkek', questions: [toQuestion(draft, 1)] });
+const card = (draft: QuestionDraft) => ({
+	front: 'Capital of Kyrgyzstan',
+	back: 'Bishkek',
+	questions: [toQuestion(draft, 1)]
+});
 const sound: QuestionDraft[] = [
-	{ ...emptyDraft('multiple-choice'), prompt: 'Capital?', explanation: 'It is.', answer: 'Bishkek', lines: 'Osh\nNaryn' },
+	{
+		...emptyDraft('multiple-choice'),
+		prompt: 'Capital?',
+		explanation: 'It is.',
+		answer: 'Bishkek',
+		lines: 'Osh\nNaryn'
+	},
 	{ ...emptyDraft('true-false'), prompt: 'Bishkek is the capital.', explanation: 'It is.', truth: true },
 	{ ...emptyDraft('typed'), prompt: 'Capital?', explanation: 'It is.', answer: 'Bishkek', lines: 'Frunze' },
 	{ ...emptyDraft('matching'), prompt: 'Match.', explanation: 'They are.', lines: 'a = 1\nb = 2\nc = 3' },
@@ -24,6 +34,8 @@ describe('question drafts', () => {
 		expect(cardProblems(card({ ...sound[2]!, lines: '' }))).toEqual([
 			'question "q1": a typed answer needs at least one accepted variant in "accept"'
 		]);
-		expect(cardProblems(card({ ...sound[0]!, lines: 'Bishkek\nOsh' }))).toEqual(['question "q1": option "Bishkek" appears twice']);
+		expect(cardProblems(card({ ...sound[0]!, lines: 'Bishkek\nOsh' }))).toEqual([
+			'question "q1": option "Bishkek" appears twice'
+		]);
 	});
 });

@@ -53,7 +53,12 @@ export function toQuestion(draft: QuestionDraft, n: number): Question {
 	const base = { id: `q${n}`, prompt: draft.prompt.trim(), explanation: draft.explanation.trim() };
 	switch (draft.type) {
 		case 'multiple-choice':
-			return { ...base, type: draft.type, answer: draft.answer.trim(), options: [draft.answer.trim(), ...lines(draft.lines)] };
+			return {
+				...base,
+				type: draft.type,
+				answer: draft.answer.trim(),
+				options: [draft.answer.trim(), ...lines(draft.lines)]
+			};
 		case 'true-false':
 			return { ...base, type: draft.type, answer: draft.truth };
 		case 'typed':
@@ -77,7 +82,11 @@ export function toDraft(question: Question): QuestionDraft {
 	const draft = { ...emptyDraft(question.type), prompt: question.prompt, explanation: question.explanation };
 	switch (question.type) {
 		case 'multiple-choice':
-			return { ...draft, answer: question.answer, lines: question.options.filter((o) => o !== question.answer).join('\n') };
+			return {
+				...draft,
+				answer: question.answer,
+				lines: question.options.filter((o) => o !== question.answer).join('\n')
+			};
 		case 'true-false':
 			return { ...draft, truth: question.answer };
 		case 'typed':

@@ -8,7 +8,11 @@
 // A formatter is slow to build and a statistics page formats hundreds of dates: one per style and locale.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(style: string, locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function formatter(
+	style: string,
+	locale: string | undefined,
+	options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
 	const key = `${style} ${locale ?? ''}`;
 	let made = formatters.get(key);
 	if (!made) {
@@ -27,8 +31,10 @@ export const formatDate = (at: At, locale?: string) => formatter('date', locale,
 export const formatDateTime = (at: At, locale?: string) =>
 	formatter('dateTime', locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 /** "3 Nov" (en-GB), "Nov 3" (en-US): chart labels, where the year goes without saying */
-export const formatDayMonth = (at: At, locale?: string) => formatter('dayMonth', locale, { day: 'numeric', month: 'short' }).format(at);
+export const formatDayMonth = (at: At, locale?: string) =>
+	formatter('dayMonth', locale, { day: 'numeric', month: 'short' }).format(at);
 /** "Nov" */
 export const formatMonthName = (at: At, locale?: string) => formatter('month', locale, { month: 'short' }).format(at);
 /** "November 2026" */
-export const formatMonthYear = (at: At, locale?: string) => formatter('monthYear', locale, { month: 'long', year: 'numeric' }).format(at);
+export const formatMonthYear = (at: At, locale?: string) =>
+	formatter('monthYear', locale, { month: 'long', year: 'numeric' }).format(at);

@@ -162,7 +162,8 @@ export class StudySession {
 	}
 
 	private async loadWholeQueue(settings: StudySettings, now: number, started: number): Promise<void> {
-		const queue = await (this.customQueue?.(settings, this.sessionStart, now) ?? loadQueue(this.db, this.deckFacts, settings, now));
+		const queue = await (this.customQueue?.(settings, this.sessionStart, now) ??
+			loadQueue(this.db, this.deckFacts, settings, now));
 		performance.measure('study:queue-whole', { start: started });
 		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
 		this.items = queue.items;
@@ -240,7 +241,11 @@ export class StudySession {
 	}
 
 	private async reviewedInSession(): Promise<boolean> {
-		const count = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
+		const count = await this.db.reviews
+			.where('time')
+			.aboveOrEqual(this.sessionStart)
+			.filter((r) => this.deckIds.includes(r.deckId))
+			.count();
 		return count > 0;
 	}
 
@@ -268,7 +273,11 @@ export class StudySession {
 		if (!item || !this.settings) return;
 		const now = this.now();
 		const card = item.kind === 'new' ? newCard(new Date(now)) : toCard(item.state);
-		this.labels = intervalLabels(createScheduler(this.settings.retention, this.settings.parameters), card, new Date(now));
+		this.labels = intervalLabels(
+			createScheduler(this.settings.retention, this.settings.parameters),
+			card,
+			new Date(now)
+		);
 		this.current = item;
 		this.shownAt = now;
 		this.waitUntil = undefined;

@@ -18,6 +18,12 @@ describe('facts by state', () => {
 	});
 
 	it('is all new with an empty database', () => {
-		expect(factsByState([fact('a'), fact('b')], storedOf([]))).toEqual({ new: 2, learning: 0, review: 0, relearning: 0, total: 2 });
+		expect(factsByState([fact('a'), fact('b')], storedOf([]))).toEqual({
+			new: 2,
+			learning: 0,
+			review: 0,
+			relearning: 0,
+			total: 2
+		});
 	});
 });

@@ -11,7 +11,9 @@ export interface StateCounts {
 
 /** The bank's facts by FSRS state; a fact with no stored state is new, a studied one in none of the other lists is in review. */
 export function factsByState(facts: readonly StatsFact[], stored: StoredStates): StateCounts {
-	const [studied, fresh, learning, relearning] = [stored.studied, stored.new, stored.learning, stored.relearning].map((keys) => new Set(keys));
+	const [studied, fresh, learning, relearning] = [stored.studied, stored.new, stored.learning, stored.relearning].map(
+		(keys) => new Set(keys)
+	);
 	const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
 	for (const fact of facts) {
 		const key = keyOf(fact);

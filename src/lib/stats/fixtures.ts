@@ -40,7 +40,12 @@ export const review = (time: number, rating: ReviewRow['rating'] = 3, before: St
 	after: card(State.Review, 30)
 });
 
-export const fact = (factId: string, countries: Country[] = ['regional'], themes: Theme[] = ['security'], deckId = 'deck'): StatsFact => ({
+export const fact = (
+	factId: string,
+	countries: Country[] = ['regional'],
+	themes: Theme[] = ['security'],
+	deckId = 'deck'
+): StatsFact => ({
 	deckId,
 	factId,
 	countries,

@@ -7,7 +7,12 @@ describe('pageStats', () => {
 	it('puts the numbers of the page together', () => {
 		const facts = [fact('a'), fact('b')];
 		const reviews = [review(at(15, 5), 3, null), review(at(15, 6), 3, MATURE), review(at(1, 9))];
-		const stats = pageStats(facts, { now: NOW, rolloverHour: ROLLOVER, states: storedOf([stateOf('a', MATURE)]), hours: tallyReviews(reviews) });
+		const stats = pageStats(facts, {
+			now: NOW,
+			rolloverHour: ROLLOVER,
+			states: storedOf([stateOf('a', MATURE)]),
+			hours: tallyReviews(reviews)
+		});
 		expect(stats.reviewsToday).toBe(2);
 		expect(stats.totalReviews).toBe(3);
 		expect(stats.year).toHaveLength(365);

@@ -51,13 +51,22 @@ describe('loadStats', () => {
 		try {
 			const DAY = 86_400_000;
 			const rows = Array.from({ length: 400 }, (_, i) =>
-				stateOf(`f${i}`, card([State.New, State.Learning, State.Review, State.Relearning][i % 4]!, (i * 7) % 60, NOW + ((i * 13) % 80) * DAY / 2 - 10 * DAY), i % 5 === 0 ? 'other' : 'deck')
+				stateOf(
+					`f${i}`,
+					card(
+						[State.New, State.Learning, State.Review, State.Relearning][i % 4]!,
+						(i * 7) % 60,
+						NOW + (((i * 13) % 80) * DAY) / 2 - 10 * DAY
+					),
+					i % 5 === 0 ? 'other' : 'deck'
+				)
 			);
 			await db.factStates.bulkPut(rows);
 			const snapshot = await loadStats(db, ['deck', 'other'], NOW);
 			const fromRows = storedOf(rows, NOW, 4);
 			const sorted = (keys: readonly string[]) => [...keys].sort();
-			for (const list of ['studied', 'new', 'learning', 'relearning', 'mature'] as const) expect(sorted(snapshot.states[list])).toEqual(sorted(fromRows[list]));
+			for (const list of ['studied', 'new', 'learning', 'relearning', 'mature'] as const)
+				expect(sorted(snapshot.states[list])).toEqual(sorted(fromRows[list]));
 			expect(snapshot.states.dueByDay).toEqual(fromRows.dueByDay);
 			// A deck not asked for is not read.
 			expect((await loadStats(db, ['deck'], NOW)).states.studied).toHaveLength(320);

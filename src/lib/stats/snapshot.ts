@@ -18,17 +18,28 @@ export async function loadStats(db: StudyDatabase, deckIds: readonly string[], n
 	return db.transaction('r', db.factStates, db.reviewHours, db.settings, async () => {
 		const { rolloverHour } = await readSettings(db);
 		const bounds = forecastBounds(now, rolloverHour, FORECAST_DAYS);
-		const perDeck = (read: (deckId: string) => Promise<string[]>) => Promise.all(deckIds.map(read)).then((keys) => keys.flat());
+		const perDeck = (read: (deckId: string) => Promise<string[]>) =>
+			Promise.all(deckIds.map(read)).then((keys) => keys.flat());
 		const inState = (state: number) => (deckId: string) =>
-			db.factStates.where('[deckId+state+due]').between([deckId, state, Dexie.minKey], [deckId, state, Dexie.maxKey]).primaryKeys();
+			db.factStates
+				.where('[deckId+state+due]')
+				.between([deckId, state, Dexie.minKey], [deckId, state, Dexie.maxKey])
+				.primaryKeys();
 		// Day i's count: due from its start (from the beginning of time for today: overdue counts today) to the next day's.
 		const dueOn = (i: number) =>
 			Promise.all(
-				deckIds.map((deckId) => db.factStates.where('[deckId+due]').between([deckId, i === 0 ? Dexie.minKey : bounds[i]], [deckId, bounds[i + 1]]).count())
+				deckIds.map((deckId) =>
+					db.factStates
+						.where('[deckId+due]')
+						.between([deckId, i === 0 ? Dexie.minKey : bounds[i]], [deckId, bounds[i + 1]])
+						.count()
+				)
 			).then((counts) => counts.reduce((a, b) => a + b, 0));
 		const [hours, studied, fresh, learning, relearning, mature, dueByDay] = await Promise.all([
 			db.reviewHours.toArray(),
-			perDeck((deckId) => db.factStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).primaryKeys()),
+			perDeck((deckId) =>
+				db.factStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).primaryKeys()
+			),
 			perDeck(inState(State.New)),
 			perDeck(inState(State.Learning)),
 			perDeck(inState(State.Relearning)),

@@ -1,5 +1,9 @@
 /** Hands a text file to the system's share sheet where the browser can share files, and as a download elsewhere. */
-export async function shareOrDownload(name: string, text: string, type: string): Promise<'shared' | 'downloaded' | 'cancelled'> {
+export async function shareOrDownload(
+	name: string,
+	text: string,
+	type: string
+): Promise<'shared' | 'downloaded' | 'cancelled'> {
 	const file = new File([text], name, { type });
 	if (navigator.canShare?.({ files: [file] })) {
 		try {
@@ -18,4 +22,10 @@ export async function shareOrDownload(name: string, text: string, type: string):
 
 /** A file name made of the deck's title: letters, digits and dashes. */
 export const fileNameOf = (title: string, extension: string): string =>
-	`${title.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'deck'}.${extension}`;
+	`${
+		title
+			.normalize('NFKD')
+			.replace(/[^\p{L}\p{N}]+/gu, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 60) || 'deck'
+	}.${extension}`;

@@ -58,7 +58,10 @@ export interface QueueInput {
 }
 
 const isLearning = (s: FactState) => s.state === State.Learning || s.state === State.Relearning;
-const queueItem = (deckId: string) => (kind: SeenItem['kind']) => (state: FactState): SeenItem => ({ deckId, factId: state.factId, kind, state });
+const queueItem =
+	(deckId: string) =>
+	(kind: SeenItem['kind']) =>
+	(state: FactState): SeenItem => ({ deckId, factId: state.factId, kind, state });
 
 /** A fact first met in a quiz today: it is reviewed, but does not use up the day's new flashcards. */
 const metInQuiz = (r: ReviewRow) => r.before === null && r.source === 'quiz';
@@ -98,7 +101,12 @@ export function buildDeckQueue(input: QueueInput): DeckQueue {
 	const later = learning.find((s) => s.due > now + LEARN_AHEAD_MS);
 	return {
 		items,
-		counts: { new: fresh.length, learning: learning.length, review: reviews.length, metInQuiz: input.reviewsToday.filter(metInQuiz).length },
+		counts: {
+			new: fresh.length,
+			learning: learning.length,
+			review: reviews.length,
+			metInQuiz: input.reviewsToday.filter(metInQuiz).length
+		},
 		nextLearningDue: items.length === 0 ? later?.due : undefined
 	};
 }
