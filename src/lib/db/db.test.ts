@@ -29,20 +29,18 @@ describe('schema versions', () => {
 			{ key: 'd/a', deckId: 'd', factId: 'a', ...card },
 			{ key: 'd/b', deckId: 'd', factId: 'b', ...card }
 		]);
-		await v1
-			.table('reviews')
-			.add({
-				factKey: 'd/a',
-				deckId: 'd',
-				factId: 'a',
-				time: 5,
-				rating: 3,
-				elapsedDays: 0,
-				durationMs: 1,
-				source: 'flashcard',
-				before: null,
-				after: card
-			});
+		await v1.table('reviews').add({
+			factKey: 'd/a',
+			deckId: 'd',
+			factId: 'a',
+			time: 5,
+			rating: 3,
+			elapsedDays: 0,
+			durationMs: 1,
+			source: 'flashcard',
+			before: null,
+			after: card
+		});
 		await v1
 			.table('settings')
 			.add({ id: 'study', newPerDay: 7, maxReviewsPerDay: 100, retention: 0.9, rolloverHour: 4 });
