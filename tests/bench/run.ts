@@ -121,7 +121,6 @@ async function runPhase(db: Database, server: StaticServer): Promise<PhaseResult
 	// competes with the measures for the CPU; the cold starts install it afterwards.
 	const options: LaunchOptions = { profile, serviceWorkers: 'block', cpuThrottle: CPU_THROTTLE };
 	console.log(`\n— ${db} database`);
-	let t = performance.now();
 	const session = (current = await launch(options));
 	const { page } = session;
 	let result: Omit<PhaseResult, 'cold' | 'coldWarmup' | 'precached'>;
@@ -152,7 +151,7 @@ async function runPhase(db: Database, server: StaticServer): Promise<PhaseResult
 				`and ${seeded.reviews} reviews (${spec.reviewsToday} today) in ${(seeded.ms / 1000).toFixed(1)} s`
 		);
 
-		t = performance.now();
+		let t = performance.now();
 		const { file, ...exported } = await exportBackup(page, base, backupFile(db));
 		// The app must restore what it exports: a file over its import limit is a finding, not a bench error.
 		const over =
@@ -194,7 +193,7 @@ async function runPhase(db: Database, server: StaticServer): Promise<PhaseResult
 	}
 	if (!profile) return { ...result, cold: [], coldWarmup: [] };
 
-	t = performance.now();
+	let t = performance.now();
 	const precached = await installWorker(base, options);
 	console.log(`Service worker installed, ${precached} responses precached, in ${seconds(t)}`);
 	t = performance.now();

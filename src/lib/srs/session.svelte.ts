@@ -3,6 +3,7 @@
  * IndexedDB before the next card is shown; the queue itself is rebuilt from the
  * database on start, so a reload resumes exactly where the student was.
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the session's dates go to the scheduler and its map of facts is built once: none of them is watched */
 import type { Grade } from 'ts-fsrs';
 import { State } from '$lib/db/card-state';
 import { databaseExists, type StudyDatabase } from '$lib/db/db';

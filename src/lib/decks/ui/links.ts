@@ -6,5 +6,4 @@ import { resolve } from '$app/paths';
  * the address /decks/<id> is the bundled decks' study guide, prerendered with no JavaScript.
  */
 export const openDeckPage = (id: string): Promise<void> =>
-	// eslint-disable-next-line svelte/no-navigation-without-resolve -- the path is resolved; the query follows it
 	goto(`${resolve('/decks/edit')}?id=${encodeURIComponent(id)}`);
