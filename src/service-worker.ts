@@ -55,7 +55,11 @@ registerRoute(
 registerRoute(
 	({ url }) =>
 		url.origin === location.origin && /^\/_app\/immutable\/(workers\/|assets\/sql-wasm[^/]*\.wasm$)/.test(url.pathname),
-	new CacheFirst({ cacheName: 'workers' })
+	// A worker is isolated by its own script's headers, as a page is (the optimiser's progress needs it).
+	new CacheFirst({
+		cacheName: 'workers',
+		plugins: [{ handlerWillRespond: async ({ response }) => isolated(response) }]
+	})
 );
 
 // A deck page that was not prerendered (a deck made on this device) gets the app's fallback page, where one is built.
