@@ -34,9 +34,10 @@ count(built);
 if (built) {
 	run('npx playwright test', { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` });
 	if (existsSync(`${out}/playwright.json`)) {
-		const { stats } = JSON.parse(readFileSync(`${out}/playwright.json`, 'utf8'));
+		const { stats, errors = [] } = JSON.parse(readFileSync(`${out}/playwright.json`, 'utf8'));
 		passed += stats.expected + stats.flaky;
-		failed += stats.unexpected + (stats.skipped > 0 ? stats.skipped : 0);
+		// A run that could not start (its web server, say) has errors and no test: each error is a failure.
+		failed += stats.unexpected + (stats.skipped > 0 ? stats.skipped : 0) + errors.length;
 	} else failed++;
 	// The same app in Firefox ESR and WebKitGTK, each check counted (tests/engines).
 	for (const engine of ['firefox', 'webkit']) {
