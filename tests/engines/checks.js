@@ -240,7 +240,13 @@ export const checks = [
 			await driver.click(button('^Start the quiz$'));
 			for (let i = 1; i <= 5; i++) {
 				await waitForText(driver, new RegExp(`^Question ${i} of 5$`), 'h2');
-				await driver.click({ css: 'form.question input[type=radio]' });
+				// The answer must be chosen before it is sent: a tap the engine loses while the page re-renders
+				// (its countdown ticks every second) is tried again, and the choice's own state says when it took.
+				const chosen = () =>
+					driver.run(() => document.querySelector('form.question input[type=radio]:checked') !== null);
+				for (let tries = 0; tries < 3 && !(await chosen()); tries++)
+					await driver.click({ css: 'form.question input[type=radio]' });
+				expect(await chosen(), `no option of question ${i} could be chosen`);
 				await driver.click(button('^Answer'));
 			}
 			await waitForText(driver, /^Aida: [0-5] of 5 right/, 'h2');
