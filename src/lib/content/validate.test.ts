@@ -177,6 +177,14 @@ describe('validateDeck', () => {
 		]);
 	});
 
+	it('refuses a flashcard front that another fact already shows, whatever its case', () => {
+		const other = { ...fact(), id: 'kz-delisting-date' };
+		other.cards = [{ front: 'what did Kazakhstan do in December 2023? ', back: 'It delisted them.' }];
+		expect(messages([fact(), other])).toEqual([
+			`${FACTS} › kz-delisting-date › flashcard "what did Kazakhstan do in December 2023?" is also a flashcard of fact kz-delisting`
+		]);
+	});
+
 	it('refuses matching and ordering questions with repeated sides or items', () => {
 		const f = fact();
 		f.questions.push(

@@ -198,6 +198,8 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 	const facts: Fact[] = [];
 	const aboutSource: FactOutline[] = [];
 	const factFileOf = new Map<string, string>();
+	// A front shown by two facts would be studied twice as two cards, and tells a reader nothing of which fact it asks.
+	const factOfFront = new Map<string, string>();
 	for (const file of factFiles) {
 		if (file.parseError) continue;
 		const outer = v.safeParse(FactFileSchema, file.data);
@@ -221,6 +223,12 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 			}
 			factFileOf.set(fact.id, file.path);
 			const own = bankFactProblems(fact, paragraphs);
+			for (const card of fact.cards) {
+				const front = card.front.trim().toLowerCase();
+				const other = factOfFront.get(front);
+				if (other !== undefined) own.push(`flashcard "${card.front}" is also a flashcard of fact ${other}`);
+				else factOfFront.set(front, fact.id);
+			}
 			for (const message of own) problems.push({ file: file.path, factId, message });
 			if (own.length > 0) return;
 			if (fact.about === 'source') {
