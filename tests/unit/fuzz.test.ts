@@ -34,6 +34,7 @@ import {
 } from '$lib/classroom/resultcode';
 import { csvField } from '$lib/classroom/report';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { recordReview } from '$lib/srs/review';
 import { exportBackup, importBackup } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
@@ -398,12 +399,10 @@ describe('backup files', () => {
 	let home: StudyDatabase;
 	let file: object;
 	let before: unknown;
-	let n = 0;
 	const snapshot = (db: StudyDatabase) => Promise.all(db.tables.map((t) => t.toArray()));
 
 	beforeAll(async () => {
-		home = new StudyDatabase('fuzz-home');
-		await home.open();
+		home = await openTestDatabase();
 		for (const [i, factId] of ['a', 'b', 'c'].entries())
 			await recordReview(home, {
 				deckId: 'd',
@@ -533,8 +532,7 @@ describe('backup files', () => {
 						return true;
 					}
 					// A file the check lets through must import: into a copy of the home database.
-					const db = new StudyDatabase(`fuzz-import-${++n}`);
-					await db.open();
+					const db = await openTestDatabase();
 					const fresh = checkBackup(JSON.stringify(file));
 					if (fresh.ok) await importBackup(db, fresh.backup, 'replace');
 					await expect(importBackup(db, checked.backup, mode), text).resolves.toBeDefined();

@@ -5,7 +5,8 @@ import { databaseExists, StudyDatabase } from '$lib/db/db';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import type { DeckOutline } from '$lib/content/schema';
 import { StudySession, type SessionMemory } from './session.svelte';
-import { at, DECK, FACTS, rateFact, useTestDatabase } from './test-fixtures';
+import { at, DECK, FACTS, rateFact } from './test-fixtures';
+import { useTestDatabase } from '$lib/db/test-database';
 
 const db = useTestDatabase();
 
