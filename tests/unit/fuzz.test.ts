@@ -34,7 +34,7 @@ import {
 } from '$lib/classroom/resultcode';
 import { csvField } from '$lib/classroom/report';
 import { StudyDatabase } from '$lib/db/db';
-import { openTestDatabase } from '$lib/db/test-database';
+import { addQuizAttempt, openTestDatabase } from '$lib/db/test-database';
 import { recordReview } from '$lib/srs/review';
 import { exportBackup, importBackup } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
@@ -413,34 +413,7 @@ describe('backup files', () => {
 				source: 'flashcard',
 				durationMs: 900
 			});
-		await home.quizAttempts.add({
-			id: 'q1',
-			deckId: 'd',
-			config: {
-				deckId: 'd',
-				count: 5,
-				countries: [],
-				themes: [],
-				types: [],
-				order: 'shuffled',
-				feedback: 'each',
-				seed: 's'
-			},
-			questionKeys: ['a/mc'],
-			startedAt: T0,
-			position: 1,
-			correctCount: 1
-		});
-		await home.quizAnswers.add({
-			attemptId: 'q1',
-			deckId: 'd',
-			questionKey: 'a/mc',
-			factId: 'a',
-			given: 'X',
-			correct: true,
-			timeMs: 900,
-			answeredAt: T0
-		});
+		await addQuizAttempt(home, T0);
 		await home.classQuizzes.add({ id: 'ABCDEFG', code: '1'.repeat(20), title: 'Unit 3', createdAt: T0 });
 		await home.classResults.add({
 			quizId: 'ABCDEFG',

@@ -28,3 +28,35 @@ export function useTestDatabase(): () => StudyDatabase {
 		return db;
 	};
 }
+
+/** A quiz attempt of one question, answered right, as the quiz stores it. */
+export async function addQuizAttempt(db: StudyDatabase, startedAt: number): Promise<void> {
+	await db.quizAttempts.add({
+		id: 'q1',
+		deckId: 'd',
+		config: {
+			deckId: 'd',
+			count: 5,
+			countries: [],
+			themes: [],
+			types: [],
+			order: 'shuffled',
+			feedback: 'each',
+			seed: 's'
+		},
+		questionKeys: ['a/mc'],
+		startedAt,
+		position: 1,
+		correctCount: 1
+	});
+	await db.quizAnswers.add({
+		attemptId: 'q1',
+		deckId: 'd',
+		questionKey: 'a/mc',
+		factId: 'a',
+		given: 'X',
+		correct: true,
+		timeMs: 900,
+		answeredAt: startedAt
+	});
+}
