@@ -1,4 +1,5 @@
 // What the browser tests share: the bank as the build read it, and every route of the app.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 
@@ -36,6 +37,18 @@ export async function showRoute(page: Page, route: string) {
 		await disclosure.click();
 		await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
 	}
+}
+
+/** What axe finds wrong on the page as it is, one line a rule: its id, its help and the first three elements. */
+export async function axeViolations(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`
+	);
 }
 
 /** Shows the answer of the card on screen, rates it Good and waits until the rating is saved (the next card shows then). */

@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { deck, rateGood, routes, showRoute } from './app';
-
-async function axeViolations(page: Page) {
-	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations.map(
-		(v) =>
-			`${v.id}: ${v.help} (${v.nodes
-				.map((n) => n.target.join(' '))
-				.slice(0, 3)
-				.join(', ')})`
-	);
-}
+import { axeViolations, deck, rateGood, routes, showRoute } from './app';
 
 /** Studies two cards so the stats page and the home counts have something to show. */
 async function studySome(page: Page) {
