@@ -51,6 +51,23 @@ export async function axeViolations(page: Page) {
 	);
 }
 
+/**
+ * The Content-Security-Policy violations of the page from now on, each with the address it happened at:
+ * the list fills as the test goes, from the console and from the event that names what was blocked.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
+		);
+	});
+	return violations;
+}
+
 /** Shows the answer of the card on screen, rates it Good and waits until the rating is saved (the next card shows then). */
 export async function rateGood(page: Page) {
 	await page.getByRole('button', { name: /Show answer/ }).click();

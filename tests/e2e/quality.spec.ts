@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations, deck, rateGood, routes, showRoute } from './app';
+import { axeViolations, deck, rateGood, routes, showRoute, watchCspViolations } from './app';
 
 /** Studies two cards so the stats page and the home counts have something to show. */
 async function studySome(page: Page) {
@@ -27,15 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('no Content-Security-Policy violation on any route', async ({ page }) => {
-	const violations: string[] = [];
-	page.on('console', (message) => {
-		if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
-	});
-	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) =>
-			console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
-		);
-	});
+	const violations = await watchCspViolations(page);
 	await studySome(page);
 	for (const route of routes) {
 		await showRoute(page, route);
