@@ -1,4 +1,5 @@
 // What the browser tests share: the bank as the build read it, and every route of the app.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 
@@ -36,6 +37,35 @@ export async function showRoute(page: Page, route: string) {
 		await disclosure.click();
 		await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
 	}
+}
+
+/** What axe finds wrong on the page as it is, one line a rule: its id, its help and the first three elements. */
+export async function axeViolations(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`
+	);
+}
+
+/**
+ * The Content-Security-Policy violations of the page from now on, each with the address it happened at:
+ * the list fills as the test goes, from the console and from the event that names what was blocked.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
+		);
+	});
+	return violations;
 }
 
 /** Shows the answer of the card on screen, rates it Good and waits until the rating is saved (the next card shows then). */

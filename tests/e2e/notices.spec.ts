@@ -1,7 +1,6 @@
 // What the home page tells a student about keeping their progress: install the app, back it up.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { deck, rateGood } from './app';
+import { axeViolations, deck, rateGood } from './app';
 
 test('the install button appears when the browser offers to install, and opens its prompt', async ({ page }) => {
 	await page.goto('/');
@@ -33,7 +32,7 @@ test.describe('on an iPhone', () => {
 		await expect(hint).toContainText('Add to Home Screen');
 		await expect(hint).toContainText('seven days');
 		await page.screenshot({ path: 'test-results/screens/home-ios-hint.png', fullPage: true });
-		expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 	});
 });
 
@@ -57,7 +56,7 @@ test('a month after the first review with no backup, the home page asks for one,
 	await page.reload();
 	await expect(reminder).toContainText('more than 30 days');
 	await page.screenshot({ path: 'test-results/screens/home-backup-reminder.png', fullPage: true });
-	expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+	expect(await axeViolations(page)).toEqual([]);
 	await reminder.getByRole('link', { name: 'Back up now' }).click();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: /Export/ }).click();

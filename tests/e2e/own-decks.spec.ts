@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { STOCK, writePackage } from '../../src/lib/decks/anki-package/fixture-writer';
-import { rateGood } from './app';
+import { axeViolations, rateGood, watchCspViolations } from './app';
 
 // Twenty rows as Quizlet exports them: term, Tab, definition.
 const QUIZLET = Array.from({ length: 20 }, (_, i) => `Country ${i + 1}\tCapital ${i + 1}`).join('\n');
@@ -225,15 +224,7 @@ async function deckPageUrl(page: Page) {
 for (const scheme of ['light', 'dark'] as const) {
 	test(`the deck screens pass axe and the CSP in ${scheme}, and are photographed`, async ({ page }) => {
 		test.setTimeout(90_000);
-		const violations: string[] = [];
-		page.on('console', (message) => {
-			if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
-		});
-		await page.addInitScript(() => {
-			document.addEventListener('securitypolicyviolation', (e) =>
-				console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
-			);
-		});
+		const violations = await watchCspViolations(page);
 		await page.emulateMedia({ colorScheme: scheme });
 		const edit = await deckPageUrl(page);
 		await page.getByRole('button', { name: 'Make a share link' }).tap();
@@ -253,10 +244,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			await open(page, url);
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await prepare();
-			const result = await new AxeBuilder({ page }).analyze();
-			found.push(
-				...result.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-			);
+			found.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
 			await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
 		}
 		expect(found).toEqual([]);

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { COUNTRIES, QUESTION_TYPES, THEMES, type DeckQuestion } from '../../src/lib/content/schema';
 import { checkAnswer, type Given } from '../../src/lib/quiz/answers';
@@ -6,7 +5,7 @@ import { buildQuiz, type QuizPlan } from '../../src/lib/quiz/build';
 import { encodeQuizCode, quizConfigOf, quizFragment, quizIdOf, type ClassQuiz } from '../../src/lib/classroom/quizcode';
 import { encodeResultCode } from '../../src/lib/classroom/resultcode';
 import { classReport } from '../../src/lib/classroom/report';
-import { deck } from './app';
+import { axeViolations, deck } from './app';
 
 const SIZES = [
 	{ width: 1024, height: 768 },
@@ -102,17 +101,6 @@ async function desktop(
 		colorScheme
 	});
 	return { context, page: await context.newPage() };
-}
-
-async function axeViolations(page: Page) {
-	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations.map(
-		(v) =>
-			`${v.id}: ${v.help} (${v.nodes
-				.map((n) => n.target.join(' '))
-				.slice(0, 3)
-				.join(', ')})`
-	);
 }
 
 for (const size of SIZES) {

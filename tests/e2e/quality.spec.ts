@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { deck, rateGood, routes, showRoute } from './app';
-
-async function axeViolations(page: Page) {
-	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations.map(
-		(v) =>
-			`${v.id}: ${v.help} (${v.nodes
-				.map((n) => n.target.join(' '))
-				.slice(0, 3)
-				.join(', ')})`
-	);
-}
+import { axeViolations, deck, rateGood, routes, showRoute, watchCspViolations } from './app';
 
 /** Studies two cards so the stats page and the home counts have something to show. */
 async function studySome(page: Page) {
@@ -39,15 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('no Content-Security-Policy violation on any route', async ({ page }) => {
-	const violations: string[] = [];
-	page.on('console', (message) => {
-		if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
-	});
-	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) =>
-			console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
-		);
-	});
+	const violations = await watchCspViolations(page);
 	await studySome(page);
 	for (const route of routes) {
 		await showRoute(page, route);

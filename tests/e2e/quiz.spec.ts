@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, QuestionType } from '../../src/lib/content/schema';
 import { paragraphList } from '../../src/lib/content/guide';
-import { databaseNames, startQuizOfType } from './app';
+import { axeViolations, databaseNames, startQuizOfType } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const questions = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
@@ -397,14 +396,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		page
 	}) => {
 		test.setTimeout(120_000);
-		const violations = async (where: string) =>
-			(await new AxeBuilder({ page }).analyze()).violations.map(
-				(v) =>
-					`${where} ${v.id}: ${v.help} (${v.nodes
-						.map((n) => n.target.join(' '))
-						.slice(0, 3)
-						.join(', ')})`
-			);
+		const violations = async (where: string) => (await axeViolations(page)).map((v) => `${where} ${v}`);
 		await page.emulateMedia({ colorScheme: scheme });
 		const found: string[] = [];
 

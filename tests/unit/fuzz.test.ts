@@ -34,6 +34,7 @@ import {
 } from '$lib/classroom/resultcode';
 import { csvField } from '$lib/classroom/report';
 import { StudyDatabase } from '$lib/db/db';
+import { addQuizAttempt, openTestDatabase } from '$lib/db/test-database';
 import { recordReview } from '$lib/srs/review';
 import { exportBackup, importBackup } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
@@ -398,12 +399,10 @@ describe('backup files', () => {
 	let home: StudyDatabase;
 	let file: object;
 	let before: unknown;
-	let n = 0;
 	const snapshot = (db: StudyDatabase) => Promise.all(db.tables.map((t) => t.toArray()));
 
 	beforeAll(async () => {
-		home = new StudyDatabase('fuzz-home');
-		await home.open();
+		home = await openTestDatabase();
 		for (const [i, factId] of ['a', 'b', 'c'].entries())
 			await recordReview(home, {
 				deckId: 'd',
@@ -414,34 +413,7 @@ describe('backup files', () => {
 				source: 'flashcard',
 				durationMs: 900
 			});
-		await home.quizAttempts.add({
-			id: 'q1',
-			deckId: 'd',
-			config: {
-				deckId: 'd',
-				count: 5,
-				countries: [],
-				themes: [],
-				types: [],
-				order: 'shuffled',
-				feedback: 'each',
-				seed: 's'
-			},
-			questionKeys: ['a/mc'],
-			startedAt: T0,
-			position: 1,
-			correctCount: 1
-		});
-		await home.quizAnswers.add({
-			attemptId: 'q1',
-			deckId: 'd',
-			questionKey: 'a/mc',
-			factId: 'a',
-			given: 'X',
-			correct: true,
-			timeMs: 900,
-			answeredAt: T0
-		});
+		await addQuizAttempt(home, T0);
 		await home.classQuizzes.add({ id: 'ABCDEFG', code: '1'.repeat(20), title: 'Unit 3', createdAt: T0 });
 		await home.classResults.add({
 			quizId: 'ABCDEFG',
@@ -533,8 +505,7 @@ describe('backup files', () => {
 						return true;
 					}
 					// A file the check lets through must import: into a copy of the home database.
-					const db = new StudyDatabase(`fuzz-import-${++n}`);
-					await db.open();
+					const db = await openTestDatabase();
 					const fresh = checkBackup(JSON.stringify(file));
 					if (fresh.ok) await importBackup(db, fresh.backup, 'replace');
 					await expect(importBackup(db, checked.backup, mode), text).resolves.toBeDefined();

@@ -2,16 +2,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Grade } from 'ts-fsrs';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { recordReview, undoLastReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
 import { tallyReviews } from '$lib/db/review-hours';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`tally-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 
@@ -49,8 +48,7 @@ describe('review tallies per hour', () => {
 		const file = checkBackup(JSON.stringify(await exportBackup(db, at(11, 9).getTime())));
 		if (!file.ok) throw new Error(file.message);
 
-		const other = new StudyDatabase(`tally-other-${n}`);
-		await other.open();
+		const other = await openTestDatabase();
 		try {
 			await rate(other, 'c', 3, at(10, 9, 30));
 			await rate(other, 'c', 1, at(20, 9));

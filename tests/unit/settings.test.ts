@@ -3,13 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { recordReview } from '$lib/srs/review';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '$lib/db/settings';
 
 let db: StudyDatabase;
-let created = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`settings-test-${++created}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(async () => {
 	await db.delete();

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
+import { addQuizAttempt, openTestDatabase } from '$lib/db/test-database';
 import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
 import { saveParameters } from '$lib/srs/optimiser/parameters';
 import { default_w } from 'ts-fsrs';
@@ -10,10 +11,8 @@ import { backupIsDue } from './reminder';
 import { checkBackup, MAX_BACKUP_BYTES, type Backup } from './format';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`backup-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 
@@ -52,34 +51,7 @@ describe('export and import', () => {
 	it('export → reset → import gives back the same states, logs and settings', async () => {
 		await study(db, ['a', 'b', 'c']);
 		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 9 });
-		await db.quizAttempts.add({
-			id: 'q1',
-			deckId: 'd',
-			config: {
-				deckId: 'd',
-				count: 5,
-				countries: [],
-				themes: [],
-				types: [],
-				order: 'shuffled',
-				feedback: 'each',
-				seed: 's'
-			},
-			questionKeys: ['a/mc'],
-			startedAt: T0,
-			position: 1,
-			correctCount: 1
-		});
-		await db.quizAnswers.add({
-			attemptId: 'q1',
-			deckId: 'd',
-			questionKey: 'a/mc',
-			factId: 'a',
-			given: 'X',
-			correct: true,
-			timeMs: 900,
-			answeredAt: T0
-		});
+		await addQuizAttempt(db, T0);
 		const file = await exported();
 		const before = await snapshot(db);
 
@@ -174,8 +146,7 @@ describe('export and import', () => {
 		const file = await exported(); // a, b reviewed once
 
 		// Another device: b reviewed again later, and c studied.
-		const other = new StudyDatabase(`backup-other-${n}`);
-		await other.open();
+		const other = await openTestDatabase();
 		const checked = checkBackup(file);
 		if (!checked.ok) throw new Error(checked.message);
 		await importBackup(other, checked.backup, 'replace');

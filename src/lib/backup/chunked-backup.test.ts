@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { card, review, stateOf } from '$lib/stats/fixtures';
 import { State } from '$lib/db/card-state';
 import { backupParts, countRows, exportBackup, importBackup, WRITE_CHUNK } from './backup';
@@ -16,10 +17,8 @@ import {
 } from './format';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`chunked-backup-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { createDeckWithCards } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
 import { recordReview } from '$lib/srs/review';
@@ -8,10 +9,8 @@ import { exportBackup, importBackup, resetProgress } from './backup';
 import { checkBackup, type Backup } from './format';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`user-decks-backup-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 
@@ -72,7 +71,7 @@ describe('backup format 2: the user decks', () => {
 	it('merge adds the decks the device lacks and keeps, of a deck on both, the one changed last', async () => {
 		const made = await deckWithProgress(db);
 		const file = checked(JSON.stringify(await exportBackup(db, T0 + 120_000)));
-		const other = new StudyDatabase(`user-decks-backup-other-${n}`);
+		const other = await openTestDatabase();
 		const theirs = await createDeckWithCards(
 			other,
 			{ title: 'History' },

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDecks } from '../content/load';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import type { PlannedQuestion } from '$lib/quiz/build';
 import { ClassAttempt } from './attempt.svelte';
 import { Countdown, secondsLeft, type Clock } from './countdown.svelte';
@@ -139,10 +140,8 @@ describe('a class quiz on the student’s phone', () => {
 
 	let db: StudyDatabase;
 	let clock: ReturnType<typeof manualClock>;
-	let n = 0;
 	beforeEach(async () => {
-		db = new StudyDatabase(`class-attempt-test-${++n}`);
-		await db.open();
+		db = await openTestDatabase();
 		clock = manualClock();
 	});
 	afterEach(async () => {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDecks } from '../content/load';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { buildQuiz } from '$lib/quiz/build';
 import { collectCodes, commonWrongText } from './collect';
 import { encodeQuizCode, quizConfigOf, quizIdOf, type ClassQuiz } from './quizcode';
@@ -26,10 +27,8 @@ const MINUTE = 60_000;
 
 describe('collecting result codes', () => {
 	let db: StudyDatabase;
-	let n = 0;
 	beforeEach(async () => {
-		db = new StudyDatabase(`collect-test-${++n}`);
-		await db.open();
+		db = await openTestDatabase();
 	});
 	afterEach(() => db.delete());
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDecks } from '../content/load';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import type { DeckQuestion } from '$lib/content/schema';
 import { buildQuiz } from '$lib/quiz/build';
 import { classReport, csvField, csvFileName, reportRows, toCsv } from './report';
@@ -119,10 +120,8 @@ describe('a name typed to attack the spreadsheet or the page', () => {
 
 describe('collected results in the database', () => {
 	let db: StudyDatabase;
-	let n = 0;
 	beforeEach(async () => {
-		db = new StudyDatabase(`class-${++n}`);
-		await db.open();
+		db = await openTestDatabase();
 	});
 	afterEach(() => db.delete());
 	const quizId = quizIdOf(encodeQuizCode(quiz));

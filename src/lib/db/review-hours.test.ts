@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from './db';
+import { openTestDatabase } from './test-database';
 import { countReviews, hourStart, tallyReviews } from './review-hours';
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute);
@@ -40,10 +41,8 @@ describe('review tallies per hour', () => {
 
 describe('stored review tallies', () => {
 	let db: StudyDatabase;
-	let n = 0;
 	beforeEach(async () => {
-		db = new StudyDatabase(`review-hours-${++n}`);
-		await db.open();
+		db = await openTestDatabase();
 	});
 	afterEach(() => db.delete());
 

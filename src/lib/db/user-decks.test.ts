@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudyDatabase } from './db';
+import { openTestDatabase } from './test-database';
 import {
 	addCards,
 	createDeck,
@@ -17,10 +18,8 @@ import { isUserDeckId } from './rows';
 import { listUserDecks, readUserDeck, userCardIds } from './user-decks';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`user-decks-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateUserDeck } from '$lib/content/validate';
 import { loadDeck } from '$lib/content/decks';
 import type { UserCardRow, UserDeckRow } from '$lib/db/rows';
-import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { createDeckWithCards } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
 import { deckFromCards, outlineFromCards } from './deck-from-cards';
@@ -88,7 +88,7 @@ describe('an editable copy of a bundled deck', () => {
 		const bundled = (await loadDeck('central-asia-taliban'))!;
 		const copy = copiedCards(bundled);
 		expect(copy.length).toBe(bundled.facts.reduce((n, f) => n + f.cards.length, 0));
-		const db = new StudyDatabase('copy-of-bundled');
+		const db = await openTestDatabase();
 		const made = await createDeckWithCards(db, { title: `${bundled.title} (my copy)` }, copy, 0);
 		const read = (await readUserDeck(db, made.deck.id))!;
 		expect(read.cards.some((c) => bundled.facts.some((f) => f.id === c.id))).toBe(false);

@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { createDeckWithCards } from '$lib/db/user-deck-edits';
 import { DeckEditor } from './editor.svelte';
 
 let db: StudyDatabase;
 let editor: DeckEditor;
-let n = 0;
 
 beforeEach(async () => {
-	db = new StudyDatabase(`editor-${++n}`);
+	db = await openTestDatabase();
 	const { deck, cards } = await createDeckWithCards(
 		db,
 		{ title: 'Capitals' },
@@ -32,6 +32,7 @@ beforeEach(async () => {
 	editor = new DeckEditor(db, deck.id, () => 10);
 	await editor.load();
 });
+afterEach(() => db.delete());
 
 const fronts = () => editor.cards.map((c) => c.front);
 

@@ -16,6 +16,14 @@ import {
 const cardsOf = (pairs: [front: string, back: string][], prefix = 'c'): SourceCard[] =>
 	pairs.map(([front, back], i) => ({ id: `${prefix}${i + 1}`, front, back }));
 
+/** Four capitals: backs of one kind, as many of them as a test needs. */
+const CAPITALS: [front: string, back: string][] = [
+	['Capital of France', 'Paris'],
+	['Capital of Japan', 'Tokyo'],
+	['Capital of Italy', 'Rome'],
+	['Capital of Spain', 'Madrid']
+];
+
 /** Capitals, vocabulary, dates and numbers: five of each kind a user's deck typically holds. */
 const REALISTIC = cardsOf([
 	['Capital of France', 'Paris'],
@@ -59,23 +67,23 @@ const LONG_BACKS = cardsOf([
 	]
 ]);
 
+/** What a user's deck says of itself, around its cards. */
+const MY_DECK = {
+	id: 'my-deck',
+	title: 'My deck',
+	description: 'Cards of my own.',
+	source: {
+		title: 'My notes',
+		publisher: 'Me',
+		publisherShort: 'Me',
+		keywords: ['notes'],
+		paragraphs: [{ n: 1, topic: 'All of it' }]
+	}
+};
+
 /** The generated questions as the bank would hold them: one fact per card. */
 function asBank(cards: SourceCard[], generated: Map<string, Question[]>) {
-	const meta = {
-		path: 'deck.yaml',
-		data: {
-			id: 'my-deck',
-			title: 'My deck',
-			description: 'Cards of my own.',
-			source: {
-				title: 'My notes',
-				publisher: 'Me',
-				publisherShort: 'Me',
-				keywords: ['notes'],
-				paragraphs: [{ n: 1, topic: 'All of it' }]
-			}
-		}
-	};
+	const meta = { path: 'deck.yaml', data: MY_DECK };
 	const facts = cards.map((c) => ({
 		id: c.id,
 		statement: c.front,
@@ -284,9 +292,7 @@ describe('generateQuestions', () => {
 			['Bones in the adult human body', '206'],
 			['Number of US states', '50'],
 			['Legs of a spider', '8'],
-			['Capital of France', 'Paris'],
-			['Capital of Japan', 'Tokyo'],
-			['Capital of Italy', 'Rome']
+			...CAPITALS.slice(0, 3)
 		]);
 		expect([...ofType(generateQuestions(cards, 'x').get('c1'), 'multiple-choice')!.options].sort()).toEqual([
 			'206',
@@ -296,12 +302,7 @@ describe('generateQuestions', () => {
 	});
 
 	it('borrows from the nearest kind when its own has too few, and never mixes numbers with words', () => {
-		const names = cardsOf([
-			['Capital of France', 'Paris'],
-			['Capital of Japan', 'Tokyo'],
-			['Capital of Italy', 'Rome'],
-			['Capital of Spain', 'Madrid']
-		]);
+		const names = cardsOf(CAPITALS);
 		const alone = [{ id: 'bones', front: 'Bones in the adult human body', back: '206' }, ...names];
 		const lonely = generateQuestions(alone, 'x').get('bones')!;
 		expect(lonely.map((q) => q.type)).toEqual(['matching']);
@@ -404,11 +405,7 @@ describe('generateQuestions', () => {
 				expect(REALISTIC.some((c) => c.front === front && c.back === back)).toBe(true);
 			expect(new Set(q.pairs.map(([, back]) => back)).size).toBe(4);
 		}
-		const three = cardsOf([
-			['Capital of France', 'Paris'],
-			['Capital of Japan', 'Tokyo'],
-			['Capital of Italy', 'Rome']
-		]);
+		const three = cardsOf(CAPITALS.slice(0, 3));
 		expect(ofType(generateQuestions(three, 'x').get('c1'), 'matching')!.pairs).toHaveLength(3);
 	});
 
@@ -463,16 +460,7 @@ describe('generateQuestions', () => {
 
 	it('gives questions the quiz builder plays and the checker marks as they are', () => {
 		const deck: Deck = {
-			id: 'my-deck',
-			title: 'My deck',
-			description: 'Cards of my own.',
-			source: {
-				title: 'My notes',
-				publisher: 'Me',
-				publisherShort: 'Me',
-				keywords: [],
-				paragraphs: [{ n: 1, topic: 'All' }]
-			},
+			...MY_DECK,
 			facts: REALISTIC.map((card) => ({
 				id: card.id,
 				statement: card.front,
@@ -506,10 +494,7 @@ describe('generateQuestions', () => {
 
 	describe('degenerate decks', () => {
 		it('gives two cards a true/false question each and nothing else', () => {
-			const cards = cardsOf([
-				['Capital of France', 'Paris'],
-				['Capital of Japan', 'Tokyo']
-			]);
+			const cards = cardsOf(CAPITALS.slice(0, 2));
 			const generated = generateQuestions(cards, 'x');
 			for (const card of cards) expect(generated.get(card.id)!.map((q) => q.type)).toEqual(['true-false']);
 			// One type a card is too few for a fact of the bank, but nothing generated is wrong.
@@ -554,17 +539,12 @@ describe('generateQuestions', () => {
 
 		it('gives an empty deck nothing and a single card nothing but its own questions', () => {
 			expect(generateQuestions([], 'x')).toEqual(new Map());
-			expect(generateQuestions(cardsOf([['Capital of France', 'Paris']]), 'x')).toEqual(new Map([['c1', []]]));
+			expect(generateQuestions(cardsOf(CAPITALS.slice(0, 1)), 'x')).toEqual(new Map([['c1', []]]));
 		});
 	});
 
 	it('trims the sides and leaves the cards as they were', () => {
-		const cards = cardsOf([
-			['  Capital of France ', ' Paris\n'],
-			['Capital of Japan', 'Tokyo'],
-			['Capital of Italy', 'Rome'],
-			['Capital of Spain', 'Madrid']
-		]);
+		const cards = cardsOf([['  Capital of France ', ' Paris\n'], ...CAPITALS.slice(1)]);
 		const before = structuredClone(cards);
 		const q = ofType(generateQuestions(cards, 'x').get('c1'), 'multiple-choice')!;
 		expect(q).toMatchObject({ prompt: 'Capital of France', answer: 'Paris' });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { readUserDeck } from '$lib/db/user-decks';
 import { ImportSession } from './import-session.svelte';
 
@@ -48,7 +48,7 @@ describe('ImportSession', () => {
 	});
 
 	it('writes nothing until confirmed, then the deck and every card', async () => {
-		const db = new StudyDatabase('import-session');
+		const db = await openTestDatabase();
 		const session = new ImportSession();
 		session.readFile('Capitals.txt', bytes(QUIZLET));
 		expect(session.title).toBe('Capitals');
@@ -57,5 +57,6 @@ describe('ImportSession', () => {
 		const stored = await readUserDeck(db, deck.id);
 		expect(stored?.deck.title).toBe('Capitals');
 		expect(stored?.cards.map((c) => c.front)).toEqual(Array.from({ length: 20 }, (_, i) => `Country ${i + 1}`));
+		await db.delete();
 	});
 });

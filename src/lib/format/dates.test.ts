@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDayMonth, formatMonthName, formatMonthYear } from './dates';
+import { formatDate, formatDateTime, formatDayMonth, formatMonthName, formatMonthYear, formatTime } from './dates';
 
 // 3 November 2026, 14:05 local time: the tests fix the locale, and the clock.
 const at = new Date(2026, 10, 3, 14, 5).getTime();
 
 describe('dates', () => {
-	it('shows a date, and a date and time, in the locale given', () => {
+	it('shows a date, a date and time, and a time in the locale given', () => {
 		expect(formatDate(at, 'en-GB')).toBe('3 Nov 2026');
 		expect(formatDate(at, 'en-US')).toBe('Nov 3, 2026');
 		expect(formatDateTime(at, 'en-GB')).toBe('3 Nov 2026, 14:05');
 		expect(formatDateTime(at, 'en-US')).toMatch(/^Nov 3, 2026, 2:05\sPM$/);
+		expect(formatTime(at, 'en-GB')).toBe('14:05');
+		expect(formatTime(at, 'en-US')).toMatch(/^2:05\sPM$/);
 		expect(formatDate(at, 'de-DE')).toBe('03.11.2026');
 	});
 

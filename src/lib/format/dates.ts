@@ -30,6 +30,8 @@ export const formatDate = (at: At, locale?: string) => formatter('date', locale,
 /** "3 Nov 2026, 14:05" (en-GB), "Nov 3, 2026, 2:05 PM" (en-US) */
 export const formatDateTime = (at: At, locale?: string) =>
 	formatter('dateTime', locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+/** "14:05" (en-GB), "2:05 PM" (en-US) */
+export const formatTime = (at: At, locale?: string) => formatter('time', locale, { timeStyle: 'short' }).format(at);
 /** "3 Nov" (en-GB), "Nov 3" (en-US): chart labels, where the year goes without saying */
 export const formatDayMonth = (at: At, locale?: string) =>
 	formatter('dayMonth', locale, { day: 'numeric', month: 'short' }).format(at);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDecks } from '$lib/content/load';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import type { QuizAttempt } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import { createScheduler, newCard, toStored } from '$lib/srs/scheduler';
@@ -17,10 +18,8 @@ const deck = loadDecks('questions').decks[0]!;
 const T0 = new Date(2026, 2, 10, 9, 0).getTime();
 
 let db: StudyDatabase;
-let name = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`quiz-test-${++name}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(async () => {
 	vi.restoreAllMocks();

@@ -6,7 +6,8 @@ import type { DeckOutline } from '$lib/content/schema';
 import { recordReview } from './review';
 import { loadDeckQueue } from './queue/reads';
 import { loadCustomQueue, parseCustomStudy, type CustomStudy } from './custom';
-import { at, DECK, deck, FACTS, rateFact, useTestDatabase } from './test-fixtures';
+import { at, DECK, deck, FACTS, rateFact } from './test-fixtures';
+import { useTestDatabase } from '$lib/db/test-database';
 
 const db = useTestDatabase();
 

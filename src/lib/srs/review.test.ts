@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { createScheduler, GRADE_NAMES, GRADES, newCard, toStored } from './scheduler';
 import { factKey, recordReview, undoLastReview } from './review';
 import { loadDeckQueue } from './queue/reads';
-import { at, DECK, deck, rateFact, useTestDatabase } from './test-fixtures';
+import { at, DECK, deck, rateFact } from './test-fixtures';
+import { useTestDatabase } from '$lib/db/test-database';
 
 const db = useTestDatabase();
 

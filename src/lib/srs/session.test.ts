@@ -5,7 +5,8 @@ import { databaseExists, StudyDatabase } from '$lib/db/db';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/db/settings';
 import type { DeckOutline } from '$lib/content/schema';
 import { StudySession, type SessionMemory } from './session.svelte';
-import { at, DECK, FACTS, rateFact, useTestDatabase } from './test-fixtures';
+import { at, DECK, FACTS, rateFact } from './test-fixtures';
+import { useTestDatabase } from '$lib/db/test-database';
 
 const db = useTestDatabase();
 
@@ -299,52 +300,53 @@ describe('a study session', () => {
 });
 
 describe('a study session that cannot write', () => {
-	it('keeps the card on screen when a rating cannot be saved, says why, and saves it when tried again', async () => {
-		setTime(at(10, 9));
-		const session = await openSession(tabStorage());
-		session.reveal();
-		vi.spyOn(db().reviews, 'add').mockRejectedValueOnce(failure());
-		await session.rate(Rating.Good);
-		expect(session.error).toBe('Could not save your rating: The disk is full');
-		expect(onScreen(session)).toEqual({
-			phase: 'back',
-			fact: 'fact-00',
-			kind: 'new',
-			counts: { new: 20, learning: 0, review: 0 }
-		});
-		// One transaction: the state was not written without its review either.
-		expect(await db().factStates.count()).toBe(0);
-		expect(session.canUndo).toBe(false);
+	it.each([
+		[
+			'a rating',
+			'saves it',
+			{
+				rated: 0,
+				failing: 'add',
+				act: (session: StudySession) => session.rate(Rating.Good),
+				message: 'Could not save your rating: The disk is full',
+				kept: { fact: 'fact-00', counts: { new: 20, learning: 0, review: 0 }, stored: 0, canUndo: false },
+				then: { fact: 'fact-01', reviews: 1 }
+			}
+		],
+		[
+			'an undo',
+			'undoes',
+			{
+				rated: 1,
+				failing: 'delete',
+				act: (session: StudySession) => session.undo(),
+				message: 'Could not undo your last rating: The disk is full',
+				kept: { fact: 'fact-01', counts: { new: 19, learning: 1, review: 0 }, stored: 1, canUndo: true },
+				then: { fact: 'fact-00', reviews: 0 }
+			}
+		]
+	] as const)(
+		'keeps the card on screen when %s cannot be saved, says why, and %s when tried again',
+		async (_failed, _retried, { rated, failing, act, message, kept, then }) => {
+			setTime(at(10, 9));
+			const session = await openSession(tabStorage());
+			for (let i = 0; i < rated; i++) await answer(session, Rating.Good);
+			session.reveal();
+			vi.spyOn(db().reviews, failing).mockRejectedValueOnce(failure());
+			await act(session);
+			expect(session.error).toBe(message);
+			expect(onScreen(session)).toEqual({ phase: 'back', fact: kept.fact, kind: 'new', counts: kept.counts });
+			// One transaction: neither the state nor the review was written (or deleted) without the other.
+			expect(await db().reviews.count()).toBe(kept.stored);
+			expect(await db().factStates.count()).toBe(kept.stored);
+			expect(session.canUndo).toBe(kept.canUndo);
 
-		await session.rate(Rating.Good);
-		expect(session.error).toBe('');
-		expect(onScreen(session)).toMatchObject({ phase: 'front', fact: 'fact-01' });
-		expect(await db().reviews.count()).toBe(1);
-	});
-
-	it('keeps the card on screen when an undo cannot be saved, says why, and undoes when tried again', async () => {
-		setTime(at(10, 9));
-		const session = await openSession(tabStorage());
-		await answer(session, Rating.Good);
-		session.reveal();
-		vi.spyOn(db().reviews, 'delete').mockRejectedValueOnce(failure());
-		await session.undo();
-		expect(session.error).toBe('Could not undo your last rating: The disk is full');
-		expect(onScreen(session)).toEqual({
-			phase: 'back',
-			fact: 'fact-01',
-			kind: 'new',
-			counts: { new: 19, learning: 1, review: 0 }
-		});
-		expect(await db().reviews.count()).toBe(1);
-		expect(await db().factStates.count()).toBe(1);
-		expect(session.canUndo).toBe(true);
-
-		await session.undo();
-		expect(session.error).toBe('');
-		expect(onScreen(session)).toMatchObject({ phase: 'front', fact: 'fact-00' });
-		expect(await db().reviews.count()).toBe(0);
-	});
+			await act(session);
+			expect(session.error).toBe('');
+			expect(onScreen(session)).toMatchObject({ phase: 'front', fact: then.fact });
+			expect(await db().reviews.count()).toBe(then.reviews);
+		}
+	);
 
 	it('lets the student answer the first cards when the rest of the day cannot be loaded, and says so', async () => {
 		for (const id of FACTS.slice(0, 3)) await rateFact(db(), id, Rating.Easy, at(1, 9));

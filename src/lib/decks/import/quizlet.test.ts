@@ -62,50 +62,66 @@ describe('parseQuizlet splits rows and sides on the separators chosen', () => {
 });
 
 describe('problems name their cause and line', () => {
-	test('a wrong term separator: every row one column, naming the separators that would work', () => {
-		const result = parseQuizlet('\nAstana\tcapital\nBishkek\tcapital\n', { term: ',', row: '\n' });
-		expect(result.cards).toEqual([]);
-		expect(result.problems).toEqual([
-			{
-				line: 2,
-				message:
-					'no row holds the term separator comma, so every row is one column with no definition; 2 of 2 rows hold a tab between term and definition with rows split at each new line: choose those'
-			}
-		]);
-	});
-
-	test('no separator at all', () => {
-		const result = parseQuizlet('just words\nmore words\n', { term: '\t', row: '\n' });
-		expect(result.problems).toEqual([
-			{
-				line: 1,
-				message: expect.stringMatching(
-					/no row holds the term separator tab.*none of tab, comma or " - " separates them either/
-				)
-			}
-		]);
-	});
-
-	test('one row without the separator is left out, the others kept', () => {
-		const result = parseQuizlet('a\tb\nlonely\nc\td\n', { term: '\t', row: '\n' });
-		expect(result.problems).toEqual([
-			{ line: 2, message: 'this row has no tab between term and definition: it is left out' }
-		]);
-		expect(result.cards).toEqual([card('a', 'b', 1), card('c', 'd', 3)]);
-	});
-
-	test('an empty definition', () => {
-		const result = parseQuizlet('a\t\n', { term: '\t', row: '\n' });
-		expect(result.problems).toEqual([{ line: 1, message: 'the back is empty: this card is left out' }]);
-	});
-
-	test('empty text and empty separators', () => {
-		expect(parseQuizlet('  \n', { term: '\t', row: '\n' }).problems).toEqual([
-			{ line: 0, message: 'there is nothing to import: the text is empty' }
-		]);
-		expect(parseQuizlet('a\tb', { term: '', row: '\n' }).problems).toEqual([
-			{ line: 0, message: 'the term separator and the row separator must not be empty' }
-		]);
+	test.each<[string, string, QuizletSeparators, ImportedCard[], { line: number; message: unknown }[]]>([
+		[
+			'a wrong term separator: every row one column, naming the separators that would work',
+			'\nAstana\tcapital\nBishkek\tcapital\n',
+			{ term: ',', row: '\n' },
+			[],
+			[
+				{
+					line: 2,
+					message:
+						'no row holds the term separator comma, so every row is one column with no definition; 2 of 2 rows hold a tab between term and definition with rows split at each new line: choose those'
+				}
+			]
+		],
+		[
+			'no separator at all',
+			'just words\nmore words\n',
+			{ term: '\t', row: '\n' },
+			[],
+			[
+				{
+					line: 1,
+					message: expect.stringMatching(
+						/no row holds the term separator tab.*none of tab, comma or " - " separates them either/
+					)
+				}
+			]
+		],
+		[
+			'one row without the separator is left out, the others kept',
+			'a\tb\nlonely\nc\td\n',
+			{ term: '\t', row: '\n' },
+			[card('a', 'b', 1), card('c', 'd', 3)],
+			[{ line: 2, message: 'this row has no tab between term and definition: it is left out' }]
+		],
+		[
+			'an empty definition',
+			'a\t\n',
+			{ term: '\t', row: '\n' },
+			[],
+			[{ line: 1, message: 'the back is empty: this card is left out' }]
+		],
+		[
+			'empty text',
+			'  \n',
+			{ term: '\t', row: '\n' },
+			[],
+			[{ line: 0, message: 'there is nothing to import: the text is empty' }]
+		],
+		[
+			'empty separators',
+			'a\tb',
+			{ term: '', row: '\n' },
+			[],
+			[{ line: 0, message: 'the term separator and the row separator must not be empty' }]
+		]
+	])('%s', (_name, text, separators, cards, problems) => {
+		const result = parseQuizlet(text, separators);
+		expect(result.problems).toEqual(problems);
+		expect(result.cards).toEqual(cards);
 	});
 });
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { default_w } from 'ts-fsrs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import { recordReview } from '../review';
 import { saveLimits, saveParameters } from './parameters';
@@ -9,10 +10,8 @@ import { rescheduleAll } from './reschedule';
 import { SIMULATED_TRUTH, simulateHistory } from './simulate';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`parameters-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 

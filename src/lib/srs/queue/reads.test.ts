@@ -13,7 +13,8 @@ import {
 	QUEUE_START_SIZE,
 	unstudiedQueue
 } from './reads';
-import { at, DECK, deck, FACTS, rateFact, useTestDatabase } from '../test-fixtures';
+import { at, DECK, deck, FACTS, rateFact } from '../test-fixtures';
+import { useTestDatabase } from '$lib/db/test-database';
 
 const db = useTestDatabase();
 
