@@ -217,6 +217,77 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 	);
 });
 
+test('a class quiz from a user deck: the teacher makes it, a student takes it offline from the link, the report reads the result', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await importQuizlet(page, 'Class capitals');
+	await open(page, '/classroom');
+	await page.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Class capitals (your deck)' });
+	await expect(page.getByText(/the quiz's link carries its questions/)).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Countries' })).toHaveCount(0);
+	await page.getByLabel('Title').fill('Capitals check');
+	await page.getByRole('combobox', { name: /^Questions/ }).selectOption('5');
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const name of ['Typed answer', 'Matching', 'Ordering']) await types.getByRole('checkbox', { name }).uncheck();
+	await expect(page.getByText(/questions match; the quiz will ask 5\./)).toBeVisible();
+	await page.getByRole('button', { name: 'Make the quiz' }).click();
+	await expect(page.getByText('the link carries the questions of your deck')).toBeVisible();
+	await expect(page.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
+	const code = (await page.getByLabel('Quiz code').textContent())!.trim();
+	const link = (await page.getByRole('link', { name: /classroom\/take#q=.*&d=d1\./ }).getAttribute('href'))!;
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+	const student = await phone.newPage();
+	// The code alone does not carry the questions: the student is told to open the link.
+	await open(student, '/classroom/take');
+	await student.getByLabel('Quiz code').fill(code);
+	await student.getByRole('button', { name: 'Open the quiz' }).click();
+	await expect(student.getByRole('alert')).toContainText("open it from the teacher's link or QR code");
+	// From the link, then offline: everything the quiz needs came with the link.
+	await open(student, link);
+	await phone.setOffline(true);
+	await expect(student.getByText(/5 questions from Class capitals/)).toBeVisible();
+	await student.getByLabel('Your name').fill('Aida');
+	await student.getByRole('button', { name: 'Start the quiz' }).click();
+	const capitalOf = (country: string) => country.replace('Country', 'Capital');
+	for (let i = 0; i < 5; i++) {
+		await expect(student.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+		const prompt = (await student.locator('form.question legend').textContent())!.trim();
+		const right = i !== 0;
+		let pick: string;
+		const statement = /^(Country \d+) → (Capital \d+)$/.exec(prompt);
+		if (statement) pick = (statement[2] === capitalOf(statement[1]!)) === right ? 'True' : 'False';
+		else {
+			const options = await student
+				.getByRole('radio')
+				.evaluateAll((inputs) =>
+					inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '')
+				);
+			pick = right ? capitalOf(prompt) : options.find((o) => o !== capitalOf(prompt))!;
+		}
+		await student.getByRole('radio', { name: pick, exact: true }).tap();
+		await student.getByRole('button', { name: /^Answer/ }).tap();
+	}
+	await expect(student.getByRole('heading', { name: 'Aida: 4 of 5 right (80%)' })).toBeVisible();
+	const result = await student.getByLabel('Result code').inputValue();
+	await phone.close();
+
+	await page.getByRole('link', { name: 'Collect results' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Results: Capitals check' })).toBeVisible();
+	await page.getByLabel('Paste or type codes').fill(result);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	await expect(page.getByRole('list', { name: 'Codes read' })).toContainText('Aida: added');
+	await expect(page.getByRole('heading', { name: 'Scores (1 student, 80% right)' })).toBeVisible();
+	await expect(page.getByRole('table').first().getByRole('row')).toHaveText([
+		/Student\s*Right\s*Percent/,
+		/Aida\s*4\/5\s*80%/
+	]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
 async function deckPageUrl(page: Page) {
 	await importQuizlet(page, 'Screens');
 	return page.url();
