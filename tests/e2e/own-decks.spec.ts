@@ -239,6 +239,12 @@ test('a class quiz from a user deck: the teacher makes it, a student takes it of
 	const code = (await page.getByLabel('Quiz code').textContent())!.trim();
 	const link = (await page.getByRole('link', { name: /classroom\/take#q=.*&d=d1\./ }).getAttribute('href'))!;
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	// The projector opens the same quiz from the questions in its link, with their QR code to join.
+	const wall = await page.context().newPage();
+	await open(wall, (await page.getByRole('link', { name: 'Projector view' }).getAttribute('href'))!);
+	await expect(wall.getByText('the questions travel in the link')).toBeVisible();
+	await expect(wall.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
+	await wall.close();
 
 	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 	const student = await phone.newPage();
