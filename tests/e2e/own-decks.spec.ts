@@ -268,12 +268,13 @@ test('a class quiz from a user deck: the teacher makes it, a student takes it of
 		const statement = /^(Country \d+) → (Capital \d+)$/.exec(prompt);
 		if (statement) pick = (statement[2] === capitalOf(statement[1]!)) === right ? 'True' : 'False';
 		else {
+			// A label shows its option beside a letter and a shape: the option is the "Capital n" in it.
 			const options = await student
 				.getByRole('radio')
 				.evaluateAll((inputs) =>
-					inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '')
+					inputs.map((input) => /Capital \d+/.exec((input as HTMLInputElement).labels?.[0]?.textContent ?? '')?.[0])
 				);
-			pick = right ? capitalOf(prompt) : options.find((o) => o !== capitalOf(prompt))!;
+			pick = right ? capitalOf(prompt) : options.find((o) => o !== undefined && o !== capitalOf(prompt))!;
 		}
 		await student.getByRole('radio', { name: pick, exact: true }).tap();
 		await student.getByRole('button', { name: /^Answer/ }).tap();
