@@ -80,6 +80,37 @@ test('paste Quizlet rows, import, study, quiz, edit a studied card, export to An
 	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital one');
 });
 
+test('a deck exported as YAML, deleted, then imported from the file comes back under its own address with its history', async ({
+	page
+}) => {
+	await importQuizlet(page, 'Capitals in YAML');
+	const deckUrl = page.url();
+	await page.getByRole('link', { name: 'Study now' }).tap();
+	await rateGood(page);
+	await open(page, deckUrl);
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('reviewed 1 times');
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export as YAML' }).tap();
+	const exported = await download;
+	expect(exported.suggestedFilename()).toMatch(/\.yaml$/);
+	const file = await readFile((await exported.path())!);
+	await page.getByRole('button', { name: 'Delete the deck…' }).tap();
+	await page.getByRole('button', { name: 'Delete “Capitals in YAML”' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'No such deck' })).toBeVisible();
+
+	await open(page, '/decks/import');
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: exported.suggestedFilename(), mimeType: 'text/plain', buffer: file });
+	await expect(page.getByLabel('Format')).toHaveValue('yaml');
+	await expect(page.getByLabel('Title of the new deck')).toHaveValue('Capitals in YAML');
+	await page.getByRole('button', { name: 'Import 20 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'Capitals in YAML' })).toBeVisible();
+	expect(page.url()).toBe(deckUrl);
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('reviewed 1 times');
+});
+
 test('bad input gets a clear message, shown as text, and nothing is imported', async ({ page }) => {
 	await importText(page, 'one column only\nand another\n', 'Broken');
 	await page.getByLabel('Format').selectOption('csv');
