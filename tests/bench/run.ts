@@ -16,6 +16,7 @@
  *   cold offline start  a new Chromium process on the profile, its service worker installed,
  *                       offline (emulated, and the server stopped): navigation start to the
  *                       first card's "Show answer" shown
+ *   deck import         a 5,000-card CSV and Quizlet paste through /decks/import (tests/bench/deck-import.ts)
  * A missed target is reported, not an error: the exit code is non-zero only when the
  * bench itself fails.
  *
@@ -34,6 +35,7 @@ import { MAX_BACKUP_BYTES } from '../../src/lib/backup/format';
 import { buildSnapshot, freePort, StaticServer } from './app';
 import { launch, type LaunchOptions, type Session } from './browser';
 import { writeDeck } from './deck';
+import { measureDeckImports } from './deck-import';
 import {
 	coldStart,
 	exportBackup,
@@ -291,6 +293,12 @@ async function main() {
 				console.log(`${name}: cold start medians: ${coldBreakdown(phase.cold)}`);
 			}
 		}
+		// A deck of 5,000 cards pasted into the Import page: its own in-memory Chromium, apart from both databases.
+		const deckImports = await measureDeckImports(server.base, {
+			profile: undefined,
+			serviceWorkers: 'block',
+			cpuThrottle: CPU_THROTTLE
+		});
 		const loadAfter = load();
 		console.log(`\nLoad average before ${loadBefore}, after ${loadAfter}; measuring took ${seconds(tMeasures)}`);
 		writeFileSync(
@@ -305,7 +313,8 @@ async function main() {
 					thinkMs: THINK_MS,
 					inMemory: IN_MEMORY,
 					load: { before: loadBefore, after: loadAfter },
-					databases: { empty, scale }
+					databases: { empty, scale },
+					deckImports
 				},
 				null,
 				2

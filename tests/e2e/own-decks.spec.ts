@@ -79,6 +79,37 @@ test('paste Quizlet rows, import, study, quiz, edit a studied card, export to An
 	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital one');
 });
 
+test('a deck exported as YAML, deleted, then imported from the file comes back under its own address with its history', async ({
+	page
+}) => {
+	await importQuizlet(page, 'Capitals in YAML');
+	const deckUrl = page.url();
+	await page.getByRole('link', { name: 'Study now' }).tap();
+	await rateGood(page);
+	await open(page, deckUrl);
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('reviewed 1 times');
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export as YAML' }).tap();
+	const exported = await download;
+	expect(exported.suggestedFilename()).toMatch(/\.yaml$/);
+	const file = await readFile((await exported.path())!);
+	await page.getByRole('button', { name: 'Delete the deck…' }).tap();
+	await page.getByRole('button', { name: 'Delete “Capitals in YAML”' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'No such deck' })).toBeVisible();
+
+	await open(page, '/decks/import');
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: exported.suggestedFilename(), mimeType: 'text/plain', buffer: file });
+	await expect(page.getByLabel('Format')).toHaveValue('yaml');
+	await expect(page.getByLabel('Title of the new deck')).toHaveValue('Capitals in YAML');
+	await page.getByRole('button', { name: 'Import 20 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'Capitals in YAML' })).toBeVisible();
+	expect(page.url()).toBe(deckUrl);
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('reviewed 1 times');
+});
+
 test('bad input gets a clear message, shown as text, and nothing is imported', async ({ page }) => {
 	await importText(page, 'one column only\nand another\n', 'Broken');
 	await page.getByLabel('Format').selectOption('csv');
@@ -214,6 +245,85 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 	await expect(page.getByRole('article', { name: 'Rivers' }).getByLabel('Due today').locator('dd.kind-new')).toHaveText(
 		'1'
 	);
+});
+
+test('a class quiz from a user deck: the teacher makes it, a student takes it offline from the link, the report reads the result', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await importQuizlet(page, 'Class capitals');
+	await open(page, '/classroom');
+	await page.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Class capitals (your deck)' });
+	await expect(page.getByText(/the quiz's link carries its questions/)).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Countries' })).toHaveCount(0);
+	await page.getByLabel('Title').fill('Capitals check');
+	await page.getByRole('combobox', { name: /^Questions/ }).selectOption('5');
+	await page.getByRole('combobox', { name: /^Time per question/ }).selectOption({ label: 'No limit' });
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const name of ['Typed answer', 'Matching', 'Ordering']) await types.getByRole('checkbox', { name }).uncheck();
+	await expect(page.getByText(/questions match; the quiz will ask 5\./)).toBeVisible();
+	await page.getByRole('button', { name: 'Make the quiz' }).click();
+	await expect(page.getByText('the link carries the questions of your deck')).toBeVisible();
+	await expect(page.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
+	const code = (await page.getByLabel('Quiz code').textContent())!.trim();
+	const link = (await page.getByRole('link', { name: /classroom\/take#q=.*&d=d1\./ }).getAttribute('href'))!;
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	// The projector opens the same quiz from the questions in its link, with their QR code to join.
+	const wall = await page.context().newPage();
+	await open(wall, (await page.getByRole('link', { name: 'Projector view' }).getAttribute('href'))!);
+	await expect(wall.getByText('the questions travel in the link')).toBeVisible();
+	await expect(wall.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
+	await wall.close();
+
+	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+	const student = await phone.newPage();
+	// The code alone does not carry the questions: the student is told to open the link.
+	await open(student, '/classroom/take');
+	await student.getByLabel('Quiz code').fill(code);
+	await student.getByRole('button', { name: 'Open the quiz' }).click();
+	await expect(student.getByRole('alert')).toContainText("open it from the teacher's link or QR code");
+	// From the link, then offline: everything the quiz needs came with the link.
+	await open(student, link);
+	await phone.setOffline(true);
+	await expect(student.getByRole('main')).toContainText('5 questions from Class capitals.');
+	await student.getByLabel('Your name').fill('Aida');
+	await student.getByRole('button', { name: 'Start the quiz' }).click();
+	const capitalOf = (country: string) => country.replace('Country', 'Capital');
+	for (let i = 0; i < 5; i++) {
+		await expect(student.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+		const prompt = (await student.locator('form.question legend').textContent())!.trim();
+		const right = i !== 0;
+		let pick: string;
+		const statement = /^(Country \d+) → (Capital \d+)$/.exec(prompt);
+		if (statement) pick = (statement[2] === capitalOf(statement[1]!)) === right ? 'True' : 'False';
+		else {
+			// A label shows its option beside a letter and a shape: the option is the "Capital n" in it.
+			const options = await student
+				.getByRole('radio')
+				.evaluateAll((inputs) =>
+					inputs.map((input) => /Capital \d+/.exec((input as HTMLInputElement).labels?.[0]?.textContent ?? '')?.[0])
+				);
+			pick = right ? capitalOf(prompt) : options.find((o) => o !== undefined && o !== capitalOf(prompt))!;
+		}
+		await student.getByRole('radio', { name: pick, exact: true }).tap();
+		await student.getByRole('button', { name: /^Answer/ }).tap();
+	}
+	await expect(student.getByRole('heading', { name: 'Aida: 4 of 5 right (80%)' })).toBeVisible();
+	const result = await student.getByLabel('Result code').inputValue();
+	await phone.close();
+
+	await page.getByRole('link', { name: 'Collect results' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Results: Capitals check' })).toBeVisible();
+	await page.getByLabel('Paste or type codes').fill(result);
+	await page.getByRole('button', { name: 'Add codes' }).click();
+	await expect(page.getByRole('list', { name: 'Codes read' })).toContainText('Aida: added');
+	await expect(page.getByRole('heading', { name: 'Scores (1 student, 80% right)' })).toBeVisible();
+	await expect(page.getByRole('table').first().getByRole('row')).toHaveText([
+		/Student\s*Right\s*Percent/,
+		/Aida\s*4\/5\s*80%/
+	]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 async function deckPageUrl(page: Page) {

@@ -105,7 +105,7 @@ const QuizAnswer = v.object({
 	answeredAt: time
 });
 
-const ClassQuiz = v.object({ id: text, code: text, title: v.string(), createdAt: time });
+const ClassQuiz = v.object({ id: text, code: text, title: v.string(), createdAt: time, carried: v.optional(text) });
 
 const ClassResult = v.object({
 	quizId: text,

@@ -41,7 +41,7 @@ export class ClassAttempt {
 	constructor(
 		private readonly db: StudyDatabase,
 		private readonly clock: Clock = systemClock,
-		private readonly open: (code: string) => Promise<Decoded<OpenQuiz>> = openQuiz
+		private readonly open: (code: string, carried?: string) => Promise<Decoded<OpenQuiz>> = openQuiz
 	) {
 		this.countdown = new Countdown(clock);
 	}
@@ -71,7 +71,7 @@ export class ClassAttempt {
 	 * Opens the quiz of a code (none: asks for one) and resumes this device's latest attempt at it.
 	 * Returns whether the quiz opened; when not, `problem` says why.
 	 */
-	async openCode(code: string | undefined, title: string): Promise<boolean> {
+	async openCode(code: string | undefined, title: string, carried?: string): Promise<boolean> {
 		this.countdown.stop();
 		this.problem = '';
 		if (code === undefined) {
@@ -79,7 +79,7 @@ export class ClassAttempt {
 			this.phase = 'code';
 			return false;
 		}
-		const read = await this.open(code);
+		const read = await this.open(code, carried);
 		if (!read.ok) {
 			this.problem = read.message;
 			this.quiz = undefined;

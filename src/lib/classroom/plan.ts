@@ -2,19 +2,26 @@
 import { deckIds, loadDeck } from '$lib/content/decks';
 import type { Deck } from '$lib/content/schema';
 import { buildQuiz, type QuizPlan } from '$lib/quiz/build';
+import { openCarriedQuiz } from './carried';
 import { decodeQuizCode, quizConfigOf, type Decoded, type ReadQuiz } from './quizcode';
 
 export interface OpenQuiz extends ReadQuiz {
 	deck: Deck;
 	plan: QuizPlan;
+	/** The questions its link carries, for a quiz made from a user's deck (carried.ts). */
+	carried?: string;
 }
 
 export function planFor(deck: Deck, read: ReadQuiz): QuizPlan {
 	return buildQuiz(deck, quizConfigOf(read.quiz));
 }
 
-/** Reads a code and builds its quiz; a message instead when the code or its quiz is not usable. */
-export async function openQuiz(text: string): Promise<Decoded<OpenQuiz>> {
+/**
+ * Reads a code and builds its quiz, from the questions its link carries when it carries some; a message
+ * instead when the code or its quiz is not usable.
+ */
+export async function openQuiz(text: string, carried?: string): Promise<Decoded<OpenQuiz>> {
+	if (carried !== undefined) return openCarriedQuiz(text, carried);
 	const read = decodeQuizCode(text, deckIds());
 	if (!read.ok) return read;
 	const deck = await loadDeck(read.value.quiz.deckId);

@@ -164,7 +164,8 @@ export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<
 	if (!deckId)
 		return {
 			ok: false,
-			message: 'This quiz uses a deck this app does not have. Update the app (reload it while online), then try again.'
+			message:
+				"This quiz uses a deck this app does not have. If your teacher made it from their own deck, open it from the teacher's link or QR code: the code alone does not carry the questions. Otherwise update the app (reload it while online), then try again."
 		};
 	if (timer >= TIMER_CHOICES.length || types === 0 || countries === 0 || themes === 0)
 		return { ok: false, message: 'This quiz code is not one this app can read.' };
@@ -201,22 +202,32 @@ export function quizConfigOf(quiz: ClassQuiz): QuizConfig {
 	};
 }
 
-/** What goes after `#`: the code, and the title when there is one (the link carries it; the typed code cannot). */
-export function quizFragment(code: string, title = ''): string {
+/**
+ * What goes after `#`: the code, the title when there is one (the link carries it; the typed code cannot),
+ * and, for a quiz made from a user's deck, its questions (`d`, see carried.ts).
+ */
+export function quizFragment(code: string, title = '', carried?: string): string {
 	const params = new URLSearchParams({ q: formatQuizCode(code) });
 	const t = cleanLine(title, MAX_TITLE);
 	if (t) params.set('t', t);
+	if (carried) params.set('d', carried);
 	return params.toString();
 }
 
 /**
- * The code and title in a location hash (`#q=…&t=…`); the code is undefined when the hash has none.
- * Anyone can edit a link, so the title is cleaned like a student's name before any page shows it.
+ * The code, title and carried questions in a location hash (`#q=…&t=…&d=…`); the code is undefined when
+ * the hash has none. Anyone can edit a link, so the title is cleaned like a student's name before any
+ * page shows it (the questions are checked when they are unpacked).
  */
-export function readFragment(hash: string): { code?: string; title: string } {
+export function readFragment(hash: string): { code?: string; title: string; carried?: string } {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const code = params.get('q') ?? undefined;
-	return { ...(code !== undefined ? { code } : {}), title: cleanLine(params.get('t') ?? '', MAX_TITLE) };
+	const carried = params.get('d') ?? undefined;
+	return {
+		...(code !== undefined ? { code } : {}),
+		title: cleanLine(params.get('t') ?? '', MAX_TITLE),
+		...(carried !== undefined ? { carried } : {})
+	};
 }
 
 /** A 32-bit seed from the time and a counter: the app has no unseeded randomness. */

@@ -137,6 +137,8 @@ export interface ClassQuizRow {
 	code: string;
 	title: string;
 	createdAt: number;
+	/** The questions its link carries, for a quiz made from a user's deck (`$lib/classroom/carried.ts`). */
+	carried?: string;
 }
 
 /** One student's result for a classroom quiz, as the teacher collected it. */

@@ -22,11 +22,20 @@ import * as v from 'valibot';
 import { QuestionSchema } from '$lib/content/schema';
 import { questionProblems } from '$lib/content/validate';
 import type { StudyDatabase } from './db';
-import { USER_DECK_PREFIX, type FactState, type StoredCard, type UserCardRow, type UserDeckRow } from './rows';
+import {
+	USER_DECK_PREFIX,
+	isUserDeckId,
+	type FactState,
+	type StoredCard,
+	type UserCardRow,
+	type UserDeckRow
+} from './rows';
 import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
 export interface NewUserCard {
+	/** The id it had when its deck was exported: kept by `createDeckWithCards` when free. */
+	id?: string;
 	front: string;
 	back: string;
 	tags?: string[];
@@ -44,6 +53,8 @@ export type CardChanges = Partial<Omit<NewUserCard, 'state'>>;
 export interface NewUserDeck {
 	title: string;
 	description?: string;
+	/** The id it had when it was exported: kept by `createDeckWithCards` when free. */
+	id?: string;
 }
 
 /** What a deletion removed, for `restoreDeleted`. */
@@ -61,10 +72,10 @@ export class UserDeckError extends Error {
 
 export const newUserDeckId = (): string => `${USER_DECK_PREFIX}${crypto.randomUUID()}`;
 
-function deckRow(meta: NewUserDeck, now: number): UserDeckRow {
+function deckRow(meta: NewUserDeck, now: number, id = newUserDeckId()): UserDeckRow {
 	const title = meta.title.trim();
 	if (!title) throw new UserDeckError('A deck needs a title; nothing was saved.');
-	return { id: newUserDeckId(), title, description: meta.description?.trim() ?? '', created: now, updated: now };
+	return { id, title, description: meta.description?.trim() ?? '', created: now, updated: now };
 }
 
 /** The card's problems, each a sentence; empty when it can be saved. */
@@ -100,9 +111,14 @@ function checkCards(cards: readonly NewUserCard[]): void {
 	throw new UserDeckError(`Nothing was saved: ${refused.slice(0, 5).join('; ')}${more}.`);
 }
 
-function cardRows(deckId: string, cards: readonly NewUserCard[], firstPosition: number): UserCardRow[] {
+function cardRows(
+	deckId: string,
+	cards: readonly NewUserCard[],
+	firstPosition: number,
+	keepIds = false
+): UserCardRow[] {
 	return cards.map((card, i) => ({
-		id: crypto.randomUUID(),
+		id: (keepIds && card.id) || crypto.randomUUID(),
 		deckId,
 		position: firstPosition + i,
 		...cardFields(card)
@@ -139,17 +155,28 @@ export async function createDeck(db: StudyDatabase, meta: NewUserDeck, now: numb
 	});
 }
 
-/** A new deck and all its cards, with the states they bring, in one transaction (an import). */
+/**
+ * A new deck and all its cards, with the states they bring, in one transaction (an import). The ids of an
+ * exported deck (`meta.id`, every card's `id`) are kept, all of them, when none is in use on this device
+ * (`idsKept`); otherwise the deck is a copy under new ids, as it is beside the deck it was exported from.
+ */
 export async function createDeckWithCards(
 	db: StudyDatabase,
 	meta: NewUserDeck,
 	cards: readonly NewUserCard[],
 	now: number
-): Promise<{ deck: UserDeckRow; cards: UserCardRow[] }> {
-	const deck = deckRow(meta, now);
+): Promise<{ deck: UserDeckRow; cards: UserCardRow[]; idsKept: boolean }> {
 	checkCards(cards);
-	const rows = cardRows(deck.id, cards, 0);
-	return writeAll(db, `the deck and its ${rows.length} cards`, async () => {
+	const oldIds = cards.map((card) => card.id);
+	const hasIds = meta.id !== undefined && isUserDeckId(meta.id) && oldIds.every((id) => id !== undefined);
+	return writeAll(db, `the deck and its ${cards.length} cards`, async () => {
+		const idsKept =
+			hasIds &&
+			new Set(oldIds).size === oldIds.length &&
+			!(await db.userDecks.get(meta.id!)) &&
+			(await db.userCards.bulkGet(oldIds as string[])).every((row) => row === undefined);
+		const deck = deckRow(meta, now, idsKept ? meta.id : undefined);
+		const rows = cardRows(deck.id, cards, 0, idsKept);
 		await db.userDecks.add(deck);
 		await db.userCards.bulkAdd(rows);
 		await db.factStates.bulkAdd(
@@ -158,7 +185,7 @@ export async function createDeckWithCards(
 				return card.state ? [{ ...card.state, key: `${deck.id}/${factId}`, deckId: deck.id, factId }] : [];
 			})
 		);
-		return { deck, cards: rows };
+		return { deck, cards: rows, idsKept };
 	});
 }
 

@@ -14,7 +14,7 @@ import type { ImportProblem } from './import/result';
 import { packagePreview, storedCard, yamlCards } from './imported-cards';
 import type { AnkiPackagePreview } from './anki-package/read-package';
 import { decodeImportFile } from './import/text';
-import { parseYamlDeck } from './import/yaml';
+import { parseYamlDeck, type YamlDeckMeta } from './import/yaml';
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
 	'anki-text': 'Anki notes in plain text',
@@ -35,6 +35,8 @@ export interface ImportPreview {
 	ankiSeparator?: AnkiSeparator;
 	/** An Anki package's counts. */
 	counts?: AnkiPackagePreview['counts'];
+	/** A user deck file's id, title and description, which the import keeps. */
+	deck?: YamlDeckMeta;
 }
 
 export class ImportSession {
@@ -70,6 +72,13 @@ export class ImportSession {
 		this.text = text;
 		this.fileName = undefined;
 		this.fileProblem = undefined;
+		this.titleFromDeck();
+	}
+
+	/** A user deck file names its deck: its title replaces a title made from the file's name, or none. */
+	private titleFromDeck(fileTitle = ''): void {
+		const title = this.format === 'yaml' ? this.preview.deck?.title : undefined;
+		if (title && (!this.title.trim() || this.title === fileTitle)) this.title = title;
 	}
 
 	/** The text of a picked file, or the reason it cannot be imported. */
@@ -79,13 +88,15 @@ export class ImportSession {
 		this.fileName = name;
 		this.chosenFormat = undefined;
 		this.mapping = undefined;
-		if (!this.title.trim()) this.title = name.replace(/\.[^.]+$/, '');
+		const fileTitle = name.replace(/\.[^.]+$/, '');
+		if (!this.title.trim()) this.title = fileTitle;
 		if ('problem' in decoded) {
 			this.fileProblem = decoded.problem;
 			this.text = '';
 		} else {
 			this.fileProblem = undefined;
 			this.text = decoded.text;
+			this.titleFromDeck(fileTitle);
 		}
 	}
 
@@ -135,7 +146,7 @@ export class ImportSession {
 			case 'yaml': {
 				const result = parseYamlDeck(this.text);
 				const cards = yamlCards(result);
-				return { cards, problems: result.problems, reason };
+				return { cards, problems: result.problems, reason, ...(result.deck ? { deck: result.deck } : {}) };
 			}
 		}
 	}
@@ -147,7 +158,8 @@ export class ImportSession {
 	readonly canImport = $derived(this.title.trim() !== '' && this.preview.cards.length > 0);
 
 	/** Writes the deck and all the previewed cards in one transaction. */
-	confirm(db: StudyDatabase, now: number): Promise<{ deck: UserDeckRow }> {
-		return createDeckWithCards(db, { title: this.title }, this.preview.cards, now);
+	confirm(db: StudyDatabase, now: number): Promise<{ deck: UserDeckRow; idsKept: boolean }> {
+		const { deck, cards } = this.preview;
+		return createDeckWithCards(db, { ...deck, title: this.title }, cards, now);
 	}
 }

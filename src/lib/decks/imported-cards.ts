@@ -18,8 +18,12 @@ export function storedCard(card: ImportedCard, questions?: NewUserCard['question
 	};
 }
 
-/** The cards of a YAML deck file, each fact's own questions on its first card (as an editable copy keeps them). */
+/**
+ * The cards of a YAML deck file, each fact's own questions on its first card (as an editable copy keeps
+ * them); a user deck file's cards as exported, ids included.
+ */
 export function yamlCards(result: YamlImportResult): NewUserCard[] {
+	if (result.deck) return result.cards.map((card) => ({ ...storedCard(card, card.questions), id: card.id }));
 	const questions = new Map(result.facts.map((f) => [f.id, f.questions]));
 	const asked = new Set<string>();
 	return result.cards.map((card) => {

@@ -21,6 +21,8 @@ export function detectFormat(text: string, fileName?: string): DetectedFormat {
 	const first = lines.find((line) => line.trim() !== '' && !line.startsWith('#')) ?? '';
 	if (/^facts:\s*(#.*)?$/.test(first))
 		return { format: 'yaml', reason: 'it starts with "facts:", as the app\'s deck files do' };
+	if (/^deck:\s*(#.*)?$/.test(first))
+		return { format: 'yaml', reason: 'it starts with "deck:", as the app\'s exported decks do' };
 	const header = lines.find((line) => ANKI_HEADER.test(line));
 	if (header !== undefined || lines[0]?.startsWith('tags:'))
 		return { format: 'anki-text', reason: `it has Anki's header "${(header ?? 'tags:').split(':')[0]}:"` };

@@ -2,6 +2,7 @@
  * What every import parser returns for the preview, and the limits all of them share. Parsers never
  * throw on bad input: each problem is returned with its line, and a card with a problem is left out.
  */
+import type { Question } from '$lib/content/schema';
 import type { DraftCard } from '../card';
 import { htmlToPlainText } from './html-text';
 
@@ -21,12 +22,15 @@ export interface ClozeBlank {
  * A DraftCard as an import makes it. `html` says that front, back and explanation are HTML, already
  * cleaned by sanitizeCardHtml (show them through it again all the same); otherwise they are plain text.
  * `cloze` marks a card made from an Anki cloze deletion, so that a quiz can ask it typed. `factId`
- * ties a card of the app's own YAML format to the fact it belongs to.
+ * ties a card of the app's own YAML format to the fact it belongs to. `id` and `questions` are a card of
+ * a user deck file's, kept as exported.
  */
 export interface ImportedCard extends DraftCard {
 	html?: true;
 	cloze?: ClozeBlank;
 	factId?: string;
+	id?: string;
+	questions?: Question[];
 }
 
 export interface ImportResult<Detected> {

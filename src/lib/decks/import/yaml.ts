@@ -3,6 +3,10 @@
  * checked fact by fact with the bank's schema. A valid fact gives its flashcards as cards (tagged
  * with its countries and themes, its statement as their explanation) and is returned whole, hand-written
  * questions included; a fact with a problem is left out, the problem given with its line.
+ *
+ * A file that starts with `deck:` is the "user deck" variant (export-yaml.ts): one card per fact, free
+ * tags, an optional statement, and the deck's id, title and description, all returned as they were
+ * exported, each card with its id, so the deck comes back as it was.
  */
 import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -20,10 +24,48 @@ export interface YamlDetected {
 	factCount: number;
 }
 
+/** A user deck file's `deck:`. */
+export interface YamlDeckMeta {
+	/** The deck's id when it was exported; absent from a file written by hand. */
+	id?: string;
+	title: string;
+	description: string;
+}
+
 export interface YamlImportResult extends ImportResult<YamlDetected> {
 	/** The valid facts, each card of which is in `cards` with its `factId`. */
 	facts: FactInput[];
+	/** Set for the user deck variant. */
+	deck?: YamlDeckMeta;
 }
+
+const text = FactSchema.entries.statement;
+
+const UserDeckMetaSchema = v.strictObject(
+	{
+		id: v.optional(
+			v.pipe(
+				v.string(),
+				v.regex(/^u-[a-z0-9]+(-[a-z0-9]+)*$/, 'must be "u-" followed by lower-case letters, digits and hyphens')
+			)
+		),
+		title: text,
+		description: v.optional(v.string(), '')
+	},
+	(issue) => (issue.expected === 'Object' ? 'must hold the title and description' : 'is missing')
+);
+
+/** A fact of the user deck variant: a card of a user's deck, its id the card's. */
+const UserDeckFactSchema = v.strictObject({
+	id: FactSchema.entries.id,
+	statement: v.optional(text),
+	tags: v.optional(v.array(text), []),
+	cards: v.pipe(
+		v.array(v.strictObject({ front: text, back: text })),
+		v.length(1, "must hold exactly one card (a user's deck has one card per fact)")
+	),
+	questions: FactSchema.entries.questions
+});
 
 type PathKey = string | number;
 
@@ -66,6 +108,8 @@ export function parseYamlDeck(text: string): YamlImportResult {
 		problems.push({ line: 1, message: `not valid YAML: ${(error as Error).message}` });
 		return result([], [], 0);
 	}
+	if (typeof data === 'object' && data !== null && 'deck' in data)
+		return parseUserDeck(data as Record<string, unknown>, doc, lineCounter, problems, result);
 	if (typeof data !== 'object' || data === null || !Array.isArray((data as { facts?: unknown }).facts)) {
 		const isDeckMeta = typeof data === 'object' && data !== null && 'source' in data;
 		problems.push({
@@ -124,4 +168,70 @@ export function parseYamlDeck(text: string): YamlImportResult {
 		});
 	});
 	return result(cards, facts, list.length);
+}
+
+/** The user deck variant: `deck:` and `facts:`, one card per fact, each card keeping its fact's id. */
+function parseUserDeck(
+	data: Record<string, unknown>,
+	doc: Document,
+	lineCounter: LineCounter,
+	problems: ImportProblem[],
+	result: (cards: ImportedCard[], facts: FactInput[], factCount: number) => YamlImportResult
+): YamlImportResult {
+	const meta = v.safeParse(UserDeckMetaSchema, data.deck);
+	if (!meta.success) {
+		for (const issue of meta.issues)
+			problems.push({
+				line: lineOf(doc, lineCounter, ['deck', ...pathOf(issue)]),
+				message: `deck: ${v.getDotPath(issue) ?? ''}${v.getDotPath(issue) ? ': ' : ''}${issue.message}; nothing is imported`
+			});
+		return result([], [], 0);
+	}
+	for (const key of Object.keys(data)) {
+		if (key !== 'deck' && key !== 'facts')
+			problems.push({
+				line: lineOf(doc, lineCounter, [key]),
+				message: `unknown top-level key "${key}" (a user deck file holds "deck:" and "facts:"): ignored`
+			});
+	}
+	const list = Array.isArray(data.facts) ? (data.facts as unknown[]) : [];
+	if (!Array.isArray(data.facts))
+		problems.push({ line: lineOf(doc, lineCounter, ['facts']), message: 'the deck has no "facts:" list of cards' });
+	const cards: ImportedCard[] = [];
+	const seen = new Set<string>();
+	list.forEach((raw, index) => {
+		const parsed = v.safeParse(UserDeckFactSchema, raw);
+		const where = (raw as { id?: unknown } | null)?.id;
+		const named = typeof where === 'string' ? `card "${where}"` : `card ${index + 1}`;
+		if (!parsed.success) {
+			for (const issue of parsed.issues) {
+				const path = v.getDotPath(issue);
+				problems.push({
+					line: lineOf(doc, lineCounter, ['facts', index, ...pathOf(issue)]),
+					message: `${named}: ${path ? `${path}: ` : ''}${issue.message}; this card is left out`
+				});
+			}
+			return;
+		}
+		const fact = parsed.output;
+		if (seen.has(fact.id)) {
+			problems.push({
+				line: lineOf(doc, lineCounter, ['facts', index, 'id']),
+				message: `${named}: the id "${fact.id}" is used by an earlier card; this card is left out`
+			});
+			return;
+		}
+		seen.add(fact.id);
+		const card = fact.cards[0]!;
+		cards.push({
+			id: fact.id,
+			front: card.front,
+			back: card.back,
+			tags: fact.tags,
+			...(fact.statement ? { explanation: fact.statement } : {}),
+			...(fact.questions.length > 0 ? { questions: fact.questions } : {}),
+			line: lineOf(doc, lineCounter, ['facts', index, 'cards', 0])
+		});
+	});
+	return { ...result(cards, [], list.length), deck: meta.output };
 }
