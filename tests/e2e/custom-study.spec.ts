@@ -190,3 +190,32 @@ test('a card flagged while studying is listed in Settings, opens from there and 
 	await page.getByRole('button', { name: `Unflag: ${front(1)}` }).tap();
 	await expect(page.getByText('No card is flagged.')).toBeVisible();
 });
+
+test("a user's deck: its home tile offers custom study, and its cards are flagged and listed like a bundled deck's", async ({
+	page
+}) => {
+	const title = 'Capitals to check';
+	await page.goto('/decks/import');
+	await page.waitForLoadState('networkidle');
+	await page
+		.getByLabel('Or paste the text')
+		.fill(Array.from({ length: 5 }, (_, i) => `Country ${i + 1}\tCapital ${i + 1}`).join('\n'));
+	await page.getByLabel('Title of the new deck').fill(title);
+	await page.getByRole('button', { name: 'Import 5 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await page.goto('/');
+	const mine = page.getByRole('article', { name: title });
+	await mine.getByRole('link', { name: 'Study more' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: `Study more: ${title}` })).toBeVisible();
+	await page.getByRole('link', { name: "Study today's cards" }).tap();
+	await expect(page.getByRole('heading', { level: 2, name: 'Country 1' })).toBeVisible();
+	await page.getByRole('button', { name: 'Flag this card' }).tap();
+	await expect(page.getByRole('button', { name: 'Flag this card' })).toHaveAttribute('aria-pressed', 'true');
+	await page.goto('/settings');
+	const flagged = page.getByRole('region', { name: 'Flagged cards' }).getByRole('listitem');
+	await expect(flagged).toContainText('Country 1');
+	await expect(flagged).toContainText(title);
+	await flagged.getByRole('link', { name: 'Open: Country 1' }).tap();
+	await expect(page.getByRole('heading', { level: 2, name: 'Country 1' })).toBeVisible();
+	await expect(counts(page)).toContainText('1 new');
+});
