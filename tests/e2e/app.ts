@@ -40,8 +40,9 @@ export async function showRoute(page: Page, route: string) {
 }
 
 /** What axe finds wrong on the page as it is, one line a rule: its id, its help and the first three elements. */
-export async function axeViolations(page: Page) {
-	const result = await new AxeBuilder({ page }).analyze();
+export async function axeViolations(page: Page, within?: string) {
+	const builder = new AxeBuilder({ page });
+	const result = await (within ? builder.include(within) : builder).analyze();
 	return result.violations.map(
 		(v) =>
 			`${v.id}: ${v.help} (${v.nodes

@@ -28,7 +28,8 @@ const tablesOf = (db: StudyDatabase) => [
 	db.classResults,
 	db.classAttempts,
 	db.userDecks,
-	db.userCards
+	db.userCards,
+	db.flags
 ];
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
@@ -62,7 +63,8 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			classResults,
 			classAttempts,
 			userDecks,
-			userCards
+			userCards,
+			flags
 		] = await Promise.all([
 			db.factStates.toArray(),
 			reviewsInChunks(db),
@@ -74,7 +76,8 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			db.classResults.toArray(),
 			db.classAttempts.toArray(),
 			db.userDecks.toArray(),
-			db.userCards.toArray()
+			db.userCards.toArray(),
+			db.flags.toArray()
 		]);
 		return {
 			format: BACKUP_FORMAT,
@@ -91,7 +94,8 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 				classResults,
 				classAttempts,
 				userDecks,
-				userCards
+				userCards,
+				flags
 			}
 		} as Backup;
 	});
@@ -189,6 +193,7 @@ export async function importBackup(
 			await db.classAttempts.bulkAdd(t.classAttempts);
 			await db.userDecks.bulkAdd(t.userDecks);
 			await db.userCards.bulkAdd(t.userCards);
+			await db.flags.bulkAdd(t.flags);
 		} else {
 			const current = new Map((await db.factStates.toArray()).map((s) => [s.key, s]));
 			const newer = t.factStates.filter((s) => {
@@ -225,6 +230,9 @@ export async function importBackup(
 			for (const deckId of replaced) await cardsOf(db, deckId).delete();
 			await db.userDecks.bulkPut(newerDecks);
 			await db.userCards.bulkPut(t.userCards.filter((c) => replaced.has(c.deckId)));
+			// A flag on either side stays; a card flagged on both keeps the device's.
+			const flagged = new Set((await db.flags.toArray()).map((f) => `${f.deckId}/${f.factId}`));
+			await db.flags.bulkAdd(t.flags.filter((f) => !flagged.has(`${f.deckId}/${f.factId}`)));
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}

@@ -50,7 +50,8 @@ function backupOf(facts: number, reviews: number): Backup {
 			classResults: [],
 			classAttempts: [],
 			userDecks: [],
-			userCards: []
+			userCards: [],
+			flags: []
 		}
 	} as Backup;
 }

@@ -150,6 +150,8 @@ const UserCard = v.object({
 	questions: v.optional(v.array(QuestionSchema))
 });
 
+const Flag = v.object({ deckId: text, factId: text, front: v.string(), flaggedAt: time });
+
 const Meta = v.object({ key: v.picklist(['lastBackupAt', 'persistRequested']), value: v.number() });
 
 export const BackupSchema = v.object({
@@ -169,7 +171,9 @@ export const BackupSchema = v.object({
 		classAttempts: v.optional(v.array(ClassAttempt), []),
 		// Version 2: the user's own decks.
 		userDecks: v.optional(v.array(UserDeck), []),
-		userCards: v.optional(v.array(UserCard), [])
+		userCards: v.optional(v.array(UserCard), []),
+		// Added with flagged cards: backups made before them have none.
+		flags: v.optional(v.array(Flag), [])
 	})
 });
 
@@ -298,7 +302,8 @@ function* checkSteps(text: string, byteSize: number): Generator<Progress, CheckR
 		['settings entry', duplicate(t.settings, (r) => r.id)?.id],
 		['app record', duplicate(t.meta, (r) => r.key)?.key],
 		['deck', duplicate(t.userDecks, (r) => r.id)?.title],
-		['card', duplicate(t.userCards, (r) => r.id)?.front]
+		['card', duplicate(t.userCards, (r) => r.id)?.front],
+		['flag of the card', duplicate(t.flags, (r) => [r.deckId, r.factId])?.front]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
 	if (dupe)

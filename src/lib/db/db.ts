@@ -9,7 +9,9 @@ import type {
 	ClassQuizRow,
 	ClassResultRow,
 	FactState,
+	FlagRow,
 	MetaRow,
+	NewLimitExtensionRow,
 	QuizAnswer,
 	QuizAttempt,
 	ReviewHourRow,
@@ -35,6 +37,8 @@ export class StudyDatabase extends Dexie {
 	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
 	userDecks!: EntityTable<UserDeckRow, 'id'>;
 	userCards!: EntityTable<UserCardRow, 'id'>;
+	flags!: Table<FlagRow, [string, string]>;
+	newLimitExtensions!: EntityTable<NewLimitExtensionRow, 'deckId'>;
 
 	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
@@ -70,6 +74,10 @@ export class StudyDatabase extends Dexie {
 		// interval of 21 days or more) instead of every state: the other figures come from counts and keys of
 		// the indexes above.
 		this.version(6).stores({ factStates: 'key, [deckId+due], due, [deckId+state+due], [deckId+state+scheduled_days]' });
+		// Cards a student flagged while studying (flags.ts), newest first through flaggedAt; and the extra new
+		// cards a deck was given for one study day (custom study), which home counts as the study page does.
+		// Version 7 is left to the Anki media table, added alongside.
+		this.version(8).stores({ flags: '[deckId+factId], flaggedAt', newLimitExtensions: 'deckId' });
 	}
 }
 

@@ -212,3 +212,21 @@ export interface UserCardRow {
 	/** Questions the author wrote for this card (the bank's `Question` shapes); the quiz adds automatic ones. */
 	questions?: Question[];
 }
+
+/** A card a student flagged while studying (a doubt about its content, or to look at it again): one per fact. */
+export interface FlagRow {
+	deckId: string;
+	factId: string;
+	/** The front of the card as it was shown when flagged, so the list reads even if the deck changes or goes. */
+	front: string;
+	/** Epoch ms. */
+	flaggedAt: number;
+}
+
+/** New facts a deck may show beyond the daily limit for one study day ("Study 10 more new cards today"). */
+export interface NewLimitExtensionRow {
+	deckId: string;
+	/** Start of the study day it applies to (epoch ms); on another day it counts for nothing. */
+	dayStart: number;
+	extra: number;
+}

@@ -4,8 +4,8 @@ import { Rating } from 'ts-fsrs';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import type { DeckOutline } from '$lib/content/schema';
 import { recordReview } from './review';
-import { loadDeckQueue } from './queue/reads';
-import { loadCustomQueue, parseCustomStudy, type CustomStudy } from './custom';
+import { loadDeckCounts, loadDeckQueue } from './queue/reads';
+import { extendNewToday, loadCustomQueue, parseCustomStudy, type CustomStudy } from './custom';
 import { at, DECK, deck, FACTS, rateFact } from './test-fixtures';
 import { useTestDatabase } from '$lib/db/test-database';
 
@@ -32,10 +32,8 @@ const load = (custom: CustomStudy, sessionStart: number, now: number, settings =
 describe('custom study', () => {
 	it('reads what the address asks, and says what is wrong with a bad one', () => {
 		expect(parse('')).toBeUndefined();
-		expect(parse('?new=10')).toEqual({ kind: 'more-new', extra: 10 });
 		expect(parse('?ahead=3')).toEqual({ kind: 'ahead', days: 3 });
 		expect(parse('?facts=fact-03,fact-01')).toEqual({ kind: 'facts', factIds: new Set(['fact-03', 'fact-01']) });
-		expect(parse('?new=lots')).toBe('"new=lots" is not a number of new facts between 1 and 1000.');
 		expect(parse('?facts=fact-01,nope')).toBe('This deck has no fact called "nope".');
 		expect(parse('?facts=')).toBe('The address names no fact to study.');
 		expect(parse('?countries=nowhere')).toBe('No fact of this deck has these countries and themes.');
@@ -48,13 +46,31 @@ describe('custom study', () => {
 		expect(parse('?countries=kazakhstan,uzbekistan&themes=security')).toEqual(parse('?themes=security'));
 	});
 
-	it('adds more new facts once the daily limit is used up', async () => {
+	it('adds more new facts once the daily limit is used up, counted alike by the study page and home, until the day ends', async () => {
 		const settings = { ...DEFAULT_SETTINGS, newPerDay: 5 };
 		for (const id of FACTS.slice(0, 5)) await rateFact(db(), id, Rating.Easy, at(10, 9), settings);
 		const now = at(10, 10).getTime();
+		const tile = { deckId: DECK, factCount: FACTS.length, factIds: async () => FACTS };
 		expect((await loadDeckQueue(db(), deck, settings, now)).counts.new).toBe(0);
-		const more = await load({ kind: 'more-new', extra: 10 }, now, now, settings);
+		await extendNewToday(db(), [DECK], 10, now, settings.rolloverHour);
+		const more = await loadDeckQueue(db(), deck, settings, now);
 		expect(more.items.filter((i) => i.kind === 'new').map((i) => i.factId)).toEqual(FACTS.slice(5, 15));
+		expect(await loadDeckCounts(db(), tile, settings, now)).toMatchObject({ new: 10 });
+		// Three of them studied, then ten more: the extensions of one day add up.
+		for (const id of FACTS.slice(5, 8)) await rateFact(db(), id, Rating.Easy, at(10, 11), settings);
+		await extendNewToday(db(), [DECK], 10, at(10, 12).getTime(), settings.rolloverHour);
+		expect(await loadDeckCounts(db(), tile, settings, at(10, 12).getTime())).toMatchObject({ new: 17 });
+		// The next study day (from 4 am) has the daily limit alone; a new extension replaces the old one.
+		expect(await loadDeckCounts(db(), tile, settings, at(11, 5).getTime())).toMatchObject({ new: 5 });
+		await extendNewToday(db(), [DECK], 20, at(11, 5).getTime(), settings.rolloverHour);
+		expect(await db().newLimitExtensions.get(DECK)).toEqual({ deckId: DECK, dayStart: at(11, 4).getTime(), extra: 20 });
+	});
+
+	it('counts an extension on home for a deck never studied', async () => {
+		const now = at(10, 10).getTime();
+		await extendNewToday(db(), [DECK], 10, now, DEFAULT_SETTINGS.rolloverHour);
+		const tile = { deckId: DECK, factCount: FACTS.length, factIds: async () => FACTS };
+		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, now)).toEqual({ new: 30, learning: 0, review: 0 });
 	});
 
 	it('reviews ahead the cards due in the next days, scheduled from the days that really passed', async () => {

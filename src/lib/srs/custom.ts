@@ -1,24 +1,23 @@
 /**
  * Custom study, as in Anki: what a student can still study once the day's limits are reached.
- * A session's choice travels in its address (`/study/<deck>?new=10`, `?ahead=3`, `?facts=a,b`,
- * `?countries=…&themes=…`), read in the browser, so a reload resumes the same session. Every
- * rating is an ordinary FSRS review at the time it is given: a card reviewed ahead of its due
- * date is scheduled from the days that really passed since its last review.
- * This module loads only when the address asks for custom study, off the first card's path.
+ * More new cards raise the deck's limit for the study day (stored, so home counts them as the
+ * study page does, until the day ends). The other choices travel in the session's address
+ * (`?ahead=3`, `?facts=a,b`, `?countries=…&themes=…`), read in the browser, so a reload resumes
+ * the same session. Every rating is an ordinary FSRS review at the time it is given: a card
+ * reviewed ahead of its due date is scheduled from the days that really passed since its last review.
+ * This module loads only for custom study, off the first card's path.
  */
 import type { StudyDatabase } from '$lib/db/db';
 import { State } from '$lib/db/card-state';
 import type { FactState, StudySettings } from '$lib/db/rows';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
-import { nextStudyDayStart } from './queue/day';
+import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { LEARN_AHEAD_MS, mergeQueues, type DeckQueue, type QueueItem } from './queue/build';
 import { loadDeckQueue } from './queue/reads';
 import { factKey } from './review';
 import type { QueueLoader } from './session.svelte';
 
 export type CustomStudy =
-	/** The day's queue with this many more new facts than the daily limit allows. */
-	| { kind: 'more-new'; extra: number }
 	/** The day's queue and the reviews due in the next `days` study days. */
 	| { kind: 'ahead'; days: number }
 	/** Only these facts, each shown now (the facts missed in a quiz, or a topic's). */
@@ -26,6 +25,29 @@ export type CustomStudy =
 
 export const MORE_NEW_CHOICES = [10, 20] as const;
 export const AHEAD_CHOICES = [1, 7, 30] as const;
+
+/**
+ * Gives each deck `extra` more new facts for the study day of `now`, on top of any it was already given
+ * that day; an extension from an earlier day is replaced.
+ */
+export async function extendNewToday(
+	db: StudyDatabase,
+	deckIds: string[],
+	extra: number,
+	now: number,
+	rolloverHour: number
+): Promise<void> {
+	const dayStart = studyDayStart(now, rolloverHour);
+	await db.transaction('rw', db.newLimitExtensions, async () => {
+		const current = await db.newLimitExtensions.bulkGet(deckIds);
+		await db.newLimitExtensions.bulkPut(
+			deckIds.map((deckId, i) => {
+				const today = current[i]?.dayStart === dayStart ? current[i]!.extra : 0;
+				return { deckId, dayStart, extra: today + extra };
+			})
+		);
+	});
+}
 
 const positiveInteger = (text: string, max: number) => {
 	const n = Number(text);
@@ -44,11 +66,6 @@ const list = (search: URLSearchParams, key: string) =>
  * becomes the facts that have one of the countries and one of the themes asked.
  */
 export function parseCustomStudy(search: URLSearchParams, decks: DeckOutline[]): CustomStudy | string | undefined {
-	const more = search.get('new');
-	if (more !== null) {
-		const extra = positiveInteger(more, 1000);
-		return extra ? { kind: 'more-new', extra } : `"new=${more}" is not a number of new facts between 1 and 1000.`;
-	}
 	const ahead = search.get('ahead');
 	if (ahead !== null) {
 		const days = positiveInteger(ahead, 365);
@@ -130,14 +147,6 @@ export async function loadCustomQueue(
 	const queues = await Promise.all(
 		decks.map(async (deck): Promise<DeckQueue> => {
 			const factIds = deck.facts.map((f) => f.id);
-			if (custom.kind === 'more-new') {
-				return loadDeckQueue(
-					db,
-					{ deckId: deck.id, factIds },
-					{ ...settings, newPerDay: settings.newPerDay + custom.extra },
-					now
-				);
-			}
 			if (custom.kind === 'ahead')
 				return loadDeckQueue(db, { deckId: deck.id, factIds }, settings, now, addDays(dayEnd, custom.days));
 			const chosen = factIds.filter((id) => custom.factIds.has(id));

@@ -54,6 +54,8 @@ export interface QueueInput {
 	/** The deck's reviews since the start of the study day. */
 	reviewsToday: ReviewRow[];
 	settings: StudySettings;
+	/** New facts allowed today beyond the daily limit (custom study's "more new cards"). */
+	extraNewToday?: number;
 	now: number;
 }
 
@@ -66,12 +68,15 @@ const queueItem =
 /** A fact first met in a quiz today: it is reviewed, but does not use up the day's new flashcards. */
 const metInQuiz = (r: ReviewRow) => r.before === null && r.source === 'quiz';
 
-/** How many new facts and reviews the day's limits still allow, given today's reviews of the deck. */
-export function dayAllowance(reviewsToday: ReviewRow[], settings: StudySettings) {
+/**
+ * How many new facts and reviews the day's limits still allow, given today's reviews of the deck and
+ * the new facts it was given beyond the limit today.
+ */
+export function dayAllowance(reviewsToday: ReviewRow[], settings: StudySettings, extraNewToday = 0) {
 	const newDoneToday = reviewsToday.filter((r) => r.before === null && r.source === 'flashcard').length;
 	const reviewsDoneToday = reviewsToday.filter((r) => r.before?.state === State.Review).length;
 	return {
-		newLeft: Math.max(0, settings.newPerDay - newDoneToday),
+		newLeft: Math.max(0, settings.newPerDay + extraNewToday - newDoneToday),
 		reviewsLeft: Math.max(0, settings.maxReviewsPerDay - reviewsDoneToday)
 	};
 }
@@ -83,7 +88,7 @@ export function buildDeckQueue(input: QueueInput): DeckQueue {
 	const inBank = new Set(input.factIds);
 	// A fact removed from the bank keeps its history but leaves the queue.
 	const due = input.dueStates.filter((s) => inBank.has(s.factId)).sort(byDue);
-	const { newLeft, reviewsLeft } = dayAllowance(input.reviewsToday, settings);
+	const { newLeft, reviewsLeft } = dayAllowance(input.reviewsToday, settings, input.extraNewToday);
 
 	const learning = due.filter(isLearning);
 	const learningNow = learning.filter((s) => s.due <= now);

@@ -28,13 +28,14 @@ export async function loadDeckQueue(
 	dueBy = nextStudyDayStart(now, settings.rolloverHour)
 ): Promise<DeckQueue> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
-	return db.transaction('r', db.factStates, db.reviews, async () => {
-		const [seenKeys, dueStates, reviewsToday] = await Promise.all([
+	return db.transaction('r', db.factStates, db.reviews, db.newLimitExtensions, async () => {
+		const [seenKeys, dueStates, reviewsToday, extraNewToday] = await Promise.all([
 			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
 			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
 			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dueBy]).toArray(),
-			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()
+			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray(),
+			extraNewOn(db, deck.deckId, dayStart)
 		]);
 		const prefix = deck.deckId.length + 1;
 		return buildDeckQueue({
@@ -44,9 +45,16 @@ export async function loadDeckQueue(
 			dueStates,
 			reviewsToday,
 			settings,
+			extraNewToday,
 			now
 		});
 	});
+}
+
+/** The new facts a deck was given beyond the daily limit for the study day starting at `dayStart`. */
+async function extraNewOn(db: StudyDatabase, deckId: string, dayStart: number): Promise<number> {
+	const extension = await db.newLimitExtensions.get(deckId);
+	return extension?.dayStart === dayStart ? extension.extra : 0;
 }
 
 /** A deck as its home tile knows it: the fact ids are a chunk of their own, loaded only when needed. */
@@ -56,9 +64,13 @@ export interface DeckToCount {
 	factIds: () => Promise<string[]>;
 }
 
-/** The day's counts of a deck never studied: new facts only, up to the day's limit. */
-export const unstudiedCounts = (deck: Pick<DeckToCount, 'factCount'>, settings: StudySettings): QueueCounts => ({
-	new: Math.min(settings.newPerDay, deck.factCount),
+/** The day's counts of a deck never studied: new facts only, up to the day's limit (and any extra given today). */
+export const unstudiedCounts = (
+	deck: Pick<DeckToCount, 'factCount'>,
+	settings: StudySettings,
+	extraNewToday = 0
+): QueueCounts => ({
+	new: Math.min(settings.newPerDay + extraNewToday, deck.factCount),
 	learning: 0,
 	review: 0
 });
@@ -75,7 +87,12 @@ export async function loadDeckCounts(
 ): Promise<QueueCounts> {
 	const studied = await db.factStates.where('key').startsWith(`${deck.deckId}/`).limit(1).primaryKeys();
 	// No state means no review either (a review always writes its fact's state), so no limit is used up yet.
-	if (studied.length === 0) return unstudiedCounts(deck, settings);
+	if (studied.length === 0)
+		return unstudiedCounts(
+			deck,
+			settings,
+			await extraNewOn(db, deck.deckId, studyDayStart(now, settings.rolloverHour))
+		);
 	// Wrapped in Promise.resolve, as Dexie asks of a non-Dexie promise awaited inside a live query.
 	const factIds = await Promise.resolve(deck.factIds());
 	return (await loadDeckQueue(db, { deckId: deck.deckId, factIds }, settings, now)).counts;

@@ -1,0 +1,32 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StudyDatabase } from './db';
+import { flagCard, isFlagged, listFlags, unflagCard } from './flags';
+
+let db: StudyDatabase;
+beforeEach(async () => {
+	db = new StudyDatabase(`flags-test-${Math.random()}`);
+	await db.open();
+});
+afterEach(() => db.delete());
+
+describe('flagged cards', () => {
+	it('keeps a flag with its fact, lists the latest first, and takes it off', async () => {
+		await flagCard(db, { deckId: 'central-asia', factId: 'a', front: 'Front A' }, 1_000);
+		await flagCard(db, { deckId: 'u-1', factId: 'b', front: 'Front B' }, 2_000);
+		expect(await isFlagged(db, 'central-asia', 'a')).toBe(true);
+		expect(await isFlagged(db, 'central-asia', 'b')).toBe(false);
+		expect(await listFlags(db)).toEqual([
+			{ deckId: 'u-1', factId: 'b', front: 'Front B', flaggedAt: 2_000 },
+			{ deckId: 'central-asia', factId: 'a', front: 'Front A', flaggedAt: 1_000 }
+		]);
+		await unflagCard(db, 'central-asia', 'a');
+		expect((await listFlags(db)).map((f) => f.factId)).toEqual(['b']);
+	});
+
+	it('flagging a card again, from another of its sides, keeps the first flag', async () => {
+		await flagCard(db, { deckId: 'd', factId: 'a', front: 'First side' }, 1_000);
+		await flagCard(db, { deckId: 'd', factId: 'a', front: 'Second side' }, 5_000);
+		expect(await listFlags(db)).toEqual([{ deckId: 'd', factId: 'a', front: 'First side', flaggedAt: 1_000 }]);
+	});
+});
