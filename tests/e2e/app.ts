@@ -39,7 +39,7 @@ export async function showRoute(page: Page, route: string) {
 	}
 }
 
-/** What axe finds wrong on the page as it is, one line a rule: its id, its help and the first three elements. */
+/** What axe finds wrong on the page as it is (or within one part of it), one line a rule: its id, its help and the first three elements. */
 export async function axeViolations(page: Page, within?: string) {
 	const builder = new AxeBuilder({ page });
 	const result = await (within ? builder.include(within) : builder).analyze();
