@@ -51,7 +51,8 @@ function backupOf(facts: number, reviews: number): Backup {
 			classResults: [],
 			classAttempts: [],
 			userDecks: [],
-			userCards: []
+			userCards: [],
+			media: []
 		}
 	} as Backup;
 }

@@ -48,7 +48,7 @@ describe('schema versions', () => {
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(8);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
 		// Version 4's index covers the rows written before it existed.
 		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);
@@ -61,6 +61,8 @@ describe('schema versions', () => {
 		// Version 5 added the tables of the user's decks, empty.
 		expect(await db.userDecks.count()).toBe(0);
 		expect(await db.userCards.count()).toBe(0);
+		// Version 8 added the media of the user's decks, empty.
+		expect(await db.media.count()).toBe(0);
 		await db.delete();
 	});
 });

@@ -9,6 +9,7 @@ import type {
 	ClassQuizRow,
 	ClassResultRow,
 	FactState,
+	MediaRow,
 	MetaRow,
 	QuizAnswer,
 	QuizAttempt,
@@ -35,6 +36,7 @@ export class StudyDatabase extends Dexie {
 	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
 	userDecks!: EntityTable<UserDeckRow, 'id'>;
 	userCards!: EntityTable<UserCardRow, 'id'>;
+	media!: Table<MediaRow, [string, string]>;
 
 	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
@@ -70,6 +72,9 @@ export class StudyDatabase extends Dexie {
 		// interval of 21 days or more) instead of every state: the other figures come from counts and keys of
 		// the indexes above.
 		this.version(6).stores({ factStates: 'key, [deckId+due], due, [deckId+state+due], [deckId+state+scheduled_days]' });
+		// The images and sounds of imported Anki decks, one row per file of a deck; the deckId index deletes a
+		// deck's media with it.
+		this.version(8).stores({ media: '[deckId+name], deckId' });
 	}
 }
 

@@ -4,7 +4,7 @@
  * every card in one transaction (createDeckWithCards).
  */
 import type { StudyDatabase } from '$lib/db/db';
-import { createDeckWithCards, type NewUserCard } from '$lib/db/user-deck-edits';
+import { createDeckWithCards, type NewMediaFile, type NewUserCard } from '$lib/db/user-deck-edits';
 import type { UserDeckRow } from '$lib/db/rows';
 import { parseAnkiText, type AnkiSeparator } from './import/anki';
 import { parseCsv, type ColumnMapping } from './import/csv';
@@ -35,6 +35,9 @@ export interface ImportPreview {
 	ankiSeparator?: AnkiSeparator;
 	/** An Anki package's counts. */
 	counts?: AnkiPackagePreview['counts'];
+	/** An Anki package's media files that its cards show, stored with the deck, and their total size in bytes. */
+	media?: NewMediaFile[];
+	mediaBytes?: number;
 }
 
 export class ImportSession {
@@ -146,8 +149,8 @@ export class ImportSession {
 	/** Whether there is something to write: a title and at least one card. */
 	readonly canImport = $derived(this.title.trim() !== '' && this.preview.cards.length > 0);
 
-	/** Writes the deck and all the previewed cards in one transaction. */
+	/** Writes the deck and all the previewed cards (with a package's media and history) in one transaction. */
 	confirm(db: StudyDatabase, now: number): Promise<{ deck: UserDeckRow }> {
-		return createDeckWithCards(db, { title: this.title }, this.preview.cards, now);
+		return createDeckWithCards(db, { title: this.title }, this.preview.cards, now, this.preview.media);
 	}
 }

@@ -44,6 +44,8 @@ export interface FixtureRevlog {
 	cardId: number;
 	ease: number;
 	type: number;
+	/** Milliseconds spent on the answer (revlog's `time`); 0 when left out. */
+	durationMs?: number;
 }
 
 export interface FixtureCollection {
@@ -245,8 +247,8 @@ export function writeCollection(sql: SqlJsStatic, collection: FixtureCollection,
 	}
 	note.free();
 	card.free();
-	const review = db.prepare('insert into revlog values (?, ?, 0, ?, 0, 0, 0, 0, ?)');
-	for (const r of collection.revlog ?? []) review.run([r.time, r.cardId, r.ease, r.type]);
+	const review = db.prepare('insert into revlog values (?, ?, 0, ?, 0, 0, 0, ?, ?)');
+	for (const r of collection.revlog ?? []) review.run([r.time, r.cardId, r.ease, r.durationMs ?? 0, r.type]);
 	review.free();
 	db.run('commit');
 	const bytes = db.export();

@@ -11,8 +11,8 @@ import { MAX_FIELD_CHARS, type ImportedCard } from '../import/result';
 import { openCollection, readCollection, type AnkiCollection, type AnkiNoteType } from './collection';
 import { openPackage, type CollectionFile } from './container';
 import { AnkiPackageError } from './errors';
-import { answersOf, rebuildState, type AnkiReview } from './history';
-import { mediaNames, mimeType, withoutSoundTags } from './media';
+import { answersOf, replayReviews, type ReplayedReview } from './history';
+import { mediaNames, mimeType, soundTagsAsAudio } from './media';
 import { renderFromFields, renderFromTemplates, unsupportedTag, type RenderedCard } from './render';
 
 export interface AnkiPackageCard extends ImportedCard {
@@ -26,8 +26,8 @@ export interface AnkiPackageCard extends ImportedCard {
 	typeAnswer?: string;
 	/** The media files the card names (images, sounds), by file name. */
 	media: string[];
-	/** The card's answers in Anki, oldest first; empty when the history is not kept. */
-	reviews: AnkiReview[];
+	/** The card's answers in Anki, oldest first, replayed; empty when the history is not kept. */
+	reviews: ReplayedReview[];
 	/** The FSRS state those answers lead to; absent for a card never answered, or when the history is not kept. */
 	state?: StoredCard;
 }
@@ -198,12 +198,12 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 			problems.push({ noteId: note.id, message: `card ${row.ord + 1}: its front is empty: left out` });
 			return;
 		}
-		const answers = keepHistory ? answersOf(revlog.get(row.id) ?? []) : [];
+		const answers = keepHistory ? replayReviews(scheduler, answersOf(revlog.get(row.id) ?? [])) : [];
 		reviews += answers.length;
-		const state = rebuildState(scheduler, answers);
+		const state = answers.at(-1)?.after;
 		cards.push({
-			front: sanitize(withoutSoundTags(front)),
-			back: sanitize(withoutSoundTags(back)),
+			front: sanitize(soundTagsAsAudio(front)),
+			back: sanitize(soundTagsAsAudio(back)),
 			html: true,
 			tags: note.tags,
 			noteId: note.id,
