@@ -159,7 +159,8 @@ describe.each<[PackageVariant, string, number]>([
 	test('renders the stock note types to front and back, answer only on the back', () => {
 		expect(cardOf(preview, 101)).toMatchObject({
 			front: '<b>perro</b>',
-			back: 'dog<br>',
+			// The sound is the package's own file: it stays, as an element the card plays.
+			back: 'dog<br><audio src="bark.mp3"></audio>',
 			tags: ['animals', 'es'],
 			deck: 'Languages::Spanish',
 			html: true

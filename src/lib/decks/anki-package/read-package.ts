@@ -82,10 +82,11 @@ export interface ReadOptions {
 	/** The retention the rebuilt states are scheduled for. */
 	retention?: number;
 	/**
-	 * Cleans each side's HTML: sanitizeCardHtml where there is a DOM. A worker has none, so it passes the
-	 * HTML through and the page cleans the cards it receives (client.ts).
+	 * Cleans each side's HTML, keeping the images and sounds whose files the package holds (`media`, the
+	 * files stored with the deck): sanitizeCardHtml where there is a DOM. A worker has none, so it passes
+	 * the HTML through and the page cleans the cards it receives (client.ts).
 	 */
-	sanitize: (html: string) => string;
+	sanitize: (html: string, media: ReadonlySet<string>) => string;
 	onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -150,6 +151,7 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 	}
 
 	const scheduler = createScheduler(retention);
+	const stored = new Set(contents.media.keys());
 	const cards: AnkiPackageCard[] = [];
 	const namedBy = new Map<string, Set<number>>();
 	let reviews = 0;
@@ -202,8 +204,8 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 		reviews += answers.length;
 		const state = answers.at(-1)?.after;
 		cards.push({
-			front: sanitize(soundTagsAsAudio(front)),
-			back: sanitize(soundTagsAsAudio(back)),
+			front: sanitize(soundTagsAsAudio(front), stored),
+			back: sanitize(soundTagsAsAudio(back), stored),
 			html: true,
 			tags: note.tags,
 			noteId: note.id,
