@@ -2,8 +2,6 @@
 import 'fake-indexeddb/auto';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
-import { checkBackup } from '$lib/backup/format';
 import { StudyDatabase } from '$lib/db/db';
 import { deleteDeck, restoreDeleted } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
@@ -149,24 +147,5 @@ describe('an Anki package with media and a review history', () => {
 		expect(await db.media.count()).toBe(0);
 		await restoreDeleted(db, deleted);
 		expect(await db.media.where('deckId').equals(deck.id).count()).toBe(2);
-	});
-
-	test('a backup holds the media: export, reset and import give them back', async () => {
-		const { deck } = await importPackage(PACKAGE());
-		const before = await db.media.toArray();
-		const text = JSON.stringify(await exportBackup(db, NOW));
-		await resetProgress(db);
-		expect(await db.media.count()).toBe(0);
-		const checked = checkBackup(text);
-		if (!checked.ok) throw new Error(checked.message);
-		await importBackup(db, checked.backup, 'replace');
-		const after = await db.media.toArray();
-		expect(after.map((m) => ({ ...m, bytes: [...m.bytes] }))).toEqual(
-			before.map((m) => ({ ...m, bytes: [...m.bytes] }))
-		);
-		expect((await readUserDeck(db, deck.id))?.cards[0]?.media).toEqual({
-			front: ['mongolia.png'],
-			back: ['anthem.mp3']
-		});
 	});
 });
