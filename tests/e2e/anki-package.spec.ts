@@ -67,11 +67,22 @@ test('an Anki package with an image and a review history: the image shows on the
 	await expect(image).toHaveAttribute('src', /^blob:/);
 	expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 	await page.screenshot({ path: 'test-results/screens/anki-image-card.png', fullPage: true });
+	const url = (await image.getAttribute('src'))!;
+	const loads = (src: string) =>
+		new Promise<string>((resolve) => {
+			const img = new Image();
+			img.onload = () => resolve('read');
+			img.onerror = () => resolve('revoked');
+			img.src = src;
+		});
+	expect(await page.evaluate(loads, url)).toBe('read');
 
 	// Anki's three reviews are in the statistics (none of them today).
 	await page.getByRole('link', { name: 'Stats' }).click();
 	const headline = (term: string) => page.locator('dl.headline div').filter({ hasText: term }).locator('dd');
 	await expect(headline('Total reviews')).toHaveText('3');
 	await expect(headline('Reviews today')).toHaveText('0');
+	// The card left with the study page (the same document: the app navigates in place), and its object URL with it.
+	expect(await page.evaluate(loads, url)).toBe('revoked');
 	expect(csp).toEqual([]);
 });
