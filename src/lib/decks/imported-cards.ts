@@ -43,7 +43,7 @@ export function packagePreview(read: AnkiPackagePreview, keepHistory: boolean): 
 	for (const { name, noteIds } of read.missingMedia)
 		problems.push({
 			line: 0,
-			message: `"${name}" is not in the package: ${noteIds.length === 1 ? 'note' : 'notes'} ${noteIds.join(', ')} come without it`
+			message: `"${name}" is not in the package: ${noteIds.length === 1 ? `note ${noteIds[0]} comes` : `notes ${noteIds.join(', ')} come`} without it`
 		});
 	return {
 		cards: read.cards.map((card) => {

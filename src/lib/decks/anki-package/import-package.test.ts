@@ -75,7 +75,7 @@ describe('an Anki package with media and a review history', () => {
 		session.readPackage('flags.apkg', readAnkiPackage(PACKAGE(), { sql, sanitize: sanitizeCardHtml }));
 		expect(session.preview.mediaBytes).toBe(FLAG_PNG.length + ANTHEM_MP3.length);
 		expect(session.preview.problems.map((p) => p.message)).toEqual([
-			'"lost.png" is not in the package: note 2 come without it'
+			'"lost.png" is not in the package: note 2 comes without it'
 		]);
 		expect(session.preview.cards.map((c) => [c.front, c.media])).toEqual([
 			['', { front: ['mongolia.png'], back: ['anthem.mp3'] }],
