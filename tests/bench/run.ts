@@ -17,6 +17,9 @@
  *                       offline (emulated, and the server stopped): navigation start to the
  *                       first card's "Show answer" shown
  *   deck import         a 5,000-card CSV and Quizlet paste through /decks/import (tests/bench/deck-import.ts)
+ * Then, on a new in-memory profile, an Anki package of 5,000 notes, 50,000 reviews and 200 images is
+ * made and imported through the import screen: its read (to the preview), its write and the new deck's
+ * page shown are printed (tests/bench/anki-package.ts).
  * A missed target is reported, not an error: the exit code is non-zero only when the
  * bench itself fails.
  *
@@ -32,6 +35,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { MAX_BACKUP_BYTES } from '../../src/lib/backup/format';
+import { ANKI_PACKAGE, measureAnkiImport } from './anki-package';
 import { buildSnapshot, freePort, StaticServer } from './app';
 import { launch, type LaunchOptions, type Session } from './browser';
 import { writeDeck } from './deck';
@@ -87,6 +91,7 @@ const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const IN_MEMORY = Boolean(process.env.BENCH_IN_MEMORY);
 
 const profileDir = (db: Database) => join(ROOT, `chromium-profile-${db}`);
+const ankiPackageFile = join(ROOT, 'anki-bench.apkg');
 const backupFile = (db: Database) => join(ROOT, `backup-${db}.json`);
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -256,6 +261,16 @@ async function main() {
 
 		const empty = await runPhase('empty', server);
 		const scale = await runPhase('scale', server);
+		const ankiImport = await measureAnkiImport(server.base, ankiPackageFile, {
+			profile: undefined,
+			serviceWorkers: 'block',
+			cpuThrottle: CPU_THROTTLE
+		});
+		console.log(
+			`\nAnki package (${ANKI_PACKAGE.notes} notes, ${ANKI_PACKAGE.notes * ANKI_PACKAGE.reviewsPerCard} reviews, ` +
+				`${(ankiImport.bytes / 1024 / 1024).toFixed(1)} MB): read to its preview in ${(ankiImport.readMs / 1000).toFixed(1)} s, ` +
+				`written in ${(ankiImport.writeMs / 1000).toFixed(1)} s, its deck's page shown ${(ankiImport.shownMs / 1000).toFixed(1)} s after Import (${ankiImport.counts})`
+		);
 
 		console.log(
 			`\nScale: ${FACTS} facts, ${scale.seeded.factStates} fact states, ${scale.seeded.reviews} reviews; empty: the same deck, no states, no reviews. Times in ms.`
@@ -314,7 +329,8 @@ async function main() {
 					inMemory: IN_MEMORY,
 					load: { before: loadBefore, after: loadAfter },
 					databases: { empty, scale },
-					deckImports
+					deckImports,
+					ankiImport
 				},
 				null,
 				2
@@ -332,7 +348,8 @@ async function main() {
 				profileDir('empty'),
 				profileDir('scale'),
 				backupFile('empty'),
-				backupFile('scale')
+				backupFile('scale'),
+				ankiPackageFile
 			])
 				rmSync(dir, { recursive: true, force: true });
 		}

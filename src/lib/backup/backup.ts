@@ -10,6 +10,8 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	Cancelled,
+	mediaFromBackup,
+	mediaToBackup,
 	nextTurn,
 	type Backup,
 	type BackupTables,
@@ -29,7 +31,8 @@ const tablesOf = (db: StudyDatabase) => [
 	db.classAttempts,
 	db.userDecks,
 	db.userCards,
-	db.flags
+	db.flags,
+	db.media
 ];
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
@@ -64,7 +67,8 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			classAttempts,
 			userDecks,
 			userCards,
-			flags
+			flags,
+			media
 		] = await Promise.all([
 			db.factStates.toArray(),
 			reviewsInChunks(db),
@@ -77,7 +81,8 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			db.classAttempts.toArray(),
 			db.userDecks.toArray(),
 			db.userCards.toArray(),
-			db.flags.toArray()
+			db.flags.toArray(),
+			db.media.toArray()
 		]);
 		return {
 			format: BACKUP_FORMAT,
@@ -95,7 +100,8 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 				classAttempts,
 				userDecks,
 				userCards,
-				flags
+				flags,
+				media: media.map(mediaToBackup)
 			}
 		} as Backup;
 	});
@@ -194,6 +200,7 @@ export async function importBackup(
 			await db.userDecks.bulkAdd(t.userDecks);
 			await db.userCards.bulkAdd(t.userCards);
 			await db.flags.bulkAdd(t.flags);
+			await db.media.bulkAdd(t.media.map(mediaFromBackup));
 		} else {
 			const current = new Map((await db.factStates.toArray()).map((s) => [s.key, s]));
 			const newer = t.factStates.filter((s) => {
@@ -227,12 +234,16 @@ export async function importBackup(
 			const mine = new Map((await db.userDecks.toArray()).map((d) => [d.id, d]));
 			const newerDecks = t.userDecks.filter((d) => d.updated > (mine.get(d.id)?.updated ?? -Infinity));
 			const replaced = new Set(newerDecks.map((d) => d.id));
-			for (const deckId of replaced) await cardsOf(db, deckId).delete();
+			for (const deckId of replaced) {
+				await cardsOf(db, deckId).delete();
+				await db.media.where('deckId').equals(deckId).delete();
+			}
 			await db.userDecks.bulkPut(newerDecks);
 			await db.userCards.bulkPut(t.userCards.filter((c) => replaced.has(c.deckId)));
 			// A flag on either side stays; a card flagged on both keeps the device's.
 			const flagged = new Set((await db.flags.toArray()).map((f) => `${f.deckId}/${f.factId}`));
 			await db.flags.bulkAdd(t.flags.filter((f) => !flagged.has(`${f.deckId}/${f.factId}`)));
+			await db.media.bulkPut(t.media.filter((m) => replaced.has(m.deckId)).map(mediaFromBackup));
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}
@@ -265,7 +276,8 @@ export async function resetProgress(db: StudyDatabase): Promise<void> {
 			db.quizAnswers.clear(),
 			db.classAttempts.clear(),
 			db.userDecks.clear(),
-			db.userCards.clear()
+			db.userCards.clear(),
+			db.media.clear()
 		]);
 		await db.meta.delete('lastBackupAt');
 	});

@@ -51,7 +51,8 @@ function backupOf(facts: number, reviews: number): Backup {
 			classAttempts: [],
 			userDecks: [],
 			userCards: [],
-			flags: []
+			flags: [],
+			media: []
 		}
 	} as Backup;
 }

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { QuestionSchema } from '$lib/content/schema';
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
+import { ANKI_REVIEW_KINDS, type MediaRow } from '$lib/db/rows';
 import { messageOf } from '$lib/message-of';
 
 export const BACKUP_FORMAT = 'steppe-cards-backup';
@@ -45,6 +46,7 @@ const Review = v.object({
 	elapsedDays: v.number(),
 	durationMs: count,
 	source: v.picklist(['flashcard', 'quiz']),
+	kind: v.optional(v.picklist(ANKI_REVIEW_KINDS)),
 	before: v.nullable(StoredCard),
 	after: StoredCard
 });
@@ -143,14 +145,33 @@ const UserCard = v.object({
 	id: text,
 	deckId: text,
 	position: v.pipe(v.number(), v.finite()),
-	front: text,
-	back: text,
+	// Empty where the side is only an image or a sound (`media`).
+	front: v.string(),
+	back: v.string(),
 	explanation: v.optional(text),
 	tags: v.array(text),
-	questions: v.optional(v.array(QuestionSchema))
+	questions: v.optional(v.array(QuestionSchema)),
+	media: v.optional(v.object({ front: v.array(text), back: v.array(text) }))
 });
 
 const Flag = v.object({ deckId: text, factId: text, front: v.string(), flaggedAt: time });
+
+/** A stored media file (`MediaRow`), its bytes as base64 text. */
+const Media = v.object({ deckId: text, name: text, type: text, base64: v.string() });
+type BackupMedia = v.InferOutput<typeof Media>;
+
+const BASE64_CHUNK = 0x8000;
+
+export function mediaToBackup({ bytes, ...row }: MediaRow): BackupMedia {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += BASE64_CHUNK)
+		binary += String.fromCharCode(...bytes.subarray(i, i + BASE64_CHUNK));
+	return { ...row, base64: btoa(binary) };
+}
+
+export function mediaFromBackup({ base64, ...row }: BackupMedia): MediaRow {
+	return { ...row, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) };
+}
 
 const Meta = v.object({ key: v.picklist(['lastBackupAt', 'persistRequested']), value: v.number() });
 
@@ -173,7 +194,9 @@ export const BackupSchema = v.object({
 		userDecks: v.optional(v.array(UserDeck), []),
 		userCards: v.optional(v.array(UserCard), []),
 		// Added with flagged cards: backups made before them have none.
-		flags: v.optional(v.array(Flag), [])
+		flags: v.optional(v.array(Flag), []),
+		// The user's decks' images and sounds: backups made before them have none.
+		media: v.optional(v.array(Media), [])
 	})
 });
 

@@ -61,7 +61,9 @@ describe('schema versions', () => {
 		// Version 5 added the tables of the user's decks, empty.
 		expect(await db.userDecks.count()).toBe(0);
 		expect(await db.userCards.count()).toBe(0);
-		// Version 8 added the flags and the day's extra new cards, empty.
+		// Version 7 added the media of the user's decks, and version 8 the flags and the day's extra new
+		// cards, all empty.
+		expect(await db.media.count()).toBe(0);
 		expect(await db.flags.count()).toBe(0);
 		expect(await db.newLimitExtensions.count()).toBe(0);
 		await db.delete();

@@ -10,6 +10,7 @@ import type {
 	ClassResultRow,
 	FactState,
 	FlagRow,
+	MediaRow,
 	MetaRow,
 	NewLimitExtensionRow,
 	QuizAnswer,
@@ -39,6 +40,7 @@ export class StudyDatabase extends Dexie {
 	userCards!: EntityTable<UserCardRow, 'id'>;
 	flags!: Table<FlagRow, [string, string]>;
 	newLimitExtensions!: EntityTable<NewLimitExtensionRow, 'deckId'>;
+	media!: Table<MediaRow, [string, string]>;
 
 	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
@@ -74,9 +76,11 @@ export class StudyDatabase extends Dexie {
 		// interval of 21 days or more) instead of every state: the other figures come from counts and keys of
 		// the indexes above.
 		this.version(6).stores({ factStates: 'key, [deckId+due], due, [deckId+state+due], [deckId+state+scheduled_days]' });
+		// The images and sounds of imported Anki decks, one row per file of a deck; the deckId index deletes a
+		// deck's media with it.
+		this.version(7).stores({ media: '[deckId+name], deckId' });
 		// Cards a student flagged while studying (flags.ts), newest first through flaggedAt; and the extra new
 		// cards a deck was given for one study day (custom study), which home counts as the study page does.
-		// Version 7 is left to the Anki media table, added alongside.
 		this.version(8).stores({ flags: '[deckId+factId], flaggedAt', newLimitExtensions: 'deckId' });
 	}
 }

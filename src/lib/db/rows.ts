@@ -30,6 +30,10 @@ export interface FactState extends StoredCard {
 
 export type ReviewSource = 'flashcard' | 'quiz';
 
+/** The kinds of review Anki's log records: its `type` 0 to 3. */
+export const ANKI_REVIEW_KINDS = ['learn', 'review', 'relearn', 'filtered'] as const;
+export type AnkiReviewKind = (typeof ANKI_REVIEW_KINDS)[number];
+
 /** One rating, with the card before and after it: enough to undo it, replay history or fit FSRS. */
 export interface ReviewRow {
 	id?: number;
@@ -45,6 +49,8 @@ export interface ReviewRow {
 	/** Time spent on the card before rating, in ms (capped). */
 	durationMs: number;
 	source: ReviewSource;
+	/** Anki's kind of review, for a review imported from an Anki package (absent for this app's own). */
+	kind?: AnkiReviewKind;
 	/** Null when this was the fact's first review. */
 	before: StoredCard | null;
 	after: StoredCard;
@@ -211,6 +217,23 @@ export interface UserCardRow {
 	tags: string[];
 	/** Questions the author wrote for this card (the bank's `Question` shapes); the quiz adds automatic ones. */
 	questions?: Question[];
+	/** The stored media files (`MediaRow`s of the card's deck) each side shows, by name: an imported Anki card's. */
+	media?: CardMedia;
+}
+
+export interface CardMedia {
+	front: string[];
+	back: string[];
+}
+
+/** An image or sound of a user's deck (an Anki package's media), shown on its cards through an object URL. */
+export interface MediaRow {
+	deckId: string;
+	/** The file name the cards name it by, unique within the deck. */
+	name: string;
+	/** Its MIME type, e.g. image/png. */
+	type: string;
+	bytes: Uint8Array;
 }
 
 /** A card a student flagged while studying (a doubt about its content, or to look at it again): one per fact. */

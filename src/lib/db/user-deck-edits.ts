@@ -16,6 +16,8 @@
  *   an undo brings the progress back too. Keep it for as long as "Undo" is offered (until the page is
  *   left): after that the deletion is final. The review log is kept, as Anki keeps the log of a
  *   deleted card: the statistics still count the reviews that were made.
+ * - Media: an imported Anki deck's images and sounds are `MediaRow`s of the deck, written with it by
+ *   `createDeckWithCards`, named by its cards' `media`, and deleted (and restored) with the deck.
  * - The clock (`now`, epoch ms) is passed in; it stamps `created` and `updated`.
  */
 import * as v from 'valibot';
@@ -25,11 +27,15 @@ import type { StudyDatabase } from './db';
 import {
 	USER_DECK_PREFIX,
 	isUserDeckId,
+	type CardMedia,
 	type FactState,
+	type MediaRow,
+	type ReviewRow,
 	type StoredCard,
 	type UserCardRow,
 	type UserDeckRow
 } from './rows';
+import { countReviews } from './review-hours';
 import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
@@ -46,9 +52,19 @@ export interface NewUserCard {
 	 * the card's fact state by `createDeckWithCards`, in the same transaction.
 	 */
 	state?: StoredCard;
+	/** The stored media each side shows (an Anki package's), by name: files passed to `createDeckWithCards`. */
+	media?: CardMedia;
+	/** The review history that led to `state` (an Anki package's), written to the review log with the card. */
+	reviews?: ImportedReview[];
 }
 
-export type CardChanges = Partial<Omit<NewUserCard, 'state'>>;
+/** A review brought with a card: a review-log row without the keys of the card it belongs to. */
+export type ImportedReview = Omit<ReviewRow, 'id' | 'factKey' | 'deckId' | 'factId' | 'source'>;
+
+/** A media file to store with a new deck. */
+export type NewMediaFile = Omit<MediaRow, 'deckId'>;
+
+export type CardChanges = Partial<Omit<NewUserCard, 'state' | 'reviews'>>;
 
 export interface NewUserDeck {
 	title: string;
@@ -63,6 +79,8 @@ export interface Deleted {
 	deck?: UserDeckRow;
 	cards: UserCardRow[];
 	states: FactState[];
+	/** The deck's media, when the whole deck was deleted. */
+	media?: MediaRow[];
 }
 
 /** A refused change or a failed write; the database is as it was. */
@@ -81,8 +99,9 @@ function deckRow(meta: NewUserDeck, now: number, id = newUserDeckId()): UserDeck
 /** The card's problems, each a sentence; empty when it can be saved. */
 export function cardProblems(card: NewUserCard): string[] {
 	const problems: string[] = [];
-	if (!card.front.trim()) problems.push('the front is empty');
-	if (!card.back.trim()) problems.push('the back is empty');
+	// A side may be only an image or a sound.
+	if (!card.front.trim() && !card.media?.front.length) problems.push('the front is empty');
+	if (!card.back.trim() && !card.media?.back.length) problems.push('the back is empty');
 	for (const [i, raw] of (card.questions ?? []).entries()) {
 		const parsed = v.safeParse(QuestionSchema, raw);
 		if (!parsed.success) problems.push(`question ${i + 1}: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
@@ -99,7 +118,8 @@ function cardFields(card: NewUserCard): Omit<UserCardRow, 'id' | 'deckId' | 'pos
 		back: card.back.trim(),
 		tags: [...new Set((card.tags ?? []).map((t) => t.trim()).filter(Boolean))],
 		...(explanation ? { explanation } : {}),
-		...(card.questions?.length ? { questions: card.questions } : {})
+		...(card.questions?.length ? { questions: card.questions } : {}),
+		...(card.media && (card.media.front.length || card.media.back.length) ? { media: card.media } : {})
 	};
 }
 
@@ -128,7 +148,11 @@ function cardRows(
 /** Runs one read-write transaction; a failure is a `UserDeckError` that says nothing was saved. */
 async function writeAll<T>(db: StudyDatabase, what: string, work: () => Promise<T>): Promise<T> {
 	try {
-		return await db.transaction('rw', [db.userDecks, db.userCards, db.factStates], work);
+		return await db.transaction(
+			'rw',
+			[db.userDecks, db.userCards, db.factStates, db.media, db.reviews, db.reviewHours],
+			work
+		);
 	} catch (e) {
 		if (e instanceof UserDeckError) throw e;
 		const name = (e as { name?: string }).name ?? '';
@@ -156,15 +180,29 @@ export async function createDeck(db: StudyDatabase, meta: NewUserDeck, now: numb
 }
 
 /**
- * A new deck and all its cards, with the states they bring, in one transaction (an import). The ids of an
- * exported deck (`meta.id`, every card's `id`) are kept, all of them, when none is in use on this device
- * (`idsKept`); otherwise the deck is a copy under new ids, as it is beside the deck it was exported from.
+ * The reviews not yet in the log. An imported review is known by its time (an Anki review's id is its
+ * time in ms, unique in its collection): importing the same package again adds no review twice.
+ */
+async function reviewsNotLogged(db: StudyDatabase, reviews: ReviewRow[]): Promise<ReviewRow[]> {
+	if (reviews.length === 0) return reviews;
+	const [first, last] = reviews.reduce(([lo, hi], r) => [Math.min(lo, r.time), Math.max(hi, r.time)], [Infinity, 0]);
+	const range = db.reviews.where('time').between(first, last, true, true);
+	const logged = new Set(await range.keys());
+	return reviews.filter((r) => !logged.has(r.time));
+}
+
+/**
+ * A new deck and all its cards, with the states, review histories and media files they bring, in one
+ * transaction (an import). The ids of an exported deck (`meta.id`, every card's `id`) are kept, all of
+ * them, when none is in use on this device (`idsKept`); otherwise the deck is a copy under new ids, as it
+ * is beside the deck it was exported from.
  */
 export async function createDeckWithCards(
 	db: StudyDatabase,
 	meta: NewUserDeck,
 	cards: readonly NewUserCard[],
-	now: number
+	now: number,
+	media: readonly NewMediaFile[] = []
 ): Promise<{ deck: UserDeckRow; cards: UserCardRow[]; idsKept: boolean }> {
 	checkCards(cards);
 	const oldIds = cards.map((card) => card.id);
@@ -177,14 +215,22 @@ export async function createDeckWithCards(
 			(await db.userCards.bulkGet(oldIds as string[])).every((row) => row === undefined);
 		const deck = deckRow(meta, now, idsKept ? meta.id : undefined);
 		const rows = cardRows(deck.id, cards, 0, idsKept);
+		const keys = (i: number) => ({ key: `${deck.id}/${rows[i]!.id}`, deckId: deck.id, factId: rows[i]!.id });
+		const reviews = cards.flatMap((card, i) =>
+			(card.reviews ?? []).map((r): ReviewRow => {
+				const { key, deckId, factId } = keys(i);
+				return { ...r, factKey: key, deckId, factId, source: 'flashcard' };
+			})
+		);
 		await db.userDecks.add(deck);
 		await db.userCards.bulkAdd(rows);
 		await db.factStates.bulkAdd(
-			cards.flatMap((card, i): FactState[] => {
-				const factId = rows[i]!.id;
-				return card.state ? [{ ...card.state, key: `${deck.id}/${factId}`, deckId: deck.id, factId }] : [];
-			})
+			cards.flatMap((card, i): FactState[] => (card.state ? [{ ...card.state, ...keys(i) }] : []))
 		);
+		await db.media.bulkAdd(media.map((file) => ({ ...file, deckId: deck.id })));
+		const added = await reviewsNotLogged(db, reviews);
+		await db.reviews.bulkAdd(added);
+		await countReviews(db, added);
 		return { deck, cards: rows, idsKept };
 	});
 }
@@ -290,10 +336,12 @@ export async function deleteDeck(db: StudyDatabase, deckId: string): Promise<Del
 		const deck = await existingDeck(db, deckId);
 		const cards = await cardsOf(db, deckId).toArray();
 		const states = await db.factStates.where('key').startsWith(`${deckId}/`).toArray();
+		const media = await db.media.where('deckId').equals(deckId).toArray();
 		await db.userCards.bulkDelete(cards.map((c) => c.id));
 		await db.factStates.bulkDelete(states.map((s) => s.key));
+		await db.media.where('deckId').equals(deckId).delete();
 		await db.userDecks.delete(deckId);
-		return { deck, cards, states };
+		return { deck, cards, states, media };
 	});
 }
 
@@ -306,5 +354,6 @@ export async function restoreDeleted(db: StudyDatabase, deleted: Deleted): Promi
 		}
 		await db.userCards.bulkPut(deleted.cards);
 		await db.factStates.bulkPut(deleted.states);
+		await db.media.bulkPut(deleted.media ?? []);
 	});
 }

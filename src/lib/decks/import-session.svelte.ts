@@ -4,7 +4,7 @@
  * every card in one transaction (createDeckWithCards).
  */
 import type { StudyDatabase } from '$lib/db/db';
-import { createDeckWithCards, type NewUserCard } from '$lib/db/user-deck-edits';
+import { createDeckWithCards, type NewMediaFile, type NewUserCard } from '$lib/db/user-deck-edits';
 import type { UserDeckRow } from '$lib/db/rows';
 import { parseAnkiText, type AnkiSeparator } from './import/anki';
 import { parseCsv, type ColumnMapping } from './import/csv';
@@ -37,6 +37,9 @@ export interface ImportPreview {
 	counts?: AnkiPackagePreview['counts'];
 	/** A user deck file's id, title and description, which the import keeps. */
 	deck?: YamlDeckMeta;
+	/** An Anki package's media files that its cards show, stored with the deck, and their total size in bytes. */
+	media?: NewMediaFile[];
+	mediaBytes?: number;
 }
 
 export class ImportSession {
@@ -157,9 +160,9 @@ export class ImportSession {
 	/** Whether there is something to write: a title and at least one card. */
 	readonly canImport = $derived(this.title.trim() !== '' && this.preview.cards.length > 0);
 
-	/** Writes the deck and all the previewed cards in one transaction. */
+	/** Writes the deck and all the previewed cards (with a package's media and history) in one transaction. */
 	confirm(db: StudyDatabase, now: number): Promise<{ deck: UserDeckRow; idsKept: boolean }> {
-		const { deck, cards } = this.preview;
-		return createDeckWithCards(db, { ...deck, title: this.title }, cards, now);
+		const { deck, cards, media } = this.preview;
+		return createDeckWithCards(db, { ...deck, title: this.title }, cards, now, media);
 	}
 }

@@ -1,5 +1,6 @@
 /** Cards of an import as storage keeps them. */
 import type { NewUserCard } from '$lib/db/user-deck-edits';
+import { mediaNames } from './anki-package/media';
 import { htmlToPlainText } from './import/html-text';
 import type { ImportedCard } from './import/result';
 import type { YamlImportResult } from './import/yaml';
@@ -34,25 +35,32 @@ export function yamlCards(result: YamlImportResult): NewUserCard[] {
 }
 
 /**
- * An Anki package's preview: its cards as plain text, with their rebuilt FSRS state when the history is
- * kept, and its problems by note id. Media are not stored yet: the preview says so.
+ * An Anki package's preview: its cards as plain text, each with the images and sounds its sanitized HTML
+ * still names (the package's own files, stored with the deck), its rebuilt FSRS state and review history
+ * when the history is kept, and its problems by note id, media the package lacks included.
  */
 export function packagePreview(read: AnkiPackagePreview, keepHistory: boolean): ImportPreview {
 	const problems = read.problems.map((p) => ({
 		line: 0,
 		message: p.noteId ? `note ${p.noteId}: ${p.message}` : p.message
 	}));
-	if (read.counts.media > 0)
-		problems.unshift({
+	for (const { name, noteIds } of read.missingMedia)
+		problems.push({
 			line: 0,
-			message: `${read.counts.media} images and sounds are not imported yet: the cards come without them`
+			message: `"${name}" is not in the package: ${noteIds.length === 1 ? `note ${noteIds[0]} comes` : `notes ${noteIds.join(', ')} come`} without it`
 		});
 	return {
-		cards: read.cards.map((card) => ({
-			...storedCard(card),
-			...(keepHistory && card.state ? { state: card.state } : {})
-		})),
+		cards: read.cards.map((card) => {
+			const media = { front: mediaNames(card.front), back: mediaNames(card.back) };
+			return {
+				...storedCard(card),
+				...(media.front.length || media.back.length ? { media } : {}),
+				...(keepHistory && card.state ? { state: card.state, reviews: card.reviews } : {})
+			};
+		}),
 		problems,
-		counts: read.counts
+		counts: read.counts,
+		media: read.media.map(({ name, mime, bytes }) => ({ name, type: mime, bytes })),
+		mediaBytes: read.media.reduce((n, file) => n + file.bytes.byteLength, 0)
 	};
 }

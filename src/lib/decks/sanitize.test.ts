@@ -29,3 +29,28 @@ describe('sanitizeCardHtml keeps formatting and nothing that runs', () => {
 		expect(sanitizeCardHtml(html)).toBe(shown);
 	});
 });
+
+describe('sanitizeCardHtml keeps an image or a sound only where it names a file stored with the deck', () => {
+	const stored = new Set(['flag.png', 'anthem.mp3', 'a&b.png']);
+	test.each([
+		['<img src="flag.png" onerror="alert(1)" width="9">', '<img src="flag.png">'],
+		['<audio src="anthem.mp3" autoplay></audio>', '<audio src="anthem.mp3"></audio>'],
+		['<img src="a&amp;b.png">', '<img src="a&amp;b.png">'],
+		['x<img src="other.png">', 'x'],
+		['<img src="https://example.com/flag.png">', ''],
+		['<img src="javascript:alert(1)">', ''],
+		['<img>', ''],
+		['<video src="flag.png"></video>v', 'v'],
+		['<b src="flag.png">b</b>', '<b>b</b>'],
+		['<a href="flag.png">link</a>', 'link']
+	])('%s → %s', (html, shown) => {
+		expect(sanitizeCardHtml(html, stored)).toBe(shown);
+	});
+
+	test('without stored media every image is removed, as before', () => {
+		expect(sanitizeCardHtml('<img src="flag.png">caption')).toBe('caption');
+		// And the media allowed in one call are not allowed in the next.
+		sanitizeCardHtml('<img src="flag.png">', stored);
+		expect(sanitizeCardHtml('<img src="flag.png">', new Set(['other.png']))).toBe('');
+	});
+});

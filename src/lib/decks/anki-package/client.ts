@@ -25,9 +25,11 @@ export function readAnkiPackageFile(file: Blob, options: ReadPackageOptions = {}
 			worker.terminate();
 			if (data.type === 'refused') return reject(new AnkiPackageError(data.message));
 			const { preview } = data;
+			// Images and sounds are kept only where the package holds the file: those are stored with the deck.
+			const stored = new Set(preview.media.map((file) => file.name));
 			for (const card of preview.cards) {
-				card.front = sanitizeCardHtml(card.front);
-				card.back = sanitizeCardHtml(card.back);
+				card.front = sanitizeCardHtml(card.front, stored);
+				card.back = sanitizeCardHtml(card.back, stored);
 			}
 			resolve(preview);
 		};

@@ -50,6 +50,8 @@ export interface AnkiRevlogRow {
 	ease: number;
 	/** 0 learn, 1 review, 2 relearn, 3 filtered deck, 4 manual, 5 rescheduled. */
 	type: number;
+	/** Milliseconds spent on the answer (the row's `time`; Anki caps it at the deck's limit, 60 s by default). */
+	durationMs: number;
 }
 
 export interface AnkiCollection {
@@ -246,12 +248,13 @@ export function readCollection(db: Database): AnkiCollection {
 				queue: Number(queue)
 			})
 		);
-		const revlog = rows(db, 'select id, cid, ease, type from revlog order by cid, id').map(
-			([time, cardId, ease, type]) => ({
+		const revlog = rows(db, 'select id, cid, ease, type, time from revlog order by cid, id').map(
+			([time, cardId, ease, type, duration]) => ({
 				time: Number(time),
 				cardId: Number(cardId),
 				ease: Number(ease),
-				type: Number(type)
+				type: Number(type),
+				durationMs: Math.max(0, Number(duration) || 0)
 			})
 		);
 		return { schema, noteTypes, decks, notes, cards, revlog };

@@ -44,6 +44,8 @@ export interface FixtureRevlog {
 	cardId: number;
 	ease: number;
 	type: number;
+	/** Milliseconds spent on the answer (revlog's `time`); 0 when left out. */
+	durationMs?: number;
 }
 
 export interface FixtureCollection {
@@ -245,8 +247,8 @@ export function writeCollection(sql: SqlJsStatic, collection: FixtureCollection,
 	}
 	note.free();
 	card.free();
-	const review = db.prepare('insert into revlog values (?, ?, 0, ?, 0, 0, 0, 0, ?)');
-	for (const r of collection.revlog ?? []) review.run([r.time, r.cardId, r.ease, r.type]);
+	const review = db.prepare('insert into revlog values (?, ?, 0, ?, 0, 0, 0, ?, ?)');
+	for (const r of collection.revlog ?? []) review.run([r.time, r.cardId, r.ease, r.durationMs ?? 0, r.type]);
 	review.free();
 	db.run('commit');
 	const bytes = db.export();
@@ -309,4 +311,55 @@ export function writePackage(
 		media.forEach((file, i) => (files[String(i)] = file.bytes));
 	}
 	return zipSync(files);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A collection of a serious learner's size: `notes` Basic notes in five nested decks, each card with
+ * `reviewsPerCard` answers spread over months (one in seven an Again), and every `imageEvery`-th note
+ * showing an image; with the image files of `imageBytes` bytes each, to pass to writePackage.
+ */
+export function largeCollection({
+	notes: count,
+	reviewsPerCard,
+	imageEvery = 0,
+	imageBytes = 0
+}: {
+	notes: number;
+	reviewsPerCard: number;
+	imageEvery?: number;
+	imageBytes?: number;
+}): { collection: FixtureCollection; media: { name: string; bytes: Uint8Array }[] } {
+	const start = Date.UTC(2022, 0, 1);
+	const image = (i: number) => (imageEvery > 0 && i % imageEvery === 0 ? `picture-${i}.png` : undefined);
+	const notes = Array.from({ length: count }, (_, i) => ({
+		id: 1_000_000 + i,
+		noteTypeId: STOCK.basic.id,
+		fields: [`word ${i} <b>bold</b>${image(i) ? `<img src="${image(i)}">` : ''}`, `meaning ${i}<br>with a second line`],
+		tags: ['vocab', `lesson${i % 40}`],
+		cards: [{ id: 2_000_000 + i, ord: 0, deckId: 1 + (i % 5) }]
+	}));
+	const revlog = notes.flatMap((note, i) =>
+		Array.from({ length: reviewsPerCard }, (_, n) => ({
+			time: start + i * 1000 + n * n * 3 * DAY,
+			cardId: note.cards[0]!.id,
+			ease: n % 7 === 3 ? 1 : 3,
+			type: n === 0 ? 0 : 1,
+			durationMs: 3000 + (i % 5000)
+		}))
+	);
+	const media = notes.flatMap((_, i) => {
+		const name = image(i);
+		return name ? [{ name, bytes: new Uint8Array(imageBytes).fill(i % 251) }] : [];
+	});
+	return {
+		collection: {
+			noteTypes: [STOCK.basic],
+			decks: Array.from({ length: 5 }, (_, i) => ({ id: i + 1, name: `Big::Part ${i + 1}` })),
+			notes,
+			revlog
+		},
+		media
+	};
 }

@@ -1,6 +1,9 @@
-/** The media a card names: images in <img src>, sounds as Anki's [sound:name]; and each file's type by its extension. */
+/**
+ * The media a card names: images in <img src>, sounds as Anki's [sound:name] (or, once read, <audio src>);
+ * and each file's type by its extension.
+ */
 
-const IMAGE = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const MEDIA_ELEMENT = /<(?:img|audio)\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const SOUND = /\[sound:([^\]]+)\]/g;
 
 const decodeEntities = (name: string) =>
@@ -14,14 +17,16 @@ const decodeEntities = (name: string) =>
 /** The file names the HTML names, each once, in order. Links to other sites are not media of the package. */
 export function mediaNames(html: string): string[] {
 	const names: string[] = [];
-	for (const match of html.matchAll(IMAGE)) names.push(decodeEntities(match[1] ?? match[2] ?? match[3] ?? ''));
+	for (const match of html.matchAll(MEDIA_ELEMENT)) names.push(decodeEntities(match[1] ?? match[2] ?? match[3] ?? ''));
 	for (const match of html.matchAll(SOUND)) names.push(match[1] as string);
 	return [...new Set(names.filter((name) => name !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(name)))];
 }
 
-/** The HTML without its [sound:…] tags, which Anki plays and would otherwise show as text. */
-export function withoutSoundTags(html: string): string {
-	return html.replace(SOUND, '');
+const escapeAttribute = (name: string) => name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The HTML with each [sound:…] tag, which Anki plays, made an <audio> element that the card shows with controls. */
+export function soundTagsAsAudio(html: string): string {
+	return html.replace(SOUND, (_, name: string) => `<audio src="${escapeAttribute(name)}"></audio>`);
 }
 
 const MIME_TYPES: Record<string, string> = {

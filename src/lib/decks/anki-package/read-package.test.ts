@@ -121,7 +121,13 @@ const COLLECTION: FixtureCollection = {
 			cards: [{ id: 181, ord: 0, deckId: 1 }]
 		}
 	],
-	revlog: HISTORY.map(({ day, ease, type }) => ({ time: START + day * DAY, cardId: 101, ease, type }))
+	revlog: HISTORY.map(({ day, ease, type }, i) => ({
+		time: START + day * DAY,
+		cardId: 101,
+		ease,
+		type,
+		durationMs: 4000 + i
+	}))
 };
 const MEDIA = [
 	{ name: 'cat.jpg', bytes: CAT_PNG },
@@ -153,7 +159,8 @@ describe.each<[PackageVariant, string, number]>([
 	test('renders the stock note types to front and back, answer only on the back', () => {
 		expect(cardOf(preview, 101)).toMatchObject({
 			front: '<b>perro</b>',
-			back: 'dog<br>',
+			// The sound is the package's own file: it stays, as an element the card plays.
+			back: 'dog<br><audio src="bark.mp3"></audio>',
 			tags: ['animals', 'es'],
 			deck: 'Languages::Spanish',
 			html: true
@@ -213,13 +220,21 @@ describe.each<[PackageVariant, string, number]>([
 		const expected = collections.at(-1)?.card;
 		if (!expected) throw new Error('ts-fsrs replayed no review');
 		const card = cardOf(preview, 101);
-		expect(card?.reviews).toEqual(
-			HISTORY.map(({ day, ease, type }) => ({
+		expect(card?.reviews).toMatchObject(
+			HISTORY.map(({ day, ease, type }, i) => ({
 				time: START + day * DAY,
 				rating: ease,
-				kind: ['learn', 'review', 'relearn'][type]
+				kind: ['learn', 'review', 'relearn'][type],
+				durationMs: 4000 + i,
+				elapsedDays: collections[i]?.log.elapsed_days,
+				after: toStored(collections[i]!.card)
 			}))
 		);
+		// Each review's state before is the one after the review before it, as the app's own log keeps them.
+		expect(card?.reviews.map((review) => review.before)).toEqual([
+			null,
+			...(card?.reviews.slice(0, -1).map((review) => review.after) ?? [])
+		]);
 		expect(card?.state).toEqual(toStored(expected));
 		expect(card?.state?.lapses).toBe(1);
 		expect(card?.state?.due).toBeGreaterThan(START + 50 * DAY);

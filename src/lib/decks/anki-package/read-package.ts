@@ -11,8 +11,8 @@ import { MAX_FIELD_CHARS, type ImportedCard } from '../import/result';
 import { openCollection, readCollection, type AnkiCollection, type AnkiNoteType } from './collection';
 import { openPackage, type CollectionFile } from './container';
 import { AnkiPackageError } from './errors';
-import { answersOf, rebuildState, type AnkiReview } from './history';
-import { mediaNames, mimeType, withoutSoundTags } from './media';
+import { answersOf, replayReviews, type ReplayedReview } from './history';
+import { mediaNames, mimeType, soundTagsAsAudio } from './media';
 import { renderFromFields, renderFromTemplates, unsupportedTag, type RenderedCard } from './render';
 
 export interface AnkiPackageCard extends ImportedCard {
@@ -26,8 +26,8 @@ export interface AnkiPackageCard extends ImportedCard {
 	typeAnswer?: string;
 	/** The media files the card names (images, sounds), by file name. */
 	media: string[];
-	/** The card's answers in Anki, oldest first; empty when the history is not kept. */
-	reviews: AnkiReview[];
+	/** The card's answers in Anki, oldest first, replayed; empty when the history is not kept. */
+	reviews: ReplayedReview[];
 	/** The FSRS state those answers lead to; absent for a card never answered, or when the history is not kept. */
 	state?: StoredCard;
 }
@@ -82,10 +82,11 @@ export interface ReadOptions {
 	/** The retention the rebuilt states are scheduled for. */
 	retention?: number;
 	/**
-	 * Cleans each side's HTML: sanitizeCardHtml where there is a DOM. A worker has none, so it passes the
-	 * HTML through and the page cleans the cards it receives (client.ts).
+	 * Cleans each side's HTML, keeping the images and sounds whose files the package holds (`media`, the
+	 * files stored with the deck): sanitizeCardHtml where there is a DOM. A worker has none, so it passes
+	 * the HTML through and the page cleans the cards it receives (client.ts).
 	 */
-	sanitize: (html: string) => string;
+	sanitize: (html: string, media: ReadonlySet<string>) => string;
 	onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -150,6 +151,7 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 	}
 
 	const scheduler = createScheduler(retention);
+	const stored = new Set(contents.media.keys());
 	const cards: AnkiPackageCard[] = [];
 	const namedBy = new Map<string, Set<number>>();
 	let reviews = 0;
@@ -198,12 +200,12 @@ export function readAnkiPackage(bytes: Uint8Array, options: ReadOptions): AnkiPa
 			problems.push({ noteId: note.id, message: `card ${row.ord + 1}: its front is empty: left out` });
 			return;
 		}
-		const answers = keepHistory ? answersOf(revlog.get(row.id) ?? []) : [];
+		const answers = keepHistory ? replayReviews(scheduler, answersOf(revlog.get(row.id) ?? [])) : [];
 		reviews += answers.length;
-		const state = rebuildState(scheduler, answers);
+		const state = answers.at(-1)?.after;
 		cards.push({
-			front: sanitize(withoutSoundTags(front)),
-			back: sanitize(withoutSoundTags(back)),
+			front: sanitize(soundTagsAsAudio(front), stored),
+			back: sanitize(soundTagsAsAudio(back), stored),
 			html: true,
 			tags: note.tags,
 			noteId: note.id,
