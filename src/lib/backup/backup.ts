@@ -2,8 +2,8 @@
  * Export, import (replace or merge) and reset: each import is one transaction, all or nothing, its
  * large tables written in chunks with its progress.
  */
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { StudyDatabase } from '$lib/db/db';
-import type { ReviewRow } from '$lib/db/rows';
 import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
 import {
@@ -16,117 +16,91 @@ import {
 	type ChunkOptions
 } from './format';
 
-/** The tables a backup holds. */
-const tablesOf = (db: StudyDatabase) => [
-	db.factStates,
-	db.reviews,
-	db.settings,
-	db.quizAttempts,
-	db.quizAnswers,
-	db.meta,
-	db.classQuizzes,
-	db.classResults,
-	db.classAttempts,
-	db.userDecks,
-	db.userCards
-];
+/** The tables a backup holds, in the file's order. */
+export const TABLE_NAMES = [
+	'factStates',
+	'reviews',
+	'settings',
+	'quizAttempts',
+	'quizAnswers',
+	'meta',
+	'classQuizzes',
+	'classResults',
+	'classAttempts',
+	'userDecks',
+	'userCards'
+] as const satisfies readonly (keyof BackupTables)[];
+export type TableName = (typeof TABLE_NAMES)[number];
+
+const tablesOf = (db: StudyDatabase): Table[] => TABLE_NAMES.map((name) => db[name] as Table);
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
 
-/**
- * The whole review log, read a chunk at a time in key order (inside the caller's transaction), so no
- * single read hands the page hundreds of thousands of rows to unpack at once.
- */
-async function reviewsInChunks(db: StudyDatabase) {
-	const rows: ReviewRow[] = [];
-	for (;;) {
-		const last = rows.at(-1)?.id ?? -Infinity;
-		const chunk = await db.reviews.where('id').above(last).limit(WRITE_CHUNK).toArray();
-		rows.push(...chunk);
-		if (chunk.length < WRITE_CHUNK) return rows;
-	}
-}
-
-export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
-	return db.transaction('rw', tablesOf(db), async () => {
-		// The export itself counts as the last backup, and is part of the file.
-		await db.meta.put({ key: 'lastBackupAt', value: now });
-		const [
-			factStates,
-			reviews,
-			settings,
-			quizAttempts,
-			quizAnswers,
-			meta,
-			classQuizzes,
-			classResults,
-			classAttempts,
-			userDecks,
-			userCards
-		] = await Promise.all([
-			db.factStates.toArray(),
-			reviewsInChunks(db),
-			db.settings.toArray(),
-			db.quizAttempts.toArray(),
-			db.quizAnswers.toArray(),
-			db.meta.toArray(),
-			db.classQuizzes.toArray(),
-			db.classResults.toArray(),
-			db.classAttempts.toArray(),
-			db.userDecks.toArray(),
-			db.userCards.toArray()
-		]);
-		return {
-			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
-			exportedAt: now,
-			tables: {
-				factStates,
-				reviews,
-				settings,
-				quizAttempts,
-				quizAnswers,
-				meta,
-				classQuizzes,
-				classResults,
-				classAttempts,
-				userDecks,
-				userCards
-			}
-		} as Backup;
-	});
-}
-
-/** Rows written or serialised between two progress reports (and, when serialising, two turns of the page). */
+/** Rows written, or read and serialised, between two progress reports (and, when exporting, two turns of the page). */
 export const WRITE_CHUNK = 10_000;
+/** Rows read and serialised in one task of the page: a few thousand reviews take about 100 ms on a busy phone. */
+export const READ_CHUNK = 2_500;
+
+/** A backup file, with the number of rows of each table in it. */
+export interface ExportedBackup {
+	file: Blob;
+	rows: Record<TableName, number>;
+}
+
+/** The primary key of a table's row (compound keys as arrays). */
+function primaryKeyOf(table: Table, row: unknown): IndexableType {
+	const keyPath = table.schema.primKey.keyPath!;
+	return Array.isArray(keyPath)
+		? keyPath.map((path) => Dexie.getByKeyPath(row, path) as IndexableType)
+		: (Dexie.getByKeyPath(row, keyPath) as IndexableType);
+}
 
 /**
- * The backup as the JSON text of `JSON.stringify(backup)`, in parts: the rows of each table are
- * serialised a chunk at a time with a turn for the page between chunks, so a long history never
- * blocks the page for long. Progress counts rows.
+ * The backup file, the text of `JSON.stringify` of a `Backup`, written as it is read: each table a chunk
+ * of rows at a time in key order, each chunk read in a transaction of its own, serialised and handed to
+ * the Blob, with a turn for the page between chunks. So a long history never blocks the page for long,
+ * nor is held whole in memory. A review saved in another tab while the file is written may be left out
+ * of it; no row is ever half in it. Progress counts rows.
  */
-export async function backupParts(
-	backup: Backup,
+export async function exportBackup(
+	db: StudyDatabase,
+	now: number,
 	{ onProgress, signal, pause = nextTurn }: ChunkOptions = {}
-): Promise<string[]> {
-	const tables = Object.entries(backup.tables) as [string, unknown[]][];
-	const total = tables.reduce((n, [, rows]) => n + rows.length, 0);
-	// The file's fields in their order, the tables last and opened here; the rows follow.
-	const parts = [`${JSON.stringify({ ...backup, tables: undefined }).slice(0, -1)},"tables":{`];
+): Promise<ExportedBackup> {
+	// The export itself counts as the last backup, and is part of the file.
+	const counts = await db.transaction('rw', tablesOf(db), async () => {
+		await db.meta.put({ key: 'lastBackupAt', value: now });
+		return Promise.all(tablesOf(db).map((table) => table.count()));
+	});
+	const total = counts.reduce((a, b) => a + b, 0);
+	const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now };
+	const parts: BlobPart[] = [`${JSON.stringify(head).slice(0, -1)},"tables":{`];
+	const rows = {} as Record<TableName, number>;
 	let done = 0;
-	for (const [i, [name, rows]] of tables.entries()) {
+	for (const [i, name] of TABLE_NAMES.entries()) {
+		const table = db[name] as Table;
 		parts.push(`${i ? ',' : ''}${JSON.stringify(name)}:[`);
-		for (const [c, chunk] of chunksOf(rows).entries()) {
+		rows[name] = 0;
+		let after: IndexableType | undefined;
+		for (;;) {
 			if (signal?.aborted) throw new Cancelled();
-			parts.push((c ? ',' : '') + chunk.map((row) => JSON.stringify(row)).join(','));
-			done += chunk.length;
-			onProgress?.({ done, total });
+			const from = after === undefined ? table.toCollection() : table.where(':id').above(after);
+			const chunk = await from.limit(READ_CHUNK).toArray();
+			if (chunk.length > 0) {
+				// Handed to a Blob at once, so the text leaves the page's memory.
+				parts.push(new Blob([(rows[name] ? ',' : '') + JSON.stringify(chunk).slice(1, -1)]));
+				rows[name] += chunk.length;
+				done += chunk.length;
+				onProgress?.({ done, total: Math.max(total, done) });
+			}
+			if (chunk.length < READ_CHUNK) break;
+			after = primaryKeyOf(table, chunk.at(-1));
 			await pause();
 		}
 		parts.push(']');
 	}
 	parts.push('}}');
-	return parts;
+	return { file: new Blob(parts, { type: 'application/json' }), rows };
 }
 
 const chunksOf = <T>(rows: readonly T[]): T[][] =>
