@@ -10,11 +10,15 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	Cancelled,
+	checkBackupInChunks,
+	MAX_BACKUP_BYTES,
 	nextTurn,
 	type Backup,
 	type BackupTables,
-	type ChunkOptions
+	type ChunkOptions,
+	type Progress
 } from './format';
+import { messageOf } from '$lib/message-of';
 
 /** The tables a backup holds, in the file's order. */
 export const TABLE_NAMES = [
@@ -48,10 +52,10 @@ export interface ExportedBackup {
 }
 
 /** The primary key of a table's row (compound keys as arrays). */
-function primaryKeyOf(table: Table, row: unknown): IndexableType {
+function primaryKeyOf(table: Table, row: object): IndexableType {
 	const keyPath = table.schema.primKey.keyPath!;
 	return Array.isArray(keyPath)
-		? keyPath.map((path) => Dexie.getByKeyPath(row, path) as IndexableType)
+		? (keyPath.map((path) => Dexie.getByKeyPath(row, path)) as IndexableType)
 		: (Dexie.getByKeyPath(row, keyPath) as IndexableType);
 }
 
@@ -94,7 +98,7 @@ export async function exportBackup(
 				onProgress?.({ done, total: Math.max(total, done) });
 			}
 			if (chunk.length < READ_CHUNK) break;
-			after = primaryKeyOf(table, chunk.at(-1));
+			after = primaryKeyOf(table, chunk.at(-1) as object);
 			await pause();
 		}
 		parts.push(']');
@@ -205,6 +209,45 @@ export async function importBackup(
 		if (signal?.aborted) throw new Cancelled();
 		return countRows(db);
 	});
+}
+
+/** The two halves of an import: checking the file, then writing it. */
+export type ImportStage = 'check' | 'write';
+
+export interface ImportOptions {
+	onProgress?: (stage: ImportStage, progress: Progress) => void;
+	signal?: AbortSignal;
+}
+
+export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; message: string };
+
+/**
+ * Reads, checks and imports a backup file: what the database holds afterwards, or why nothing was
+ * imported (a refused file, or a write that failed and was undone). A cancel throws `Cancelled`.
+ */
+export async function importFile(
+	db: StudyDatabase,
+	file: Blob,
+	mode: ImportMode,
+	{ onProgress, signal }: ImportOptions = {}
+): Promise<ImportOutcome> {
+	// Refused before reading, so a huge file never fills the phone's memory.
+	const text = file.size > MAX_BACKUP_BYTES ? '' : await file.text();
+	const checked = await checkBackupInChunks(text, file.size, {
+		signal,
+		onProgress: (p) => onProgress?.('check', p)
+	});
+	if (!checked.ok) return checked;
+	try {
+		const counts = await importBackup(db, checked.backup, mode, {
+			signal,
+			onProgress: (p) => onProgress?.('write', p)
+		});
+		return { ok: true, counts };
+	} catch (error) {
+		if (error instanceof Cancelled) throw error;
+		return { ok: false, message: `The backup could not be saved (${messageOf(error)}). Nothing was imported.` };
+	}
 }
 
 export async function countRows(db: StudyDatabase): Promise<ImportCounts> {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
 import { card, review, stateOf } from '$lib/stats/fixtures';
 import { State } from '$lib/db/card-state';
-import { countRows, exportBackup, importBackup, READ_CHUNK, WRITE_CHUNK } from './backup';
+import { countRows, exportBackup, importBackup, importFile, READ_CHUNK, WRITE_CHUNK } from './backup';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -176,5 +176,29 @@ describe('an import in chunks is still all or nothing', () => {
 		await expect(importBackup(db, backup, 'replace')).rejects.toThrow();
 		expect(await contents(db)).toEqual(before);
 		expect(await countRows(db)).toEqual({ factStates: 3, reviews: 5, quizAttempts: 0, quizAnswers: 0 });
+	}, 60_000);
+
+	it('a file, read, checked and written: a damaged one says why and changes nothing', async () => {
+		const before = await studied();
+		const damaged = backupOf(10, 20);
+		(damaged.tables.reviews[3] as { rating: number }).rating = 0;
+		expect(await importFile(db, new Blob([JSON.stringify(damaged)]), 'replace')).toEqual({
+			ok: false,
+			message: 'This backup is damaged: tables.reviews.3.rating: rating must be 1, 2, 3 or 4. Nothing was imported.'
+		});
+		const twice = backupOf(10, 20);
+		twice.tables.reviews[7]!.id = 1;
+		expect(await importFile(db, new Blob([JSON.stringify(twice)]), 'replace')).toEqual({
+			ok: false,
+			message: 'This backup is damaged: the review "1" appears twice. Nothing was imported.'
+		});
+		expect(await contents(db)).toEqual(before);
+		const stages = new Set<string>();
+		expect(
+			await importFile(db, new Blob([JSON.stringify(backupOf(10, 20))]), 'replace', {
+				onProgress: (stage) => stages.add(stage)
+			})
+		).toEqual({ ok: true, counts: { factStates: 10, reviews: 20, quizAttempts: 0, quizAnswers: 0 } });
+		expect([...stages]).toEqual(['check', 'write']);
 	}, 60_000);
 });
