@@ -4,6 +4,8 @@
  * already (the app creates it); its version-1 tables and the review tallies are filled, the rest left alone.
  * With `facts` and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
  */
+import type { StoredCard } from '../../src/lib/db/rows';
+
 export interface SeedArgs {
 	deckId: string;
 	facts: number;
@@ -12,7 +14,7 @@ export interface SeedArgs {
 	rolloverHour: number;
 }
 
-/** Raw IndexedDB, big transactions; the rows match StoredCard / FactState / ReviewRow of src/lib/db/db.ts. */
+/** Raw IndexedDB, big transactions; the rows match FactState / ReviewRow of src/lib/db/rows.ts. */
 export async function seedInPage(args: SeedArgs) {
 	const DAY = 86_400_000;
 	const now = Date.now();
@@ -33,19 +35,7 @@ export async function seedInPage(args: SeedArgs) {
 	const between = (a: number, b: number) => a + random() * (b - a);
 	const pad = (i: number) => `f-${String(i).padStart(5, '0')}`;
 
-	type Card = {
-		due: number;
-		stability: number;
-		difficulty: number;
-		elapsed_days: number;
-		scheduled_days: number;
-		learning_steps: number;
-		reps: number;
-		lapses: number;
-		state: number;
-		last_review?: number;
-	};
-	const reviewCard = (due: number): Card => {
+	const reviewCard = (due: number): StoredCard => {
 		const scheduled = Math.max(1, Math.round(between(1, 120)));
 		return {
 			due,
@@ -60,7 +50,7 @@ export async function seedInPage(args: SeedArgs) {
 			last_review: due - scheduled * DAY
 		};
 	};
-	const learningCard = (state: 1 | 3, due: number): Card => ({
+	const learningCard = (state: 1 | 3, due: number): StoredCard => ({
 		due,
 		stability: between(0.1, 3),
 		difficulty: between(3, 9),
@@ -96,7 +86,7 @@ export async function seedInPage(args: SeedArgs) {
 	const counts = { review: 0, learning: 0, relearning: 0 };
 	for (let i = 0; i < args.facts; i++) {
 		const r = random();
-		let card: Card;
+		let card: StoredCard;
 		if (r < 0.01) {
 			card = learningCard(1, Math.round(between(now - 2 * DAY, now + 3_600_000)));
 			counts.learning++;

@@ -433,7 +433,7 @@ describe('backup files', () => {
 			startedAt: T0,
 			answers: [{ given: 'X', correct: true, timeMs: 5 }]
 		});
-		file = JSON.parse(JSON.stringify(await exportBackup(home, T0)));
+		file = JSON.parse(await (await exportBackup(home, T0)).file.text());
 		before = await snapshot(home);
 	});
 	afterAll(() => home.delete());

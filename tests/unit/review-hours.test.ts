@@ -45,7 +45,7 @@ describe('review tallies per hour', () => {
 	it('stay in step through an import, replacing or merging, and a reset', async () => {
 		await rate(db, 'a', 3, at(10, 9));
 		await rate(db, 'b', 3, at(10, 9, 1));
-		const file = checkBackup(JSON.stringify(await exportBackup(db, at(11, 9).getTime())));
+		const file = checkBackup(await (await exportBackup(db, at(11, 9).getTime())).file.text());
 		if (!file.ok) throw new Error(file.message);
 
 		const other = await openTestDatabase();

@@ -35,7 +35,7 @@ async function study(target: StudyDatabase, factIds: string[], start = T0) {
 }
 
 async function exported(): Promise<string> {
-	return JSON.stringify(await exportBackup(db, T0 + DAY));
+	return (await exportBackup(db, T0 + DAY)).file.text();
 }
 
 async function snapshot(target: StudyDatabase) {
@@ -151,7 +151,7 @@ describe('export and import', () => {
 		if (!checked.ok) throw new Error(checked.message);
 		await importBackup(other, checked.backup, 'replace');
 		await study(other, ['b', 'c'], T0 + 2 * DAY);
-		const otherFile = checkBackup(JSON.stringify(await exportBackup(other, T0 + 3 * DAY)));
+		const otherFile = checkBackup(await (await exportBackup(other, T0 + 3 * DAY)).file.text());
 		if (!otherFile.ok) throw new Error(otherFile.message);
 		const otherStateB = await other.factStates.get('d/b');
 		await other.delete();

@@ -2,141 +2,118 @@
  * Export, import (replace or merge) and reset: each import is one transaction, all or nothing, its
  * large tables written in chunks with its progress.
  */
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { StudyDatabase } from '$lib/db/db';
-import type { ReviewRow } from '$lib/db/rows';
+import type { MediaRow } from '$lib/db/rows';
 import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	Cancelled,
+	checkBackupInChunks,
+	MAX_BACKUP_BYTES,
 	mediaFromBackup,
 	mediaToBackup,
 	nextTurn,
 	type Backup,
 	type BackupTables,
-	type ChunkOptions
+	type ChunkOptions,
+	type Progress
 } from './format';
+import { messageOf } from '$lib/message-of';
 
-/** The tables a backup holds. */
-const tablesOf = (db: StudyDatabase) => [
-	db.factStates,
-	db.reviews,
-	db.settings,
-	db.quizAttempts,
-	db.quizAnswers,
-	db.meta,
-	db.classQuizzes,
-	db.classResults,
-	db.classAttempts,
-	db.userDecks,
-	db.userCards,
-	db.flags,
-	db.media
-];
+/** The tables a backup holds, in the file's order. */
+export const TABLE_NAMES = [
+	'factStates',
+	'reviews',
+	'settings',
+	'quizAttempts',
+	'quizAnswers',
+	'meta',
+	'classQuizzes',
+	'classResults',
+	'classAttempts',
+	'userDecks',
+	'userCards',
+	'flags',
+	'media'
+] as const satisfies readonly (keyof BackupTables)[];
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** A chunk of rows as the file holds them: a media file's bytes as base64 text. */
+const inFile = (name: TableName, chunk: unknown[]) =>
+	name === 'media' ? (chunk as MediaRow[]).map(mediaToBackup) : chunk;
+
+const tablesOf = (db: StudyDatabase): Table[] => TABLE_NAMES.map((name) => db[name] as Table);
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
 
-/**
- * The whole review log, read a chunk at a time in key order (inside the caller's transaction), so no
- * single read hands the page hundreds of thousands of rows to unpack at once.
- */
-async function reviewsInChunks(db: StudyDatabase) {
-	const rows: ReviewRow[] = [];
-	for (;;) {
-		const last = rows.at(-1)?.id ?? -Infinity;
-		const chunk = await db.reviews.where('id').above(last).limit(WRITE_CHUNK).toArray();
-		rows.push(...chunk);
-		if (chunk.length < WRITE_CHUNK) return rows;
-	}
-}
-
-export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
-	return db.transaction('rw', tablesOf(db), async () => {
-		// The export itself counts as the last backup, and is part of the file.
-		await db.meta.put({ key: 'lastBackupAt', value: now });
-		const [
-			factStates,
-			reviews,
-			settings,
-			quizAttempts,
-			quizAnswers,
-			meta,
-			classQuizzes,
-			classResults,
-			classAttempts,
-			userDecks,
-			userCards,
-			flags,
-			media
-		] = await Promise.all([
-			db.factStates.toArray(),
-			reviewsInChunks(db),
-			db.settings.toArray(),
-			db.quizAttempts.toArray(),
-			db.quizAnswers.toArray(),
-			db.meta.toArray(),
-			db.classQuizzes.toArray(),
-			db.classResults.toArray(),
-			db.classAttempts.toArray(),
-			db.userDecks.toArray(),
-			db.userCards.toArray(),
-			db.flags.toArray(),
-			db.media.toArray()
-		]);
-		return {
-			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
-			exportedAt: now,
-			tables: {
-				factStates,
-				reviews,
-				settings,
-				quizAttempts,
-				quizAnswers,
-				meta,
-				classQuizzes,
-				classResults,
-				classAttempts,
-				userDecks,
-				userCards,
-				flags,
-				media: media.map(mediaToBackup)
-			}
-		} as Backup;
-	});
-}
-
-/** Rows written or serialised between two progress reports (and, when serialising, two turns of the page). */
+/** Rows written, or read and serialised, between two progress reports (and, when exporting, two turns of the page). */
 export const WRITE_CHUNK = 10_000;
+/** Rows read and serialised in one task of the page: a few thousand reviews take about 100 ms on a busy phone. */
+export const READ_CHUNK = 2_500;
+
+/** A backup file, with the number of rows of each table in it. */
+export interface ExportedBackup {
+	file: Blob;
+	rows: Record<TableName, number>;
+}
+
+/** The primary key of a table's row (compound keys as arrays). */
+function primaryKeyOf(table: Table, row: object): IndexableType {
+	const keyPath = table.schema.primKey.keyPath!;
+	return Array.isArray(keyPath)
+		? (keyPath.map((path) => Dexie.getByKeyPath(row, path)) as IndexableType)
+		: (Dexie.getByKeyPath(row, keyPath) as IndexableType);
+}
 
 /**
- * The backup as the JSON text of `JSON.stringify(backup)`, in parts: the rows of each table are
- * serialised a chunk at a time with a turn for the page between chunks, so a long history never
- * blocks the page for long. Progress counts rows.
+ * The backup file, the text of `JSON.stringify` of a `Backup`, written as it is read: each table a chunk
+ * of rows at a time in key order, each chunk read in a transaction of its own, serialised and handed to
+ * the Blob, with a turn for the page between chunks. So a long history never blocks the page for long,
+ * nor is held whole in memory. A review saved in another tab while the file is written may be left out
+ * of it; no row is ever half in it. Progress counts rows.
  */
-export async function backupParts(
-	backup: Backup,
+export async function exportBackup(
+	db: StudyDatabase,
+	now: number,
 	{ onProgress, signal, pause = nextTurn }: ChunkOptions = {}
-): Promise<string[]> {
-	const tables = Object.entries(backup.tables) as [string, unknown[]][];
-	const total = tables.reduce((n, [, rows]) => n + rows.length, 0);
-	// The file's fields in their order, the tables last and opened here; the rows follow.
-	const parts = [`${JSON.stringify({ ...backup, tables: undefined }).slice(0, -1)},"tables":{`];
+): Promise<ExportedBackup> {
+	// The export itself counts as the last backup, and is part of the file.
+	const counts = await db.transaction('rw', tablesOf(db), async () => {
+		await db.meta.put({ key: 'lastBackupAt', value: now });
+		return Promise.all(tablesOf(db).map((table) => table.count()));
+	});
+	const total = counts.reduce((a, b) => a + b, 0);
+	const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now };
+	const parts: BlobPart[] = [`${JSON.stringify(head).slice(0, -1)},"tables":{`];
+	const rows = {} as Record<TableName, number>;
 	let done = 0;
-	for (const [i, [name, rows]] of tables.entries()) {
+	for (const [i, name] of TABLE_NAMES.entries()) {
+		const table = db[name] as Table;
 		parts.push(`${i ? ',' : ''}${JSON.stringify(name)}:[`);
-		for (const [c, chunk] of chunksOf(rows).entries()) {
+		rows[name] = 0;
+		let after: IndexableType | undefined;
+		for (;;) {
 			if (signal?.aborted) throw new Cancelled();
-			parts.push((c ? ',' : '') + chunk.map((row) => JSON.stringify(row)).join(','));
-			done += chunk.length;
-			onProgress?.({ done, total });
+			const from = after === undefined ? table.toCollection() : table.where(':id').above(after);
+			const chunk = await from.limit(READ_CHUNK).toArray();
+			if (chunk.length > 0) {
+				// Handed to a Blob at once, so the text leaves the page's memory.
+				parts.push(new Blob([(rows[name] ? ',' : '') + JSON.stringify(inFile(name, chunk)).slice(1, -1)]));
+				rows[name] += chunk.length;
+				done += chunk.length;
+				onProgress?.({ done, total: Math.max(total, done) });
+			}
+			if (chunk.length < READ_CHUNK) break;
+			after = primaryKeyOf(table, chunk.at(-1) as object);
 			await pause();
 		}
 		parts.push(']');
 	}
 	parts.push('}}');
-	return parts;
+	return { file: new Blob(parts, { type: 'application/json' }), rows };
 }
 
 const chunksOf = <T>(rows: readonly T[]): T[][] =>
@@ -240,16 +217,55 @@ export async function importBackup(
 			}
 			await db.userDecks.bulkPut(newerDecks);
 			await db.userCards.bulkPut(t.userCards.filter((c) => replaced.has(c.deckId)));
+			await db.media.bulkPut(t.media.filter((m) => replaced.has(m.deckId)).map(mediaFromBackup));
 			// A flag on either side stays; a card flagged on both keeps the device's.
 			const flagged = new Set((await db.flags.toArray()).map((f) => `${f.deckId}/${f.factId}`));
 			await db.flags.bulkAdd(t.flags.filter((f) => !flagged.has(`${f.deckId}/${f.factId}`)));
-			await db.media.bulkPut(t.media.filter((m) => replaced.has(m.deckId)).map(mediaFromBackup));
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}
 		if (signal?.aborted) throw new Cancelled();
 		return countRows(db);
 	});
+}
+
+/** The two halves of an import: checking the file, then writing it. */
+export type ImportStage = 'check' | 'write';
+
+export interface ImportOptions {
+	onProgress?: (stage: ImportStage, progress: Progress) => void;
+	signal?: AbortSignal;
+}
+
+export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; message: string };
+
+/**
+ * Reads, checks and imports a backup file: what the database holds afterwards, or why nothing was
+ * imported (a refused file, or a write that failed and was undone). A cancel throws `Cancelled`.
+ */
+export async function importFile(
+	db: StudyDatabase,
+	file: Blob,
+	mode: ImportMode,
+	{ onProgress, signal }: ImportOptions = {}
+): Promise<ImportOutcome> {
+	// Refused before reading, so a huge file never fills the phone's memory.
+	const text = file.size > MAX_BACKUP_BYTES ? '' : await file.text();
+	const checked = await checkBackupInChunks(text, file.size, {
+		signal,
+		onProgress: (p) => onProgress?.('check', p)
+	});
+	if (!checked.ok) return checked;
+	try {
+		const counts = await importBackup(db, checked.backup, mode, {
+			signal,
+			onProgress: (p) => onProgress?.('write', p)
+		});
+		return { ok: true, counts };
+	} catch (error) {
+		if (error instanceof Cancelled) throw error;
+		return { ok: false, message: `The backup could not be saved (${messageOf(error)}). Nothing was imported.` };
+	}
 }
 
 export async function countRows(db: StudyDatabase): Promise<ImportCounts> {

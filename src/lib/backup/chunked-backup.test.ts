@@ -4,7 +4,7 @@ import { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { card, review, stateOf } from '$lib/stats/fixtures';
 import { State } from '$lib/db/card-state';
-import { backupParts, countRows, exportBackup, importBackup, WRITE_CHUNK } from './backup';
+import { countRows, exportBackup, importBackup, importFile, READ_CHUNK, WRITE_CHUNK } from './backup';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -66,14 +66,38 @@ async function contents(target: StudyDatabase) {
 }
 
 describe('a long history, exported and checked in chunks', () => {
-	it('the file written in parts is the backup as JSON, with progress up to every row', async () => {
-		const backup = backupOf(100, WRITE_CHUNK + 1);
+	it('the file written a chunk at a time is the backup as JSON, with progress up to every row', async () => {
+		const backup = backupOf(100, READ_CHUNK * 2 + 1);
+		await importBackup(db, backup, 'replace');
 		const seen: Progress[] = [];
-		const parts = await backupParts(backup, { onProgress: (p) => seen.push(p), pause: noPause });
-		expect(JSON.parse(parts.join(''))).toEqual(JSON.parse(JSON.stringify(backup)));
-		expect(seen.at(-1)).toEqual({ done: WRITE_CHUNK + 101, total: WRITE_CHUNK + 101 });
+		const { file, rows } = await exportBackup(db, T0 + HOUR, { onProgress: (p) => seen.push(p), pause: noPause });
+		const lastBackup = { key: 'lastBackupAt', value: T0 + HOUR };
+		expect(JSON.parse(await file.text())).toEqual({
+			...backup,
+			exportedAt: T0 + HOUR,
+			// In key order, as the database holds them.
+			tables: {
+				...backup.tables,
+				factStates: backup.tables.factStates.toSorted((a, b) => (a.key < b.key ? -1 : 1)),
+				meta: [lastBackup]
+			}
+		});
+		expect(rows).toMatchObject({ factStates: 100, reviews: READ_CHUNK * 2 + 1, meta: 1, userCards: 0 });
+		const total = 100 + READ_CHUNK * 2 + 1 + 1;
+		expect(seen.at(-1)).toEqual({ done: total, total });
 		expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
-	});
+	}, 60_000);
+
+	it('a cancelled export stops with Cancelled', async () => {
+		await importBackup(db, backupOf(10, READ_CHUNK * 2), 'replace');
+		const controller = new AbortController();
+		const exporting = exportBackup(db, T0, {
+			signal: controller.signal,
+			onProgress: () => controller.abort(),
+			pause: noPause
+		});
+		await expect(exporting).rejects.toBeInstanceOf(Cancelled);
+	}, 60_000);
 
 	it('checking in chunks gives what checking at once gives, and reports its progress', async () => {
 		const text = JSON.stringify(backupOf(10, CHECK_CHUNK * 2 + 3));
@@ -130,7 +154,8 @@ describe('an import in chunks is still all or nothing', () => {
 
 	it('exports every review of a log longer than a chunk, in order', async () => {
 		await importBackup(db, backupOf(10, WRITE_CHUNK + 5), 'replace');
-		const { reviews } = (await exportBackup(db, T0)).tables;
+		const { reviews } = (JSON.parse(await (await exportBackup(db, T0, { pause: noPause })).file.text()) as Backup)
+			.tables;
 		expect(reviews.map((r) => r.id)).toEqual(Array.from({ length: WRITE_CHUNK + 5 }, (_, i) => i + 1));
 	}, 60_000);
 
@@ -152,5 +177,29 @@ describe('an import in chunks is still all or nothing', () => {
 		await expect(importBackup(db, backup, 'replace')).rejects.toThrow();
 		expect(await contents(db)).toEqual(before);
 		expect(await countRows(db)).toEqual({ factStates: 3, reviews: 5, quizAttempts: 0, quizAnswers: 0 });
+	}, 60_000);
+
+	it('a file, read, checked and written: a damaged one says why and changes nothing', async () => {
+		const before = await studied();
+		const damaged = backupOf(10, 20);
+		(damaged.tables.reviews[3] as { rating: number }).rating = 0;
+		expect(await importFile(db, new Blob([JSON.stringify(damaged)]), 'replace')).toEqual({
+			ok: false,
+			message: 'This backup is damaged: tables.reviews.3.rating: rating must be 1, 2, 3 or 4. Nothing was imported.'
+		});
+		const twice = backupOf(10, 20);
+		twice.tables.reviews[7]!.id = 1;
+		expect(await importFile(db, new Blob([JSON.stringify(twice)]), 'replace')).toEqual({
+			ok: false,
+			message: 'This backup is damaged: the review "1" appears twice. Nothing was imported.'
+		});
+		expect(await contents(db)).toEqual(before);
+		const stages = new Set<string>();
+		expect(
+			await importFile(db, new Blob([JSON.stringify(backupOf(10, 20))]), 'replace', {
+				onProgress: (stage) => stages.add(stage)
+			})
+		).toEqual({ ok: true, counts: { factStates: 10, reviews: 20, quizAttempts: 0, quizAnswers: 0 } });
+		expect([...stages]).toEqual(['check', 'write']);
 	}, 60_000);
 });

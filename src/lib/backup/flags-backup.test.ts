@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudyDatabase } from '$lib/db/db';
 import { flagCard, listFlags } from '$lib/db/flags';
-import { exportBackup, importBackup } from './backup';
+import { exportBackup, importBackup, type ExportedBackup } from './backup';
 import { checkBackup, type Backup } from './format';
 
 let db: StudyDatabase;
@@ -18,9 +18,9 @@ afterEach(() => Promise.all([db.delete(), other.delete()]));
 const bundled = { deckId: 'central-asia-taliban', factId: 'kz-delisting', front: 'What did Kazakhstan do?' };
 const mine = { deckId: 'u-1', factId: 'card-1', front: 'Capital of Mongolia' };
 
-/** The backup's file text, checked as an import checks it. */
-function throughFile(backup: Backup): Backup {
-	const result = checkBackup(JSON.stringify(backup));
+/** The backup's file, checked as an import checks it. */
+async function throughFile({ file }: ExportedBackup): Promise<Backup> {
+	const result = checkBackup(await file.text());
 	if (!result.ok) throw new Error(result.message);
 	return result.backup;
 }
@@ -29,7 +29,7 @@ describe('flagged cards in backups', () => {
 	it('exports the flags of bundled and user decks, and a replacing import restores them', async () => {
 		await flagCard(db, bundled, 1_000);
 		await flagCard(db, mine, 2_000);
-		const backup = throughFile(await exportBackup(db, 3_000));
+		const backup = await throughFile(await exportBackup(db, 3_000));
 		expect(backup.tables.flags).toHaveLength(2);
 		await flagCard(other, { deckId: 'd', factId: 'gone', front: 'Replaced' }, 500);
 		await importBackup(other, backup, 'replace');
@@ -42,7 +42,7 @@ describe('flagged cards in backups', () => {
 	it('a merge adds the flags the device lacks and keeps its own', async () => {
 		await flagCard(db, bundled, 1_000);
 		await flagCard(db, mine, 2_000);
-		const backup = throughFile(await exportBackup(db, 3_000));
+		const backup = await throughFile(await exportBackup(db, 3_000));
 		await flagCard(other, { ...mine, front: 'Flagged here first' }, 1_500);
 		await importBackup(other, backup, 'merge');
 		expect(await listFlags(other)).toEqual([
@@ -52,7 +52,7 @@ describe('flagged cards in backups', () => {
 	});
 
 	it('imports a backup made before flags, and refuses one that flags a card twice', async () => {
-		const backup = await exportBackup(db, 3_000);
+		const backup = await throughFile(await exportBackup(db, 3_000));
 		const { flags: _flags, ...older } = backup.tables;
 		expect(checkBackup(JSON.stringify({ ...backup, tables: older }))).toMatchObject({ ok: true });
 		const twice = {

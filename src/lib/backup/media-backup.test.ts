@@ -26,7 +26,7 @@ test("a backup holds the decks' images and sounds: export, reset and import give
 		T0,
 		[{ name: 'mongolia.png', type: 'image/png', bytes: PICTURE }]
 	);
-	const text = JSON.stringify(await exportBackup(db, T0));
+	const text = await (await exportBackup(db, T0)).file.text();
 	await resetProgress(db);
 	expect(await db.media.count()).toBe(0);
 	const checked = checkBackup(text);
@@ -50,7 +50,7 @@ test('merging a backup brings the media of the decks it adds', async () => {
 		T0,
 		[{ name: 'f.png', type: 'image/png', bytes: PICTURE }]
 	);
-	const checked = checkBackup(JSON.stringify(await exportBackup(db, T0)));
+	const checked = checkBackup(await (await exportBackup(db, T0)).file.text());
 	if (!checked.ok) throw new Error(checked.message);
 	await resetProgress(db);
 	await importBackup(db, checked.backup, 'merge');

@@ -43,7 +43,7 @@ function checked(text: string): Backup {
 describe('backup format 2: the user decks', () => {
 	it('export → reset → import gives back the decks, their cards and their progress', async () => {
 		const made = await deckWithProgress(db);
-		const text = JSON.stringify(await exportBackup(db, T0 + 120_000));
+		const text = await (await exportBackup(db, T0 + 120_000)).file.text();
 		expect(JSON.parse(text)).toMatchObject({ version: 2 });
 		const before = await readUserDeck(db, made.deck.id);
 		const states = await db.factStates.toArray();
@@ -59,7 +59,7 @@ describe('backup format 2: the user decks', () => {
 
 	it('still imports a version 1 file, which has no user decks', async () => {
 		const made = await deckWithProgress(db);
-		const v2 = await exportBackup(db, T0 + 120_000);
+		const v2 = JSON.parse(await (await exportBackup(db, T0 + 120_000)).file.text()) as Backup;
 		const { userDecks: _d, userCards: _c, ...tables } = v2.tables;
 		const v1 = JSON.stringify({ ...v2, version: 1, tables });
 
@@ -70,7 +70,7 @@ describe('backup format 2: the user decks', () => {
 
 	it('merge adds the decks the device lacks and keeps, of a deck on both, the one changed last', async () => {
 		const made = await deckWithProgress(db);
-		const file = checked(JSON.stringify(await exportBackup(db, T0 + 120_000)));
+		const file = checked(await (await exportBackup(db, T0 + 120_000)).file.text());
 		const other = await openTestDatabase();
 		const theirs = await createDeckWithCards(
 			other,
@@ -78,7 +78,7 @@ describe('backup format 2: the user decks', () => {
 			[{ front: 'Year of the Battle of Talas', back: '751' }],
 			T0
 		);
-		const otherFile = checked(JSON.stringify(await exportBackup(other, T0)));
+		const otherFile = checked(await (await exportBackup(other, T0)).file.text());
 		await other.delete();
 
 		await importBackup(db, otherFile, 'merge');
@@ -97,7 +97,7 @@ describe('backup format 2: the user decks', () => {
 
 	it('refuses a file whose card belongs to no deck', async () => {
 		await deckWithProgress(db);
-		const backup = await exportBackup(db, T0 + 120_000);
+		const backup = JSON.parse(await (await exportBackup(db, T0 + 120_000)).file.text()) as Backup;
 		const broken = { ...backup, tables: { ...backup.tables, userDecks: [] } };
 		const result = checkBackup(JSON.stringify(broken));
 		expect(result.ok).toBe(false);

@@ -1,0 +1,11 @@
+/** The messages between the page (import-client.ts) and the backup importer's worker (import.worker.ts). */
+import type { ImportMode, ImportOutcome, ImportStage } from './backup';
+import type { Progress } from './format';
+
+export type ImportRequest = { type: 'import'; file: Blob; mode: ImportMode } | { type: 'cancel' };
+
+export type ImportReply =
+	| { type: 'started' }
+	| { type: 'progress'; stage: ImportStage; progress: Progress }
+	| { type: 'done'; outcome: ImportOutcome }
+	| { type: 'cancelled' };
