@@ -190,6 +190,8 @@ describe('result codes', () => {
 				});
 			case 'ordering':
 				return fc.oneof(none, fc.shuffledSubarray([...q.items], { minLength: q.items.length }).map((order) => ({ given: order, read: order })));
+			case 'map':
+				return fc.oneof(none, fc.nat({ max: q.choicesOnMap!.length - 1 }).map((i) => ({ given: i, read: i })));
 		}
 	}
 	const answers = fc.tuple(...plan.questions.map(answer));

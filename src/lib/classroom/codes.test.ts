@@ -109,6 +109,10 @@ describe('result codes', () => {
 				return mode === 0 ? q.pairs.map(([l, r]): [string, string] => [l, r]) : q.pairs.slice(0, 2).map(([l], k): [string, string] => [l, p.shown[k]!]);
 			case 'ordering':
 				return mode === 0 ? [...q.items] : [...p.shown];
+			case 'map': {
+				const right = q.choicesOnMap!.findIndex((c) => c.id === q.answer);
+				return mode === 0 ? right : (right + 1) % q.choicesOnMap!.length;
+			}
 		}
 	});
 

@@ -47,6 +47,13 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const deckHash = (deckId: string) => fnv1a(deckId) & 0xfff;
 
+/**
+ * The types the code's 5-bit mask names. Map questions, a later type, are asked for by the multiple-choice
+ * bit (both pick one answer among a few), so codes keep their length and codes made before still read.
+ */
+const CODED_TYPES = QUESTION_TYPES.filter((t) => t !== 'map');
+const typesOf = (m: number) => unmask(m, CODED_TYPES).flatMap((t) => (t === 'multiple-choice' ? [t, 'map' as const] : [t]));
+
 function mask(chosen: readonly string[], all: readonly string[]): number {
 	return all.reduce((m, id, i) => (chosen.includes(id) ? m | (1 << i) : m), 0);
 }
@@ -59,7 +66,7 @@ function payloadBits(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): BitWriter {
 		.write(version, 5)
 		.write(deckHash(quiz.deckId), 12)
 		.write(quiz.count === 'all' ? 0 : quiz.count, 7)
-		.write(mask(quiz.types, QUESTION_TYPES), 5)
+		.write(mask(quiz.types, CODED_TYPES), 5)
 		.write(mask(quiz.countries, COUNTRIES), 6)
 		.write(mask(quiz.themes, THEMES), 8)
 		.write(quiz.order === 'source' ? 1 : 0, 1)
@@ -136,7 +143,7 @@ export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<
 			quiz: {
 				deckId,
 				count: count === 0 ? 'all' : count,
-				types: unmask(types, QUESTION_TYPES),
+				types: typesOf(types),
 				countries: unmask(countries, COUNTRIES),
 				themes: unmask(themes, THEMES),
 				order: order === 1 ? 'source' : 'shuffled',

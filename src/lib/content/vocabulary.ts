@@ -25,7 +25,8 @@ export const QUESTION_TYPES = [
 	'true-false',
 	'typed',
 	'matching',
-	'ordering'
+	'ordering',
+	'map'
 ] as const;
 
 /** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
@@ -35,6 +36,18 @@ export const LINT_RULES = [
 	'acronym-spelled-out',
 	'explanation-repeats-back'
 ] as const;
+
+/** The countries a map question can ask for, west to east by their centre; the neighbours around them are only drawn. */
+export const MAP_REGIONS = ['turkmenistan', 'uzbekistan', 'afghanistan', 'kazakhstan', 'tajikistan', 'kyrgyzstan'] as const;
+export type MapRegion = (typeof MAP_REGIONS)[number];
+export const MAP_REGION_NAMES: Record<MapRegion, string> = {
+	afghanistan: 'Afghanistan',
+	kazakhstan: 'Kazakhstan',
+	kyrgyzstan: 'Kyrgyzstan',
+	tajikistan: 'Tajikistan',
+	turkmenistan: 'Turkmenistan',
+	uzbekistan: 'Uzbekistan'
+};
 
 export type Country = (typeof COUNTRIES)[number];
 export type Theme = (typeof THEMES)[number];
