@@ -122,7 +122,12 @@ describe('a class quiz on the student’s phone', () => {
 	};
 	const code = encodeQuizCode(timed);
 	const untimed = encodeQuizCode({ ...timed, timer: 0 });
-	const right = (p: PlannedQuestion) => (p.question.type === 'multiple-choice' || p.question.type === 'true-false' ? p.question.answer : null);
+	const right = (p: PlannedQuestion) =>
+		p.question.type === 'multiple-choice' || p.question.type === 'true-false'
+			? p.question.answer
+			: p.question.type === 'map'
+				? p.question.choicesOnMap!.findIndex((c) => c.id === p.question.answer)
+				: null;
 
 	let db: StudyDatabase;
 	let clock: ReturnType<typeof manualClock>;

@@ -52,7 +52,10 @@ const deckHash = (deckId: string) => fnv1a(deckId) & 0xfff;
  * bit (both pick one answer among a few), so codes keep their length and codes made before still read.
  */
 const CODED_TYPES = QUESTION_TYPES.filter((t) => t !== 'map');
-const typesOf = (m: number) => unmask(m, CODED_TYPES).flatMap((t) => (t === 'multiple-choice' ? [t, 'map' as const] : [t]));
+const typesOf = (m: number) => {
+	const coded = unmask(m, CODED_TYPES);
+	return QUESTION_TYPES.filter((t) => coded.includes(t === 'map' ? 'multiple-choice' : t));
+};
 
 function mask(chosen: readonly string[], all: readonly string[]): number {
 	return all.reduce((m, id, i) => (chosen.includes(id) ? m | (1 << i) : m), 0);
