@@ -99,6 +99,17 @@ async function answer(page: Page, q: DeckQuestion, right: boolean, way: Way, scr
 			}
 			break;
 		}
+		case 'map': {
+			const pick = q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
+			const spot = page.locator('svg.map').getByRole('radio', { name: pick, exact: true });
+			if (way === 'taps') await spot.tap();
+			else {
+				await spot.focus();
+				await page.keyboard.press('Space');
+			}
+			await expect(spot).toHaveAttribute('aria-checked', 'true');
+			break;
+		}
 	}
 	if (screenshot) {
 		await checkLayout(page);

@@ -60,7 +60,8 @@ export function questionBank(root: string): Plugin {
 			if (!deck) this.error(`no deck "${deckId}" in ${root}`);
 			const data =
 				prefix === OUTLINE
-					? { ...deck, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
+					? // Places serve map questions only, which the outline's readers never show.
+						{ ...deck, places: undefined, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
 					: prefix === FACT_IDS
 						? deck.facts.map((f) => f.id)
 						: prefix === QUIZ_INDEX
