@@ -25,7 +25,7 @@ async function onScreen(page: Page) {
 	return q as DeckQuestion & { type: 'map' };
 }
 
-const nameOf = (q: DeckQuestion, right: boolean) => q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
+const nameOf = (q: DeckQuestion & { type: 'map' }, right: boolean) => q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
 const spot = (page: Page, name: string) => page.locator('svg.map').getByRole('radio', { name, exact: true });
 
 async function next(page: Page) {
