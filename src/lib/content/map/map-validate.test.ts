@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, correctAnswerText, givenText, readGiven } from '$lib/quiz/answers';
-import type { DeckQuestion } from '../schema';
 import { formatProblem, validateDeck } from '../validate';
 import { projectPoint } from './projection';
 
@@ -82,22 +80,5 @@ describe('map questions in the bank', () => {
 		const close = problems({ tap: 'place', choices: ['mazar-i-sharif', 'termez-hairatan', 'ashgabat'], answer: 'mazar-i-sharif' });
 		expect(close).toHaveLength(1);
 		expect(close[0]).toMatch(/"mazar-i-sharif" and "termez-hairatan" are \d+ px apart on a 360 px screen, closer than a finger can tell apart \(44 px\)/);
-	});
-});
-
-describe('checking a map answer', () => {
-	const q = validate(KABUL).deck!.facts[0]!.questions[0]! as DeckQuestion & { type: 'map' };
-
-	it('is right for the index of the answer, wrong for another, and says both by name', () => {
-		expect(checkAnswer(q, 0)).toEqual({ correct: true });
-		expect(checkAnswer(q, 2)).toEqual({ correct: false });
-		expect(checkAnswer(q, null)).toEqual({ correct: false });
-		expect(correctAnswerText(q)).toBe('Kabul');
-		expect(givenText(q, 2)).toBe('Bishkek');
-	});
-
-	it('reads back a kept index, and refuses any other shape', () => {
-		expect(readGiven(q, 1)).toBe(1);
-		expect(() => readGiven(q, 'kabul')).toThrow(/should be the index of a country or place, not "kabul"/);
 	});
 });
