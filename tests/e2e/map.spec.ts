@@ -79,7 +79,7 @@ test('map questions answered by tap, by keyboard and from the list, with feedbac
 
 	// 4. From the list instead: the same choices by name.
 	q = await onScreen(page);
-	await page.getByRole('button', { name: 'Answer from a list instead' }).tap();
+	await page.getByRole('button', { name: 'Or answer from a list instead' }).tap();
 	await expect(page.locator('svg.map')).toHaveCount(0);
 	await expect(page.locator('form.question .option .text')).toHaveText(q.choicesOnMap!.map((c) => c.name));
 	await page.getByRole('radio', { name: nameOf(q, true), exact: true }).tap();

@@ -195,7 +195,7 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		}
 		await next(page, way);
 	}
-	expect([...seen].sort()).toEqual(['matching', 'multiple-choice', 'ordering', 'true-false', 'typed']);
+	expect([...seen].sort()).toEqual(['map', 'matching', 'multiple-choice', 'ordering', 'true-false', 'typed']);
 
 	// Results.
 	await expect(page).toHaveURL(/\/results\?attempt=/);
