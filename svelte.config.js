@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 const buildDir = process.env.BUILD_DIR ?? 'build';
 
 // src/app.html's one inline script (it applies the saved theme before the first paint), allowed by its hash.
-const themeScript = readFileSync(new URL('src/app.html', import.meta.url), 'utf8').match(/<script>([\s\S]*?)<\/script>/)?.[1];
+const themeScript = readFileSync(new URL('src/app.html', import.meta.url), 'utf8').match(
+	/<script>([\s\S]*?)<\/script>/
+)?.[1];
 if (themeScript === undefined) throw new Error('src/app.html: the theme script is missing');
 const themeScriptHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
 

@@ -12,11 +12,11 @@ import { questionBank } from './src/lib/content/vite-plugin';
  * database (db/), the layout's install and update code (pwa/, not its components) and the
  * day's queue, which the home page and a study session both read (srs/queue/). As small chunks of
  * their own, they compressed worse. The rule is by folder, so a file moved or added in one of them
- * lands in the same chunk.
+ * lands in the same chunk. messageOf, which every layer's error message goes through, joins them.
  */
 const SHARED_APP_FOLDERS = ['db', 'pwa', 'srs/queue'];
 const SHARED_APP_MODULES = new RegExp(
-	`node_modules/dexie/|vite/preload-helper|src/lib/(${SHARED_APP_FOLDERS.join('|')})/[^/]+\\.ts$`
+	`node_modules/dexie/|vite/preload-helper|src/lib/(${SHARED_APP_FOLDERS.join('|')})/[^/]+\\.ts$|src/lib/message-of\\.ts$`
 );
 
 /**

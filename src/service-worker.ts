@@ -10,7 +10,14 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, getCacheKeyForURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import {
+	addPlugins,
+	cleanupOutdatedCaches,
+	createHandlerBoundToURL,
+	getCacheKeyForURL,
+	precacheAndRoute,
+	type PrecacheEntry
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 
@@ -46,13 +53,20 @@ registerRoute(
 // Workers (the Anki package reader) and the SQLite WebAssembly it loads are kept once first used:
 // their hashed file names never change content.
 registerRoute(
-	({ url }) => url.origin === location.origin && /^\/_app\/immutable\/(workers\/|assets\/sql-wasm[^/]*\.wasm$)/.test(url.pathname),
-	new CacheFirst({ cacheName: 'workers' })
+	({ url }) =>
+		url.origin === location.origin && /^\/_app\/immutable\/(workers\/|assets\/sql-wasm[^/]*\.wasm$)/.test(url.pathname),
+	// A worker is isolated by its own script's headers, as a page is (the optimiser's progress needs it).
+	new CacheFirst({
+		cacheName: 'workers',
+		plugins: [{ handlerWillRespond: async ({ response }) => isolated(response) }]
+	})
 );
 
 // A deck page that was not prerendered (a deck made on this device) gets the app's fallback page, where one is built.
 const FALLBACK_PAGE = '/200.html';
 if (getCacheKeyForURL(FALLBACK_PAGE))
-	registerRoute(new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { allowlist: [/^\/(study|quiz|decks)\//] }));
+	registerRoute(
+		new NavigationRoute(createHandlerBoundToURL(FALLBACK_PAGE), { allowlist: [/^\/(study|quiz|decks)\//] })
+	);
 // Any other page not precached opens the home page, offline too.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/')));

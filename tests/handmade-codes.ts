@@ -21,7 +21,9 @@ export function withRawName(code: string, raw: Uint8Array): string {
 	bits.splice(nameAt, raw.length * 8, ...bytesToBits(raw));
 	const payload = bitsToBytes(bits);
 	const check = fnv1a(Uint8Array.of(1, ...payload));
-	const all = bytesToBits(Uint8Array.of(check >>> 24, (check >>> 16) & 0xff, (check >>> 8) & 0xff, check & 0xff, ...payload));
+	const all = bytesToBits(
+		Uint8Array.of(check >>> 24, (check >>> 16) & 0xff, (check >>> 8) & 0xff, check & 0xff, ...payload)
+	);
 	while (all.length % 5 !== 0) all.push(0);
 	return `R1${toBase32(all)}`;
 }

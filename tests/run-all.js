@@ -17,14 +17,16 @@ let failed = 0;
 /** @param {boolean} ok */
 const count = (ok) => (ok ? passed++ : failed++);
 
-// The type check and the build are counted as one check each: a broken one must fail the run.
+// Lint, the type check and the build are counted as one check each: a broken one must fail the run.
+count(run('npm run lint'));
 count(run('npm run check'));
 
 run(`npx vitest run --reporter=default --reporter=json --outputFile=${out}/vitest.json`);
 if (existsSync(`${out}/vitest.json`)) {
 	const report = JSON.parse(readFileSync(`${out}/vitest.json`, 'utf8'));
 	passed += report.numPassedTests;
-	failed += report.numFailedTests + (report.numTotalTestSuites > 0 && !report.success && report.numFailedTests === 0 ? 1 : 0);
+	failed +=
+		report.numFailedTests + (report.numTotalTestSuites > 0 && !report.success && report.numFailedTests === 0 ? 1 : 0);
 } else failed++;
 
 const built = run('npm run build');
@@ -32,9 +34,10 @@ count(built);
 if (built) {
 	run('npx playwright test', { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` });
 	if (existsSync(`${out}/playwright.json`)) {
-		const { stats } = JSON.parse(readFileSync(`${out}/playwright.json`, 'utf8'));
+		const { stats, errors = [] } = JSON.parse(readFileSync(`${out}/playwright.json`, 'utf8'));
 		passed += stats.expected + stats.flaky;
-		failed += stats.unexpected + (stats.skipped > 0 ? stats.skipped : 0);
+		// A run that could not start (its web server, say) has errors and no test: each error is a failure.
+		failed += stats.unexpected + (stats.skipped > 0 ? stats.skipped : 0) + errors.length;
 	} else failed++;
 	// The same app in Firefox ESR and WebKitGTK, each check counted (tests/engines).
 	for (const engine of ['firefox', 'webkit']) {

@@ -22,13 +22,28 @@ function patch(file: string, search: string | RegExp, replacement: string) {
  */
 export function buildSnapshot(app: string, bank: string, out: string) {
 	rmSync(app, { recursive: true, force: true });
-	const skip = new Set(['node_modules', '.svelte-kit', '.git', 'build', 'test-results', 'playwright-report', 'questions']);
-	cpSync(process.cwd(), app, { recursive: true, filter: (src) => !skip.has(relative(process.cwd(), src).split(sep)[0]!) });
+	const skip = new Set([
+		'node_modules',
+		'.svelte-kit',
+		'.git',
+		'build',
+		'test-results',
+		'playwright-report',
+		'questions'
+	]);
+	cpSync(process.cwd(), app, {
+		recursive: true,
+		filter: (src) => !skip.has(relative(process.cwd(), src).split(sep)[0]!)
+	});
 	symlinkSync(join(process.cwd(), 'node_modules'), join(app, 'node_modules'), 'dir');
 	// Workbox skips files over 2 MiB, and the deck's chunks are ~13 MB. In the snapshot only,
 	// the limit is raised so the service worker precaches the whole app as it would a real
 	// deck's, and the cold offline start really runs from the precache.
-	patch(join(app, 'vite.config.ts'), 'workbox: {', `workbox: { maximumFileSizeToCacheInBytes: ${PRECACHE_LIMIT_BYTES},`);
+	patch(
+		join(app, 'vite.config.ts'),
+		'injectManifest: {',
+		`injectManifest: { maximumFileSizeToCacheInBytes: ${PRECACHE_LIMIT_BYTES},`
+	);
 	const sync = spawnSync('npx', ['svelte-kit', 'sync'], { cwd: app, stdio: 'inherit' });
 	if (sync.status !== 0) throw new Error(`svelte-kit sync failed (exit ${sync.status})`);
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
@@ -64,7 +79,9 @@ function stopServer(child: ChildProcess): Promise<void> {
 /** tests/serve.js on `dir`, resolved once it listens. */
 function serve(dir: string, port: number): Promise<ChildProcess> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['tests/serve.js', dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(process.execPath, ['tests/serve.js', dir, String(port)], {
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
 		const timer = setTimeout(() => reject(new Error('the static server did not start')), 10_000);
 		child.on('error', reject);
 		child.on('exit', (code) => reject(new Error(`the static server exited (${code})`)));

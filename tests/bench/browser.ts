@@ -3,7 +3,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { watchForShown } from './probe';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
 
 export interface LaunchOptions {
 	/** The profile directory; undefined for an incognito context, whose IndexedDB lives in memory. */
@@ -23,11 +31,19 @@ export interface Session {
 
 /** A new Chromium process and its first page, ready for the bench's scripts. */
 export async function launch(options: LaunchOptions): Promise<Session> {
-	const contextOptions = { viewport: { width: 360, height: 740 }, serviceWorkers: options.serviceWorkers, offline: options.offline ?? false };
+	const contextOptions = {
+		viewport: { width: 360, height: 740 },
+		serviceWorkers: options.serviceWorkers,
+		offline: options.offline ?? false
+	};
 	let browser: Browser | undefined;
 	let context: BrowserContext;
 	if (options.profile) {
-		context = await chromium.launchPersistentContext(options.profile, { executablePath: CHROMIUM, args: ARGS, ...contextOptions });
+		context = await chromium.launchPersistentContext(options.profile, {
+			executablePath: CHROMIUM,
+			args: ARGS,
+			...contextOptions
+		});
 	} else {
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 		context = await browser.newContext(contextOptions);

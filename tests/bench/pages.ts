@@ -8,15 +8,27 @@ import type { LaunchOptions } from './browser';
 import { launch } from './browser';
 import { shownMarks } from './probe';
 
-/** From navigation start to the statistics shown (probe.ts), over `warmup` + `runs` loads; the warm-up left out. */
-export async function measureStats(page: Page, base: string, warmup: number, runs: number): Promise<number[]> {
-	const times: number[] = [];
+/**
+ * From navigation start to the statistics shown (probe.ts), and the page's own `stats:ready` (the
+ * database read and the figures worked out), over `warmup` + `runs` loads; the warm-up left out.
+ */
+export async function measureStats(
+	page: Page,
+	base: string,
+	warmup: number,
+	runs: number
+): Promise<{ shown: number[]; ready: number[] }> {
+	const shown: number[] = [];
+	const ready: number[] = [];
 	for (let i = 0; i < warmup + runs; i++) {
 		await page.goto(`${base}/stats`);
-		const { shown } = await shownMarks(page);
-		if (i >= warmup) times.push(shown);
+		const marks = await shownMarks(page);
+		const readyMs = await page.evaluate(() => performance.getEntriesByName('stats:ready')[0]?.duration ?? NaN);
+		if (i < warmup) continue;
+		shown.push(marks.shown);
+		ready.push(readyMs);
 	}
-	return times;
+	return { shown, ready };
 }
 
 /** Opens the Settings page and waits until it is hydrated (the storage figures appear only in the browser). */
@@ -50,25 +62,35 @@ export async function exportBackup(page: Page, base: string, file: string): Prom
 
 /**
  * Imports `file` in replace mode, `runs` times, each on a freshly opened Settings page: from
- * the click on "Import" (a mark set in the page just before the click) to the success
+ * the click confirming it (a mark set in the page just before the click) to the success
  * message shown (probe.ts). Reading, checking and writing the file are all in it.
  */
-export async function measureImport(page: Page, base: string, file: string, runs: number): Promise<{ times: number[]; message: string }> {
+export async function measureImport(
+	page: Page,
+	base: string,
+	file: string,
+	runs: number
+): Promise<{ times: number[]; message: string }> {
 	const times: number[] = [];
 	let message = '';
 	for (let i = 0; i < runs; i++) {
 		await openSettings(page, base);
 		await page.locator('input[type="file"]').setInputFiles(file);
 		await page.getByRole('radio', { name: /^Replace/ }).check();
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.evaluate(() => {
-			const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import');
-			if (!button) throw new Error('no Import button');
+			const button = [...document.querySelectorAll('button')].find(
+				(b) => b.textContent?.trim() === 'Yes, replace my progress'
+			);
+			if (!button) throw new Error('no button confirming the import');
 			performance.mark('bench:import-start');
 			button.click();
 		});
 		// The import either succeeds (the probe's mark) or shows an error, which fails the bench.
 		await page.waitForFunction(
-			() => performance.getEntriesByName('bench:shown').length > 0 || Boolean(document.querySelector('p[role="alert"]')?.textContent?.trim()),
+			() =>
+				performance.getEntriesByName('bench:shown').length > 0 ||
+				Boolean(document.querySelector('p[role="alert"]')?.textContent?.trim()),
 			undefined,
 			{ timeout: 300_000, polling: 100 }
 		);
@@ -77,7 +99,11 @@ export async function measureImport(page: Page, base: string, file: string, runs
 		const { shown } = await shownMarks(page);
 		const start = await page.evaluate(() => performance.getEntriesByName('bench:import-start')[0]!.startTime);
 		times.push(shown - start);
-		message = (await page.getByRole('status').filter({ hasText: /^Backup restored/ }).textContent()) ?? '';
+		message =
+			(await page
+				.getByRole('status')
+				.filter({ hasText: /^Backup restored/ })
+				.textContent()) ?? '';
 	}
 	return { times, message };
 }
@@ -143,9 +169,22 @@ export async function coldStart(url: string, options: LaunchOptions): Promise<Co
 		const worker = context.serviceWorkers()[0];
 		if (!worker) throw new Error('cold start: Playwright sees no service worker');
 		// A request the precache does not hold: it must fail, or "offline" is not offline.
-		const fetched = await worker.evaluate(() => fetch(`/bench-offline-check?${Date.now()}`, { cache: 'no-store' }).then((r) => `status ${r.status}`, () => 'failed'));
-		if (fetched !== 'failed') throw new Error(`cold start: the service worker reached the network while offline (${fetched})`);
-		return { shown, launchMs, htmlEnd: timing.htmlEnd, domContentLoaded: timing.domContentLoaded, queueStart: timing.queueStart, queueEnd: timing.queueEnd };
+		const fetched = await worker.evaluate(() =>
+			fetch(`/bench-offline-check?${Date.now()}`, { cache: 'no-store' }).then(
+				(r) => `status ${r.status}`,
+				() => 'failed'
+			)
+		);
+		if (fetched !== 'failed')
+			throw new Error(`cold start: the service worker reached the network while offline (${fetched})`);
+		return {
+			shown,
+			launchMs,
+			htmlEnd: timing.htmlEnd,
+			domContentLoaded: timing.domContentLoaded,
+			queueStart: timing.queueStart,
+			queueEnd: timing.queueEnd
+		};
 	} finally {
 		await session.close();
 	}

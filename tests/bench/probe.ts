@@ -42,7 +42,10 @@ export interface Shown {
 /** Waits for `bench:shown` in the page and returns both marks. */
 export async function shownMarks(page: Page, timeout = 120_000): Promise<Shown> {
 	// Polled every 50 ms rather than every frame, so the wait adds little work to the page's main thread.
-	await page.waitForFunction(() => performance.getEntriesByName('bench:shown').length > 0, undefined, { timeout, polling: 50 });
+	await page.waitForFunction(() => performance.getEntriesByName('bench:shown').length > 0, undefined, {
+		timeout,
+		polling: 50
+	});
 	return page.evaluate(() => ({
 		shown: performance.getEntriesByName('bench:shown')[0]!.startTime,
 		inDom: performance.getEntriesByName('bench:in-dom')[0]!.startTime

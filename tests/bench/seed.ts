@@ -34,8 +34,16 @@ export async function seedInPage(args: SeedArgs) {
 	const pad = (i: number) => `f-${String(i).padStart(5, '0')}`;
 
 	type Card = {
-		due: number; stability: number; difficulty: number; elapsed_days: number; scheduled_days: number;
-		learning_steps: number; reps: number; lapses: number; state: number; last_review?: number;
+		due: number;
+		stability: number;
+		difficulty: number;
+		elapsed_days: number;
+		scheduled_days: number;
+		learning_steps: number;
+		reps: number;
+		lapses: number;
+		state: number;
+		last_review?: number;
 	};
 	const reviewCard = (due: number): Card => {
 		const scheduled = Math.max(1, Math.round(between(1, 120)));
@@ -144,7 +152,11 @@ export async function seedInPage(args: SeedArgs) {
 		await write('reviews', rows, false);
 	}
 	await write('reviewHours', [...tallies.values()], true);
-	await write('settings', [{ id: 'study', newPerDay: 20, maxReviewsPerDay: 9999, retention: 0.9, rolloverHour: args.rolloverHour }], true);
+	await write(
+		'settings',
+		[{ id: 'study', newPerDay: 20, maxReviewsPerDay: 9999, retention: 0.9, rolloverHour: args.rolloverHour }],
+		true
+	);
 
 	const count = (store: string) =>
 		new Promise<number>((resolve, reject) => {

@@ -9,16 +9,24 @@ const durations = (page: Page, name: string) =>
  * src/lib/srs/session.svelte.ts: `study:queue` until the first card can show, and
  * `study:queue-whole` until the whole day's queue is in (it loads while the first card shows).
  */
-export async function measureQueue(page: Page, url: string, loads: number): Promise<{ times: number[]; whole: number[]; counts: string }> {
+export async function measureQueue(
+	page: Page,
+	url: string,
+	loads: number
+): Promise<{ times: number[]; whole: number[]; counts: string }> {
 	const times: number[] = [];
 	const whole: number[] = [];
 	let counts = '';
 	for (let i = 0; i < loads; i++) {
 		await page.goto(url);
 		// Both: with nothing due now, study:queue is recorded just after the whole queue.
-		await page.waitForFunction(() => ['study:queue', 'study:queue-whole'].every((name) => performance.getEntriesByName(name).length > 0), undefined, {
-			timeout: 60_000
-		});
+		await page.waitForFunction(
+			() => ['study:queue', 'study:queue-whole'].every((name) => performance.getEntriesByName(name).length > 0),
+			undefined,
+			{
+				timeout: 60_000
+			}
+		);
 		const [duration] = await durations(page, 'study:queue');
 		const [wholeDuration] = await durations(page, 'study:queue-whole');
 		if (i > 0) {

@@ -6,11 +6,14 @@ function overflowing(page: Page) {
 	return page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
 		const found: string[] = [];
-		if (document.documentElement.scrollWidth > width + 1) found.push(`page ${document.documentElement.scrollWidth}px wide`);
+		if (document.documentElement.scrollWidth > width + 1)
+			found.push(`page ${document.documentElement.scrollWidth}px wide`);
 		for (const el of document.querySelectorAll('main *')) {
 			const box = el.getBoundingClientRect();
 			if (box.width > 0 && box.right > width + 1 && getComputedStyle(el).position !== 'fixed')
-				found.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ends at ${Math.round(box.right)}px`);
+				found.push(
+					`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ends at ${Math.round(box.right)}px`
+				);
 		}
 		return found.slice(0, 5);
 	});
@@ -39,7 +42,9 @@ test('every control on every route is reached by Tab and shows a focus ring', as
 		const names = await page.evaluate(() => {
 			const radioGroups = new Map<string, number>();
 			const names: string[] = [];
-			for (const el of document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary')) {
+			for (const el of document.querySelectorAll<HTMLElement>(
+				'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary'
+			)) {
 				if (el.offsetParent === null) continue;
 				const group = el instanceof HTMLInputElement && el.type === 'radio' ? el.name : undefined;
 				if (group !== undefined && radioGroups.has(group)) {
@@ -48,7 +53,9 @@ test('every control on every route is reached by Tab and shows a focus ring', as
 				}
 				if (group !== undefined) radioGroups.set(group, names.length);
 				el.dataset.tabProbe = String(names.length);
-				names.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`);
+				names.push(
+					`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`
+				);
 			}
 			return names;
 		});

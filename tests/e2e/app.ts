@@ -5,7 +5,21 @@ import { loadDecks } from '../../src/lib/content/load';
 export const deck = loadDecks('questions').decks[0]!;
 
 /** Every page a student or teacher can open (the quiz play and results pages need an attempt). */
-export const routes = ['/', `/decks/${deck.id}`, `/study/${deck.id}`, '/study/all', `/quiz/${deck.id}`, '/stats', '/settings', '/classroom', '/classroom/take'];
+export const routes = [
+	'/',
+	`/decks/${deck.id}`,
+	'/decks/new',
+	'/decks/import',
+	'/decks/open',
+	'/decks/edit',
+	`/study/${deck.id}`,
+	'/study/all',
+	`/quiz/${deck.id}`,
+	'/stats',
+	'/settings',
+	'/classroom',
+	'/classroom/take'
+];
 
 /**
  * Opens a route and shows all of it, as the checks that run on every route need: the page has
@@ -32,4 +46,21 @@ export async function rateGood(page: Page) {
 }
 
 /** The IndexedDB databases this origin has, by name: none until the app first saves something. */
-export const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+export const databaseNames = (page: Page) =>
+	page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+/** Starts a quiz from the builder of the deck's quiz page with one question type and the choices given by their labels. */
+export async function startQuizOfType(
+	page: Page,
+	type: string,
+	choices: { count: string; order?: string; feedback?: string }
+) {
+	await page.goto(`/quiz/${deck.id}`);
+	await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+	const types = page.getByRole('group', { name: 'Question types' });
+	await types.getByRole('button', { name: /Clear all/ }).tap();
+	await types.getByRole('checkbox', { name: type }).tap();
+	for (const label of [choices.count, choices.order, choices.feedback])
+		if (label) await page.getByRole('radio', { name: label }).tap();
+	await page.getByRole('button', { name: 'Start quiz' }).tap();
+}

@@ -56,20 +56,28 @@ const LIBRARY_MARKS = {
 	'region map': 'Natural Earth (public domain)'
 };
 
-test('the home page loads at most 70 KB of JavaScript (gzip)', async ({ page }) => {
+// 72 KB, not 70: this round gave every page a route table with the user's deck screens (the app's entry
+// file, +0.3 KB), the Svelte runtime those screens use (the shared framework chunk, +0.3 KB), and home its
+// own decks, class quiz and deck links (+0.4 KB); the screens' own code loads only on their routes.
+test('the home page loads at most 72 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, '/', async () => {
-		await expect(page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')).not.toHaveText('–');
+		await expect(
+			page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')
+		).not.toHaveText('–');
 	});
 	console.log(describe('home page JS', total, files));
-	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(70 * KB);
+	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(72 * KB);
 });
 
-test('a study session up to the first card loads at most 90 KB of JavaScript (gzip)', async ({ page }) => {
+// 92 KB, not 90: the first card's path gained this round the rating's error message, four grade colours,
+// fitted FSRS parameters, the user's decks' resolution and the shared runtime of the new screens (90.5 KB
+// before custom study); custom study adds about 0.1 KB to it, the rest loads on demand.
+test('a study session up to the first card loads at most 92 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, `/study/${deck.id}`, () =>
 		expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
 	);
 	console.log(describe('study JS', total, files));
-	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(90 * KB);
+	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(92 * KB);
 });
 
 // The scheduler only where cards are rated, the QR encoder only where a class quiz is made. The
@@ -83,7 +91,9 @@ for (const [path, expected] of [
 	[`/study/${deck.id}`, ['ts-fsrs']],
 	['/classroom', ['uqr']]
 ] as const) {
-	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}, and no WebAssembly`, async ({ page }) => {
+	test(`${path} loads ${expected.length ? `only ${expected.join(', ')} of the scheduler and QR code` : 'neither the scheduler nor the QR code'}, and no WebAssembly`, async ({
+		page
+	}) => {
 		const { libraries, webAssembly } = await scriptsLoaded(page, path, async () => {
 			await expect(page.locator('h1')).toBeVisible();
 		});
@@ -103,7 +113,9 @@ test('the map loads with the first map question, within 15 KB (gzip), and is pre
 		await expect(page.locator('svg.map')).toBeVisible();
 	});
 	expect(libraries).toContain('region map');
-	const mapFiles = files.filter(([path]) => readFileSync(join('build', path), 'utf8').includes(LIBRARY_MARKS['region map']));
+	const mapFiles = files.filter(([path]) =>
+		readFileSync(join('build', path), 'utf8').includes(LIBRARY_MARKS['region map'])
+	);
 	expect(mapFiles).toHaveLength(1);
 	expect(mapFiles[0]![1]).toBeLessThanOrEqual(15 * KB);
 	expect(readFileSync('build/sw.js', 'utf8')).toContain(mapFiles[0]![0].slice(1));
@@ -116,7 +128,9 @@ test('the whole precache is at most 600 KB (gzip), without WebAssembly', () => {
 	expect(urls.filter((url) => url.endsWith('.wasm'))).toEqual([]);
 	const files = urls.map((url): [string, number] => {
 		const path = url === '/' ? 'index.html' : url;
-		const file = [path, `${path}.html`].map((p) => join('build', p)).find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());
+		const file = [path, `${path}.html`]
+			.map((p) => join('build', p))
+			.find((c) => statSync(c, { throwIfNoEntry: false })?.isFile());
 		if (!file) throw new Error(`precached ${url} is not in build/`);
 		return [url, gzipSync(readFileSync(file), { level: 9 }).length];
 	});

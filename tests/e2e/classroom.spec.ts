@@ -48,13 +48,25 @@ async function questionShown(page: Page) {
 /** Picks the right or a wrong option of the question on screen; returns its prompt and the option picked. */
 async function pickAnswer(page: Page, right: boolean) {
 	const { prompt, q, answer } = await questionShown(page);
-	const pick = right ? answer : q.type === 'true-false' ? (q.answer ? 'False' : 'True') : q.options.find((o) => o !== q.answer)!;
+	const pick = right
+		? answer
+		: q.type === 'true-false'
+			? q.answer
+				? 'False'
+				: 'True'
+			: q.options.find((o) => o !== q.answer)!;
 	await page.getByRole('radio', { name: pick, exact: true }).tap();
 	return { prompt, pick };
 }
 
 /** A student takes the quiz: answers right or wrong as asked (by position); returns the prompts seen and the result code. */
-async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, name: string, wrongAt: Set<number>, screenshots = false) {
+async function takeQuiz(
+	browser: Browser,
+	open: (page: Page) => Promise<void>,
+	name: string,
+	wrongAt: Set<number>,
+	screenshots = false
+) {
 	const context = await browser.newContext(PHONE);
 	const page = await context.newPage();
 	await open(page);
@@ -75,7 +87,9 @@ async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, n
 		await page.getByRole('button', { name: /^Answer/ }).tap();
 		seen.push({ prompt, right });
 	}
-	await expect(page.getByRole('heading', { name: `${name}: ${5 - wrongAt.size} of 5 right (${(5 - wrongAt.size) * 20}%)` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: `${name}: ${5 - wrongAt.size} of 5 right (${(5 - wrongAt.size) * 20}%)` })
+	).toBeVisible();
 	await expect(page.getByRole('img', { name: 'QR code of your result' })).toBeVisible();
 	const result = await page.getByLabel('Result code').inputValue();
 	expect(result).toMatch(/^R1[0-9A-Z]+$/);
@@ -91,9 +105,13 @@ async function takeQuiz(browser: Browser, open: (page: Page) => Promise<void>, n
 }
 
 const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) : 0);
-const csvField = (s: string | number) => (/[",;\t\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+const csvField = (s: string | number) =>
+	/[",;\t\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s);
 
-test('a teacher makes a quiz, two students take it, the teacher collects a report and a CSV', async ({ page, browser }) => {
+test('a teacher makes a quiz, two students take it, the teacher collects a report and a CSV', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const title = 'Unit 3, "Borders"';
 	const { code, link } = await makeQuiz(page, title);
@@ -119,7 +137,9 @@ test('a teacher makes a quiz, two students take it, the teacher collects a repor
 	await page.getByRole('link', { name: 'Collect results' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: `Results: ${title}` })).toBeVisible();
 	const flipped = bolat.result.slice(0, 20) + (bolat.result[20] === 'A' ? 'B' : 'A') + bolat.result.slice(21);
-	await page.getByLabel('Paste or type codes').fill(`${aida.result}\n${bolat.result} ${flipped}\n${aida.result.slice(0, 30)}\nhello!`);
+	await page
+		.getByLabel('Paste or type codes')
+		.fill(`${aida.result}\n${bolat.result} ${flipped}\n${aida.result.slice(0, 30)}\nhello!`);
 	await page.getByRole('button', { name: 'Add codes' }).click();
 	const outcomes = page.getByRole('list', { name: 'Codes read' });
 	await expect(outcomes.getByRole('listitem')).toHaveCount(5);
@@ -135,13 +155,22 @@ test('a teacher makes a quiz, two students take it, the teacher collects a repor
 
 	await expect(page.getByRole('heading', { name: 'Scores (2 students, 80% right)' })).toBeVisible();
 	const scores = page.getByRole('table').first();
-	await expect(scores.getByRole('row')).toHaveText([/Student\s*Right\s*Percent/, /Aida\s*5\/5\s*100%/, /Bolat, Jr\.\s*3\/5\s*60%/]);
+	await expect(scores.getByRole('row')).toHaveText([
+		/Student\s*Right\s*Percent/,
+		/Aida\s*5\/5\s*100%/,
+		/Bolat, Jr\.\s*3\/5\s*60%/
+	]);
 	const hardest = page.getByRole('region', { name: 'Hardest questions' });
 	await expect(hardest.getByRole('listitem')).toHaveCount(2);
 	await expect(hardest.getByRole('listitem').first()).toContainText(`Q1. ${aida.seen[0]!.prompt}`);
-	await expect(hardest.getByRole('listitem').first()).toContainText(`50% right (1 of 2). Most common wrong answer: “${bolat.wrongGiven[0]}” (1)`);
+	await expect(hardest.getByRole('listitem').first()).toContainText(
+		`50% right (1 of 2). Most common wrong answer: “${bolat.wrongGiven[0]}” (1)`
+	);
 	const perQuestion = page.getByRole('region', { name: 'Each question' }).getByRole('row');
-	await expect(perQuestion).toHaveText([/Question\s*Right/, ...aida.seen.map((s, i) => new RegExp(`Q${i + 1}.*${i < 2 ? 50 : 100}%$`))]);
+	await expect(perQuestion).toHaveText([
+		/Question\s*Right/,
+		...aida.seen.map((s, i) => new RegExp(`Q${i + 1}.*${i < 2 ? 50 : 100}%$`))
+	]);
 
 	// By topic: every question's countries and themes, counted for both students.
 	const countries = new Map<string, [number, number]>();
@@ -152,13 +181,26 @@ test('a teacher makes a quiz, two students take it, the teacher collects a repor
 		}
 	});
 	const topics = page.getByRole('region', { name: 'By topic' });
-	const names: Record<string, string> = { regional: 'Central Asia as a whole', kazakhstan: 'Kazakhstan', kyrgyzstan: 'Kyrgyzstan', tajikistan: 'Tajikistan', turkmenistan: 'Turkmenistan', uzbekistan: 'Uzbekistan' };
-	for (const [c, [r, t]] of countries) await expect(topics.getByRole('row', { name: new RegExp(`^${names[c]} `) })).toHaveText(new RegExp(`${r}/${t}\\s*${pct(r, t)}%`));
+	const names: Record<string, string> = {
+		regional: 'Central Asia as a whole',
+		kazakhstan: 'Kazakhstan',
+		kyrgyzstan: 'Kyrgyzstan',
+		tajikistan: 'Tajikistan',
+		turkmenistan: 'Turkmenistan',
+		uzbekistan: 'Uzbekistan'
+	};
+	for (const [c, [r, t]] of countries)
+		await expect(topics.getByRole('row', { name: new RegExp(`^${names[c]} `) })).toHaveText(
+			new RegExp(`${r}/${t}\\s*${pct(r, t)}%`)
+		);
 	await noOverflow(page);
 	await page.screenshot({ path: shot('collect'), fullPage: true });
 
 	// The CSV, exactly.
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download CSV' }).click()
+	]);
 	expect(download.suggestedFilename()).toMatch(/^class-results-unit-3-borders-[0-9A-Z]{7}\.csv$/);
 	const csv = readFileSync((await download.path())!, 'utf8');
 	const rows = [
@@ -178,7 +220,10 @@ test('a teacher makes a quiz, two students take it, the teacher collects a repor
 	await expect(page.getByText('No results yet.')).toBeVisible();
 });
 
-test('on a phone, time’s up shows the answer, taking it again asks first, and the report says who gave no answer', async ({ page, browser }) => {
+test('on a phone, time’s up shows the answer, taking it again asks first, and the report says who gave no answer', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const { link } = await makeQuiz(page, 'Timed', '10 seconds');
 	const context = await browser.newContext(PHONE);
@@ -330,7 +375,10 @@ test('classroom screens in dark mode', async ({ page }) => {
 	await page.screenshot({ path: shot('projector-reveal-dark') });
 });
 
-test('a name with markup and a bidi override, in a hand-edited result code, shows as inert text', async ({ page, browser }) => {
+test('a name with markup and a bidi override, in a hand-edited result code, shows as inert text', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const { link } = await makeQuiz(page, 'Names test');
 	const placeholder = 'x'.repeat(40);
@@ -345,7 +393,10 @@ test('a name with markup and a bidi override, in a hand-edited result code, show
 	await page.getByLabel('Paste or type codes').fill(`${hostile}\nR1ZZZZ`);
 	await page.getByRole('button', { name: 'Add codes' }).click();
 	const outcomes = page.getByRole('list', { name: 'Codes read' }).getByRole('listitem');
-	await expect(outcomes).toHaveText([`✓ ${shown}: added`, '✗ R1ZZZZ: This result code is cut short: part of it is missing. Copy or scan it again.']);
+	await expect(outcomes).toHaveText([
+		`✓ ${shown}: added`,
+		'✗ R1ZZZZ: This result code is cut short: part of it is missing. Copy or scan it again.'
+	]);
 	const row = page.getByRole('table').first().getByRole('row').nth(1);
 	await expect(row.getByRole('rowheader')).toHaveText(shown);
 	expect(await row.getByRole('rowheader').evaluate((th) => th.textContent)).toBe(shown);
@@ -355,10 +406,16 @@ test('a name with markup and a bidi override, in a hand-edited result code, show
 	await page.screenshot({ path: shot('hostile-name'), fullPage: true });
 });
 
-test('the teacher’s builder: topic chips never break a word, and the quiz made comes into view with the focus', async ({ browser }) => {
+test('the teacher’s builder: topic chips never break a word, and the quiz made comes into view with the focus', async ({
+	browser
+}) => {
 	test.setTimeout(90_000);
 	for (const width of [360, 768, 1024, 1280, 1920]) {
-		const context = await browser.newContext({ viewport: { width, height: 720 }, isMobile: width < 700, hasTouch: width < 700 });
+		const context = await browser.newContext({
+			viewport: { width, height: 720 },
+			isMobile: width < 700,
+			hasTouch: width < 700
+		});
 		const page = await context.newPage();
 		await page.goto('/classroom');
 		await expect(page.getByRole('button', { name: 'Make the quiz' })).toBeEnabled();
@@ -382,7 +439,12 @@ test('the teacher’s builder: topic chips never break a word, and the quiz made
 			await page.getByRole('button', { name: 'Make the quiz' }).click();
 			const made = page.getByRole('region', { name: 'Your quiz is ready' });
 			await expect(made.getByRole('heading')).toBeFocused();
-			for (const shown of [made.getByLabel('Quiz code'), made.getByRole('img', { name: 'QR code of the quiz link' }), made.getByRole('link', { name: 'Projector view' }), made.getByRole('link', { name: 'Collect results' })])
+			for (const shown of [
+				made.getByLabel('Quiz code'),
+				made.getByRole('img', { name: 'QR code of the quiz link' }),
+				made.getByRole('link', { name: 'Projector view' }),
+				made.getByRole('link', { name: 'Collect results' })
+			])
 				await expect(shown).toBeInViewport({ ratio: 1 });
 			expect(await made.getByLabel('Quiz code').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 			await page.screenshot({ path: shot('builder-made-1280') });

@@ -25,14 +25,17 @@ async function onScreen(page: Page) {
 	return q as DeckQuestion & { type: 'map' };
 }
 
-const nameOf = (q: DeckQuestion & { type: 'map' }, right: boolean) => q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
+const nameOf = (q: DeckQuestion & { type: 'map' }, right: boolean) =>
+	q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
 const spot = (page: Page, name: string) => page.locator('svg.map').getByRole('radio', { name, exact: true });
 
 async function next(page: Page) {
 	await page.getByRole('button', { name: /^(Next question|See your results)$/ }).tap();
 }
 
-test('map questions answered by tap, by keyboard and from the list, with feedback that names the right place and the one tapped', async ({ page }) => {
+test('map questions answered by tap, by keyboard and from the list, with feedback that names the right place and the one tapped', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	const mapRequests: string[] = [];
 	page.on('request', (r) => {
@@ -67,7 +70,8 @@ test('map questions answered by tap, by keyboard and from the list, with feedbac
 	q = await onScreen(page);
 	const westToEast = ['Turkmenistan', 'Uzbekistan', 'Afghanistan', 'Kazakhstan', 'Tajikistan', 'Kyrgyzstan'];
 	await page.locator('form.question legend').click();
-	while (!(await spot(page, 'Turkmenistan').evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	while (!(await spot(page, 'Turkmenistan').evaluate((el) => el === document.activeElement)))
+		await page.keyboard.press('Tab');
 	const target = westToEast.indexOf(nameOf(q, true));
 	for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
 	await expect(spot(page, nameOf(q, true))).toBeFocused();

@@ -22,7 +22,10 @@ test('the install button appears when the browser offers to install, and opens i
 });
 
 test.describe('on an iPhone', () => {
-	test.use({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1' });
+	test.use({
+		userAgent:
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1'
+	});
 
 	test('the home page explains Add to Home Screen and why', async ({ page }) => {
 		await page.goto('/');
@@ -34,7 +37,9 @@ test.describe('on an iPhone', () => {
 	});
 });
 
-test('a month after the first review with no backup, the home page asks for one, until it is made', async ({ page }) => {
+test('a month after the first review with no backup, the home page asks for one, until it is made', async ({
+	page
+}) => {
 	await page.clock.install({ time: new Date(2026, 10, 1, 10, 0) });
 	await page.goto('/');
 	const reminder = page.getByRole('region', { name: 'Backup reminder' });

@@ -45,7 +45,10 @@ test('with the network off, every route loads and studying saves', async ({ page
 	await expect.poll(() => newCount(page)).toBe('18');
 });
 
-test('a first visit that lands on the study guide, a page without the app script, leaves the app working offline', async ({ page, context }) => {
+test('a first visit that lands on the study guide, a page without the app script, leaves the app working offline', async ({
+	page,
+	context
+}) => {
 	await page.goto(`/decks/${deck.id}`);
 	await waitForOfflineReady(page);
 	await context.setOffline(true);
@@ -60,14 +63,23 @@ test('a browser started offline on the same profile still opens the app (cold st
 	const profile = mkdtempSync(join(tmpdir(), 'steppe-profile-'));
 	const launch = config.use!.launchOptions!;
 	try {
-		const first = await chromium.launchPersistentContext(profile, { ...launch, baseURL: base, viewport: { width: 360, height: 740 } });
+		const first = await chromium.launchPersistentContext(profile, {
+			...launch,
+			baseURL: base,
+			viewport: { width: 360, height: 740 }
+		});
 		const page = first.pages()[0] ?? (await first.newPage());
 		await page.goto('/');
 		await waitForOfflineReady(page);
 		await studyOneCard(page);
 		await first.close();
 
-		const second = await chromium.launchPersistentContext(profile, { ...launch, baseURL: base, offline: true, viewport: { width: 360, height: 740 } });
+		const second = await chromium.launchPersistentContext(profile, {
+			...launch,
+			baseURL: base,
+			offline: true,
+			viewport: { width: 360, height: 740 }
+		});
 		const again = second.pages()[0] ?? (await second.newPage());
 		await again.goto('/');
 		await expect(again.getByRole('heading', { level: 1, name: 'Your decks' })).toBeVisible();
@@ -96,14 +108,31 @@ test('export, reset and import give back the same progress; broken files are ref
 	const broken: [string, string, string][] = [
 		['notes.json', 'just some notes', 'This file is not a backup: it is not JSON.'],
 		['other.json', '{"cards": []}', 'This file is not a Steppe Cards backup'],
-		['future.json', JSON.stringify({ ...JSON.parse(backup), version: 9 }), 'made by a newer version of the app (format 9)'],
+		[
+			'future.json',
+			JSON.stringify({ ...JSON.parse(backup), version: 9 }),
+			'made by a newer version of the app (format 9)'
+		],
 		['cut.json', backup.slice(0, backup.length - 40), 'This backup is cut short'],
-		['dupes.json', JSON.stringify({ ...JSON.parse(backup), tables: { ...JSON.parse(backup).tables, reviews: [JSON.parse(backup).tables.reviews[0], JSON.parse(backup).tables.reviews[0]] } }), 'the review "1" appears twice']
+		[
+			'dupes.json',
+			JSON.stringify({
+				...JSON.parse(backup),
+				tables: {
+					...JSON.parse(backup).tables,
+					reviews: [JSON.parse(backup).tables.reviews[0], JSON.parse(backup).tables.reviews[0]]
+				}
+			}),
+			'the review "1" appears twice'
+		]
 	];
 	for (const [name, text, message] of broken) {
-		await page.getByLabel('Replace this device\'s progress').check();
-		await page.getByLabel('Backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+		await page.getByLabel("Replace this device's progress").check();
+		await page
+			.getByLabel('Backup file')
+			.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
 	}
 	await page.goto('/');
@@ -117,9 +146,10 @@ test('export, reset and import give back the same progress; broken files are ref
 	await expect.poll(() => newCount(page)).toBe('20');
 
 	await page.goto('/settings');
-	await page.getByLabel('Replace this device\'s progress').check();
+	await page.getByLabel("Replace this device's progress").check();
 	await page.getByLabel('Backup file').setInputFiles(file);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
 	await expect(page.getByText('Backup restored: this device now holds 3 facts studied, 3 reviews')).toBeVisible();
 	await page.goto('/');
 	await expect.poll(() => newCount(page)).toBe('17');

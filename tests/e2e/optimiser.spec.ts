@@ -36,12 +36,15 @@ async function importHistory(page: Page) {
 	await page.getByLabel("Replace this device's progress").check();
 	await page.getByLabel('Backup file').setInputFiles(historyBackup());
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
 	await expect(page.getByText('Backup restored')).toBeVisible();
 }
 
 const resultsTable = (page: Page) => page.getByRole('table', { name: /Predictions of your latest \d+ reviews/ });
 
-test('a first visit is not isolated: it says so and still fits; once the worker controls the page it is isolated', async ({ page }) => {
+test('a first visit is not isolated: it says so and still fits; once the worker controls the page it is isolated', async ({
+	page
+}) => {
 	await page.goto('/settings');
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
 	await expect(page.getByText('No progress bar this time')).toBeVisible();
@@ -54,7 +57,11 @@ test('a first visit is not isolated: it says so and still fits; once the worker 
 	await expect(page.getByText('No progress bar this time')).toBeHidden();
 });
 
-test('fit my schedule: too little history, then progress, cancel, the metrics, apply, reschedule and back', async ({ page }) => {
+test('fit my schedule: too little history, then progress, cancel, the metrics, apply, reschedule and back', async ({
+	page
+}) => {
+	// Two fits of a few thousand reviews, and a cancelled one: on a busy 2-core machine that is more than the default 30 s.
+	test.setTimeout(150_000);
 	await openIsolated(page);
 	const fit = page.getByRole('button', { name: 'Fit my schedule' });
 	await fit.click();
@@ -66,7 +73,9 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 	// Progress while it trains, and Cancel stops it.
 	const progress = page.getByRole('progressbar', { name: 'Fitting to your reviews…' });
 	await fit.click();
-	await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.position), { intervals: [50] }).toBeGreaterThan(0);
+	await expect
+		.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.position), { intervals: [50], timeout: 60_000 })
+		.toBeGreaterThan(0);
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByText('Cancelled. Nothing was changed.')).toBeVisible();
 
@@ -75,7 +84,12 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 	const table = resultsTable(page);
 	await expect(table).toBeVisible({ timeout: 60_000 });
 	const score = async (row: string) =>
-		(await table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').allTextContents()).map(Number);
+		(
+			await table
+				.getByRole('row', { name: new RegExp(`^${row}`) })
+				.getByRole('cell')
+				.allTextContents()
+		).map(Number);
 	const [inUseLoss, inUseRmse] = await score('In use');
 	const [fittedLoss, fittedRmse] = await score('Fitted');
 	expect(fittedLoss).toBeLessThan(inUseLoss!);
@@ -116,7 +130,9 @@ test('fit my schedule: too little history, then progress, cancel, the metrics, a
 	const saving = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Reschedule all cards' }).click();
 	expect((await saving).suggestedFilename()).toMatch(/^steppe-cards-backup-.*\.json$/);
-	await expect(page.getByText(/\d+ facts have a new due date from the parameters in use\. To undo it, import the backup/)).toBeVisible();
+	await expect(
+		page.getByText(/\d+ facts have a new due date from the parameters in use\. To undo it, import the backup/)
+	).toBeVisible();
 	expect((await dueDates()).filter((due, i) => due !== before[i]).length).toBeGreaterThan(0);
 
 	await page.getByRole('button', { name: 'Back to the previous parameters' }).click();

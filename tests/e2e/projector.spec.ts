@@ -17,13 +17,27 @@ const SIZES = [
 const shot = (name: string) => `test-results/screens/projector-${name}.png`;
 
 /** A quiz of every question of the deck in the article's order, 30 s each: the longest ones included. */
-const everyQuestion: ClassQuiz = { deckId: deck.id, count: 'all', countries: [...COUNTRIES], themes: [...THEMES], types: [...QUESTION_TYPES], order: 'source', timer: 30, seed: 7 };
+const everyQuestion: ClassQuiz = {
+	deckId: deck.id,
+	count: 'all',
+	countries: [...COUNTRIES],
+	themes: [...THEMES],
+	types: [...QUESTION_TYPES],
+	order: 'source',
+	timer: 30,
+	seed: 7
+};
 const planOf = (quiz: ClassQuiz) => buildQuiz(deck, quizConfigOf(quiz));
-const projectorLink = (quiz: ClassQuiz, title: string, show = '') => `/classroom/projector#${quizFragment(encodeQuizCode(quiz), title)}${show}`;
+const projectorLink = (quiz: ClassQuiz, title: string, show = '') =>
+	`/classroom/projector#${quizFragment(encodeQuizCode(quiz), title)}${show}`;
 
 /** The number of characters a question puts on the wall, asked and revealed. */
 const wordsOnWall = (q: DeckQuestion) =>
-	q.prompt.length + q.explanation.length + JSON.stringify(q.type === 'multiple-choice' ? q.options : q.type === 'matching' ? q.pairs : q.type === 'ordering' ? q.items : '').length;
+	q.prompt.length +
+	q.explanation.length +
+	JSON.stringify(
+		q.type === 'multiple-choice' ? q.options : q.type === 'matching' ? q.pairs : q.type === 'ordering' ? q.items : ''
+	).length;
 
 /** The longest question of each type, by its index in the plan. */
 function longestOfEachType(plan: QuizPlan): number[] {
@@ -38,22 +52,31 @@ function layoutProblems(page: Page) {
 	return page.evaluate(() => {
 		const problems: string[] = [];
 		const [w, h] = [window.innerWidth, window.innerHeight];
-		const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+		const name = (el: Element) =>
+			`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
 		const root = document.documentElement;
-		if (root.scrollHeight > h + 1 || root.scrollWidth > w + 1) problems.push(`the page scrolls (${root.scrollWidth}×${root.scrollHeight})`);
+		if (root.scrollHeight > h + 1 || root.scrollWidth > w + 1)
+			problems.push(`the page scrolls (${root.scrollWidth}×${root.scrollHeight})`);
 		const slide = document.querySelector<HTMLElement>('.slide')!;
-		if (slide.scrollHeight > slide.clientHeight + 1) problems.push(`the slide scrolls: ${slide.scrollHeight} > ${slide.clientHeight}`);
-		for (const el of document.querySelectorAll<HTMLElement>('.projector button, .projector a, .options li, .items li, .bars li, .prompt, .join-code, .qr')) {
+		if (slide.scrollHeight > slide.clientHeight + 1)
+			problems.push(`the slide scrolls: ${slide.scrollHeight} > ${slide.clientHeight}`);
+		for (const el of document.querySelectorAll<HTMLElement>(
+			'.projector button, .projector a, .options li, .items li, .bars li, .prompt, .join-code, .qr'
+		)) {
 			const box = el.getBoundingClientRect();
-			if (box.top < -1 || box.left < -1 || box.bottom > h + 1 || box.right > w + 1) problems.push(`${name(el)} is outside the screen`);
+			if (box.top < -1 || box.left < -1 || box.bottom > h + 1 || box.right > w + 1)
+				problems.push(`${name(el)} is outside the screen`);
 		}
 		for (const el of document.querySelectorAll<HTMLElement>('.projector *')) {
 			if (el instanceof SVGElement || el.clientWidth <= 1 || el === slide) continue;
-			if (el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} overflows its box sideways (${el.scrollWidth} > ${el.clientWidth})`);
-			if (el.scrollHeight > el.clientHeight + 2) problems.push(`${name(el)} overflows its box (${el.scrollHeight} > ${el.clientHeight})`);
+			if (el.scrollWidth > el.clientWidth + 1)
+				problems.push(`${name(el)} overflows its box sideways (${el.scrollWidth} > ${el.clientWidth})`);
+			if (el.scrollHeight > el.clientHeight + 2)
+				problems.push(`${name(el)} overflows its box (${el.scrollHeight} > ${el.clientHeight})`);
 		}
 		const prompt = document.querySelector('.prompt');
-		if (prompt && parseFloat(getComputedStyle(prompt).fontSize) < 0.04 * h) problems.push(`the question's type is ${getComputedStyle(prompt).fontSize}, under 4 % of ${h}px`);
+		if (prompt && parseFloat(getComputedStyle(prompt).fontSize) < 0.04 * h)
+			problems.push(`the question's type is ${getComputedStyle(prompt).fontSize}, under 4 % of ${h}px`);
 		return problems;
 	});
 }
@@ -66,18 +89,36 @@ const linesOf = (page: Page, selector: string) =>
 		return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
 	}, selector);
 
-async function desktop(browser: Browser, size: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light') {
-	const context = await browser.newContext({ viewport: size, isMobile: false, hasTouch: false, deviceScaleFactor: 1, colorScheme });
+async function desktop(
+	browser: Browser,
+	size: { width: number; height: number },
+	colorScheme: 'light' | 'dark' = 'light'
+) {
+	const context = await browser.newContext({
+		viewport: size,
+		isMobile: false,
+		hasTouch: false,
+		deviceScaleFactor: 1,
+		colorScheme
+	});
 	return { context, page: await context.newPage() };
 }
 
 async function axeViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+	return result.violations.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`
+	);
 }
 
 for (const size of SIZES) {
-	test(`the projector fills a ${size.width}×${size.height} screen: code on one line, nothing cut off or scrolled, long questions fit`, async ({ browser }) => {
+	test(`the projector fills a ${size.width}×${size.height} screen: code on one line, nothing cut off or scrolled, long questions fit`, async ({
+		browser
+	}) => {
 		test.setTimeout(90_000);
 		const { context, page } = await desktop(browser, size);
 		const plan = planOf(everyQuestion);
@@ -107,7 +148,9 @@ for (const size of SIZES) {
 					step++;
 					await expect(page.locator('.reveal')).toContainText(q.explanation);
 				}
-				await expect(page.getByRole('button', { name: revealed ? 'Next →' : 'Reveal answer' })).toBeInViewport({ ratio: 1 });
+				await expect(page.getByRole('button', { name: revealed ? 'Next →' : 'Reveal answer' })).toBeInViewport({
+					ratio: 1
+				});
 				expect(await layoutProblems(page), `${q.type} ${q.key}${revealed ? ' (revealed)' : ''}`).toEqual([]);
 				await page.screenshot({ path: shot(`${size.width}x${size.height}-${q.type}${revealed ? '-revealed' : ''}`) });
 			}
@@ -130,7 +173,9 @@ function answersOf(plan: QuizPlan, student: number): (Given | null)[] {
 			case 'typed':
 				return [q.answer, ` ${q.answer.toLowerCase()}!`, 'No idea', 'no idea.'][pick]!;
 			case 'matching':
-				return pick < 2 ? q.pairs : q.pairs.map(([l], k) => [l, q.pairs[(k + 1) % q.pairs.length]![1]] as [string, string]);
+				return pick < 2
+					? q.pairs
+					: q.pairs.map(([l], k) => [l, q.pairs[(k + 1) % q.pairs.length]![1]] as [string, string]);
 			case 'ordering':
 				return pick < 2 ? q.items : planned.shown;
 			case 'map': {
@@ -141,7 +186,9 @@ function answersOf(plan: QuizPlan, student: number): (Given | null)[] {
 	});
 }
 
-test('the class results on the projector: the report’s percentages, a bar per option, no names', async ({ browser }) => {
+test('the class results on the projector: the report’s percentages, a bar per option, no names', async ({
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const quiz: ClassQuiz = { ...everyQuestion, count: 12, order: 'shuffled', seed: 2024 };
 	const plan = planOf(quiz);
@@ -155,7 +202,9 @@ test('the class results on the projector: the report’s percentages, a bar per 
 	await page.goto(`/classroom/collect#${quizFragment(encodeQuizCode(quiz), 'Results walk-through')}`);
 	await page.getByLabel('Paste or type codes').fill(codes.join('\n'));
 	await page.getByRole('button', { name: 'Add codes' }).click();
-	await expect(page.getByRole('heading', { name: `Scores (${names.length} students, ${report.percent}% right)` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: `Scores (${names.length} students, ${report.percent}% right)` })
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Show on the projector' }).click();
 
 	await expect(page.getByText('Class results', { exact: true })).toBeVisible();
@@ -177,15 +226,23 @@ test('the class results on the projector: the report’s percentages, a bar per 
 			const expected = options.map((o) => {
 				const label = typeof o === 'boolean' ? (o ? 'True' : 'False') : o;
 				const chose = results.filter((r) => r.given[i] === o).length;
-				return new RegExp(`^\\s*[A-F]\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*${o === q.answer ? '✓\\s*right\\s*' : ''}${pct(chose)}\\s*$`);
+				return new RegExp(
+					`^\\s*[A-F]\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*${o === q.answer ? '✓\\s*right\\s*' : ''}${pct(chose)}\\s*$`
+				);
 			});
-			await expect(bars).toHaveText(none > 0 ? [...expected, new RegExp(`^\\s*No answer\\s*${pct(none)}\\s*$`)] : expected);
+			await expect(bars).toHaveText(
+				none > 0 ? [...expected, new RegExp(`^\\s*No answer\\s*${pct(none)}\\s*$`)] : expected
+			);
 		} else if (q.type === 'matching' || q.type === 'ordering') {
 			await expect(bars.first()).toHaveText(new RegExp(`✓\\s*right\\s*${row.percent}%\\s*$`));
 		}
 		const wrongGiven = results.some((r) => r.given[i] !== null && !checkAnswer(q, r.given[i] as never).correct);
 		await expect(page.locator('.reveal')).toContainText(
-			wrongGiven ? `Most common wrong ${q.type === 'matching' || q.type === 'ordering' ? 'arrangement' : 'answer'}: “` : row.percent === 100 ? 'Everyone got it right.' : 'No wrong answer given'
+			wrongGiven
+				? `Most common wrong ${q.type === 'matching' || q.type === 'ordering' ? 'arrangement' : 'answer'}: “`
+				: row.percent === 100
+					? 'Everyone got it right.'
+					: 'No wrong answer given'
 		);
 		expect(await layoutProblems(page), `Q${i + 1} ${q.type}`).toEqual([]);
 		if (i < 5) await page.screenshot({ path: shot(`results-${q.type}`) });
@@ -195,7 +252,9 @@ test('the class results on the projector: the report’s percentages, a bar per 
 	for (const name of names) expect(wall).not.toContain(name);
 	// Back through the keys the clickers send, then to the quiz.
 	await page.keyboard.press('PageUp');
-	await expect(page.locator('.where')).toHaveText(`Results: question ${plan.questions.length - 1} of ${plan.questions.length}`);
+	await expect(page.locator('.where')).toHaveText(
+		`Results: question ${plan.questions.length - 1} of ${plan.questions.length}`
+	);
 	await page.getByRole('link', { name: 'Back to the quiz' }).click();
 	await expect(page.locator('.where')).toHaveText(`${plan.questions.length} questions`);
 	await context.close();
@@ -206,7 +265,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		test.setTimeout(90_000);
 		const quiz: ClassQuiz = { ...everyQuestion, count: 5, types: ['multiple-choice'], order: 'shuffled', seed: 99 };
 		const plan = planOf(quiz);
-		const code = encodeResultCode(quizIdOf(encodeQuizCode(quiz)), plan, 'Aida', answersOf(plan, 1), Date.UTC(2026, 2, 10, 9));
+		const code = encodeResultCode(
+			quizIdOf(encodeQuizCode(quiz)),
+			plan,
+			'Aida',
+			answersOf(plan, 1),
+			Date.UTC(2026, 2, 10, 9)
+		);
 		const { context, page } = await desktop(browser, { width: 1280, height: 720 }, colorScheme);
 		const found: string[] = [];
 		await page.goto(projectorLink(quiz, 'Axe'));

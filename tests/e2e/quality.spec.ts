@@ -4,7 +4,13 @@ import { deck, rateGood, routes, showRoute } from './app';
 
 async function axeViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+	return result.violations.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`
+	);
 }
 
 /** Studies two cards so the stats page and the home counts have something to show. */
@@ -38,7 +44,9 @@ test('no Content-Security-Policy violation on any route', async ({ page }) => {
 		if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
 	});
 	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`));
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
+		);
 	});
 	await studySome(page);
 	for (const route of routes) {
@@ -52,7 +60,9 @@ test('no Content-Security-Policy violation on any route', async ({ page }) => {
 	expect(violations).toEqual([]);
 });
 
-test('the theme chosen in Settings is applied as each page loads, by the script the policy allows', async ({ page }) => {
+test('the theme chosen in Settings is applied as each page loads, by the script the policy allows', async ({
+	page
+}) => {
 	await page.goto('/settings');
 	await page.getByRole('radio', { name: 'Dark' }).check();
 	await page.goto('/');
@@ -67,13 +77,20 @@ test('every route fits a 360 px screen and keeps tap targets at least 44 px', as
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		if (overflow > 0) problems.push(`${route}: ${overflow}px wider than the screen`);
 		const small = await page.evaluate(() =>
-			[...document.querySelectorAll<HTMLElement>('button, a.button, input[type=radio], input[type=checkbox], select, summary, nav a')]
+			[
+				...document.querySelectorAll<HTMLElement>(
+					'button, a.button, input[type=radio], input[type=checkbox], select, summary, nav a'
+				)
+			]
 				.filter((el) => el.offsetParent !== null)
 				.map((el) => ({ el, box: el.getBoundingClientRect() }))
 				// A radio or checkbox counts with its label, which is the real target.
 				.map(({ el, box }) => ({ el, box: el.closest('label')?.getBoundingClientRect() ?? box }))
 				.filter(({ box }) => box.height < 44 || box.width < 44)
-				.map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`)
+				.map(
+					({ el, box }) =>
+						`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`
+				)
 		);
 		problems.push(...small.map((s) => `${route}: ${s}`));
 	}

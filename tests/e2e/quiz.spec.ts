@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, QuestionType } from '../../src/lib/content/schema';
-import { databaseNames } from './app';
+import { paragraphList } from '../../src/lib/content/guide';
+import { databaseNames, startQuizOfType } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const questions = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
@@ -47,7 +48,8 @@ const press = async (target: Locator, way: Way) => {
 		await target.press('Enter');
 	}
 };
-const item = (list: Locator, text: string) => list.locator('.item').filter({ has: list.page().getByText(text, { exact: true }) });
+const item = (list: Locator, text: string) =>
+	list.locator('.item').filter({ has: list.page().getByText(text, { exact: true }) });
 
 /** Makes an answer (right or deliberately wrong) by taps or by keys, then checks it. */
 async function answer(page: Page, q: DeckQuestion, right: boolean, way: Way, screenshot?: string) {
@@ -93,7 +95,8 @@ async function answer(page: Page, q: DeckQuestion, right: boolean, way: Way, scr
 				for (const [target, text] of q.items.entries()) {
 					const now = await page.locator('ol.order .text').allTextContents();
 					const at = now.findIndex((t) => t.trim() === text);
-					for (let k = at; k > target; k--) await press(page.getByRole('button', { name: `Move up: ${text}`, exact: true }), way);
+					for (let k = at; k > target; k--)
+						await press(page.getByRole('button', { name: `Move up: ${text}`, exact: true }), way);
 				}
 				await expect(page.locator('ol.order .text')).toHaveText(q.items);
 			}
@@ -127,7 +130,9 @@ async function next(page: Page, way: Way) {
 	else await page.keyboard.press('Enter');
 }
 
-test('a ten-question quiz of every type, by taps and keys, resumed after a reload, scored, in history, and retried', async ({ page }) => {
+test('a ten-question quiz of every type, by taps and keys, resumed after a reload, scored, in history, and retried', async ({
+	page
+}) => {
 	// Twelve questions answered step by step, with screenshots: longer than the default 30 s on a busy machine.
 	test.setTimeout(120_000);
 	await page.goto('/');
@@ -152,13 +157,17 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		await expect(types.getByRole('checkbox', { name })).toBeChecked();
 	await expect(page.getByRole('radio', { name: 'Shuffled' })).toBeChecked();
 	await expect(page.getByRole('radio', { name: 'After each question' })).toBeChecked();
-	await expect(page.getByText(`${deck.facts.flatMap((f) => f.questions).length} questions match; the quiz will ask 10.`)).toBeVisible();
+	await expect(
+		page.getByText(`${deck.facts.flatMap((f) => f.questions).length} questions match; the quiz will ask 10.`)
+	).toBeVisible();
 	await checkLayout(page);
 	await page.screenshot({ path: shot('builder'), fullPage: true });
 	await page.getByRole('button', { name: 'Start quiz' }).tap();
 
 	const seen = new Set<QuestionType>();
 	const missed: string[] = [];
+	const missedFacts = new Set<string>();
+	const quizFacts = new Set<string>();
 	const wrongAt = new Set([1, 6]);
 	for (let i = 0; i < 10; i++) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of 10` })).toBeVisible();
@@ -166,16 +175,21 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		const way: Way = i % 2 === 0 ? 'taps' : 'keys';
 		const right = !wrongAt.has(i);
 		if (!right) missed.push(q.prompt);
+		if (!right) missedFacts.add(q.factId);
+		quizFacts.add(q.factId);
 		const first = !seen.has(q.type);
 		seen.add(q.type);
 		await answer(page, q, right, way, first ? q.type : undefined);
 
 		// Feedback, read out by the live region: right or wrong, the answer, the explanation and the source.
-		const feedback = page.locator('[aria-live="polite"]').filter({ has: page.getByRole('heading', { name: /Correct|Not quite/ }) });
+		const feedback = page
+			.locator('[aria-live="polite"]')
+			.filter({ has: page.getByRole('heading', { name: /Correct|Not quite/ }) });
 		await expect(feedback.getByRole('heading', { name: right ? 'Correct' : 'Not quite' })).toBeVisible();
 		await expect(feedback.getByText(q.explanation)).toBeVisible();
 		await expect(feedback.getByText(/Source: ¶\d+/)).toBeVisible();
-		if (!right && (q.type === 'multiple-choice' || q.type === 'typed')) await expect(feedback.getByText(q.answer, { exact: true })).toBeVisible();
+		if (!right && (q.type === 'multiple-choice' || q.type === 'typed'))
+			await expect(feedback.getByText(q.answer, { exact: true })).toBeVisible();
 		if (right && q.type === 'typed' && hasTypo(q.answer))
 			await expect(feedback.getByText(`Accepted — check the spelling: ${q.answer}`)).toBeVisible();
 		if (first && (q.type === 'matching' || q.type === 'typed' || !right)) {
@@ -208,10 +222,31 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	for (const prompt of missed) await expect(page.locator('.misses').getByText(prompt, { exact: true })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Countries' })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Themes' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Study these as flashcards' })).toHaveAttribute('href', `/study/${deck.id}`);
+	await expect(page.getByRole('link', { name: 'Study these as flashcards' })).toHaveAttribute(
+		'href',
+		`/study/${deck.id}?${new URLSearchParams({ facts: [...missedFacts].join(',') })}`
+	);
 	await checkLayout(page);
 	await page.screenshot({ path: shot('results'), fullPage: true });
 	await page.screenshot({ path: shot('results-top') });
+
+	// The missed facts as flashcards: a session of exactly those facts, each shown now.
+	const resultsUrl = page.url();
+	await page.getByRole('link', { name: 'Study these as flashcards' }).tap();
+	const factOfFront = new Map(deck.facts.flatMap((f) => f.cards.map((c) => [c.front, f.id] as const)));
+	const studied = new Set<string>();
+	for (let i = 0; i < missedFacts.size; i++) {
+		await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+		studied.add(factOfFront.get((await page.locator('#card-front').textContent()) ?? '') ?? 'a card of no missed fact');
+		await page.getByRole('button', { name: /Show answer/ }).tap();
+		await page.getByRole('button', { name: /^Easy / }).tap();
+	}
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	expect(studied).toEqual(missedFacts);
+	await expect(
+		page.getByText(`You reviewed ${missedFacts.size} ${missedFacts.size === 1 ? 'card' : 'cards'}`)
+	).toBeVisible();
+	await page.goto(resultsUrl);
 
 	// History on the quiz page, best score on the home page.
 	await page.getByRole('link', { name: 'New quiz' }).tap();
@@ -220,6 +255,11 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 	await expect(history.getByRole('listitem').first()).toContainText('8/10 · 80%');
 	await page.getByRole('link', { name: 'Steppe Cards' }).tap();
 	await expect(page.getByRole('article', { name: deck.title })).toContainText('Best quiz score: 8/10 (80%)');
+	// The quiz's facts are reviewed, but leave the day's new flashcards as they were.
+	await expect(page.getByRole('article', { name: deck.title })).toContainText(
+		`${quizFacts.size} new facts met in quizzes today`
+	);
+	await expect(page.getByRole('article', { name: deck.title }).locator('dd.kind-new')).toHaveText('20');
 
 	// Retry the misses: a new attempt of the two missed questions.
 	await page.goto(`/quiz/${deck.id}`);
@@ -276,17 +316,75 @@ test('leaving mid-quiz offers to resume; feedback at the end goes straight on', 
 	await expect(page.getByRole('heading', { name: 'Missed questions (4)' })).toBeVisible();
 });
 
+// The first matching and ordering questions in the article's order have the longest feedback of the bank
+// (five long pairs; seven paragraphs, ¶1–4, 6, 7, 14): focusing "Next question" would scroll their verdict away.
+for (const [type, key] of [
+	['Matching', 'overview-five-stances/match-stances'],
+	['Ordering', 'history-timeline/long-view']
+] as const) {
+	test(`a wrong ${type.toLowerCase()} answer keeps its verdict and the right answer in view, with a short source line`, async ({
+		page
+	}) => {
+		// "All" questions of one type, built and answered by taps: slow when the machine is busy.
+		test.setTimeout(60_000);
+		await startQuizOfType(page, type, { count: 'All', order: 'As in the article' });
+		const q = await onScreen(page);
+		expect(q.key).toBe(key);
+		if (q.type === 'ordering')
+			await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
+		await answer(page, q, false, 'taps');
+		const feedback = page.locator('section.feedback');
+		await expect(feedback.getByRole('heading', { name: 'Not quite' })).toBeInViewport({ ratio: 1 });
+		await expect(feedback.locator('.answer-list')).toBeInViewport({ ratio: 1 });
+		await expect(page.getByRole('button', { name: 'Next question' })).toBeFocused();
+		const paragraphs = deck.facts.find((f) => f.id === q.factId)!.paragraphs;
+		await expect(feedback.getByText(/^Source: ¶/)).toHaveText(`Source: ¶${paragraphList(paragraphs)}`);
+	});
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`the feedback of every question type shows its verdict and right answer in view (${scheme})`, async ({
+		page
+	}) => {
+		test.setTimeout(60_000);
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto(`/quiz/${deck.id}`);
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+		await page.getByRole('radio', { name: '5' }).tap();
+		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		// Five questions, one of each type, each answered wrong so that the right answer shows.
+		for (let i = 0; i < 5; i++) {
+			await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
+			const q = await onScreen(page);
+			await answer(page, q, false, 'taps');
+			const feedback = page.locator('section.feedback');
+			const verdict = feedback.getByRole('heading', { name: /^(Correct|Not quite)$/ });
+			await expect(verdict).toBeInViewport({ ratio: 1 });
+			// A wrong order can be right by chance (the items are shuffled): then there is no answer to show.
+			if ((await verdict.textContent())?.includes('Not quite')) {
+				const answerShown =
+					q.type === 'matching' || q.type === 'ordering'
+						? feedback.locator('.answer-list')
+						: feedback.getByText(/^The answer:/);
+				await expect(answerShown).toBeInViewport({ ratio: 1 });
+			}
+			await expect(page.getByRole('button', { name: /^(Next question|See your results)$/ })).toBeFocused();
+			const paragraphs = deck.facts.find((f) => f.id === q.factId)!.paragraphs;
+			const source = feedback.getByText(/^Source: ¶/);
+			if (paragraphs.length > 1) await expect(source).toHaveText(`Source: ¶${paragraphList(paragraphs)}`);
+			else await expect(source).toHaveText(new RegExp(`^Source: ¶${paragraphs[0]} \\S`));
+			await page.screenshot({ path: shot(`feedback-in-view-${q.type}-${scheme}`) });
+			await page.getByRole('button', { name: /^(Next question|See your results)$/ }).tap();
+		}
+		await expect(page.getByText('0 of 5 right').or(page.getByText('1 of 5 right'))).toBeVisible();
+	});
+}
+
 test.describe('in dark mode', () => {
 	test.use({ colorScheme: 'dark' });
 
 	test('a matching question and its feedback stay readable', async ({ page }) => {
-		await page.goto(`/quiz/${deck.id}`);
-		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
-		const types = page.getByRole('group', { name: 'Question types' });
-		await types.getByRole('button', { name: /Clear all/ }).tap();
-		await types.getByRole('checkbox', { name: 'Matching' }).tap();
-		await page.getByRole('radio', { name: '5' }).tap();
-		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		await startQuizOfType(page, 'Matching', { count: '5' });
 		const q = await onScreen(page);
 		expect(q.type).toBe('matching');
 		// Two pairs made, one still selected: the states that must be told apart.
@@ -306,10 +404,18 @@ test.describe('in dark mode', () => {
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-	test(`no accessibility violations in the builder, every question type, its feedback and the results (${scheme})`, async ({ page }) => {
+	test(`no accessibility violations in the builder, every question type, its feedback and the results (${scheme})`, async ({
+		page
+	}) => {
 		test.setTimeout(120_000);
 		const violations = async (where: string) =>
-			(await new AxeBuilder({ page }).analyze()).violations.map((v) => `${where} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+			(await new AxeBuilder({ page }).analyze()).violations.map(
+				(v) =>
+					`${where} ${v.id}: ${v.help} (${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(', ')})`
+			);
 		await page.emulateMedia({ colorScheme: scheme });
 		const found: string[] = [];
 

@@ -8,7 +8,9 @@ import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion } from '../../src/lib/content/schema';
 
 const deck = loadDecks('questions').decks[0]!;
-const byPrompt = new Map<string, DeckQuestion>(deck.facts.flatMap((fact) => fact.questions.map((q) => [q.prompt, q] as const)));
+const byPrompt = new Map<string, DeckQuestion>(
+	deck.facts.flatMap((fact) => fact.questions.map((q) => [q.prompt, q] as const))
+);
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const baseURL = config.use!.baseURL!;
 const launchOptions = config.use!.launchOptions!;
@@ -29,7 +31,12 @@ function qrVideo(text: string | null): Buffer {
 		for (let r = 0; r < size; r++)
 			for (let c = 0; c < size; c++) {
 				if (!modules[r]![c]) continue;
-				for (let dy = 0; dy < scale; dy++) y.fill(0, (top + r * scale + dy) * WIDTH + left + c * scale, (top + r * scale + dy) * WIDTH + left + (c + 1) * scale);
+				for (let dy = 0; dy < scale; dy++)
+					y.fill(
+						0,
+						(top + r * scale + dy) * WIDTH + left + c * scale,
+						(top + r * scale + dy) * WIDTH + left + (c + 1) * scale
+					);
 			}
 	}
 	const chroma = Buffer.alloc((WIDTH / 2) * (HEIGHT / 2) * 2, 128);
@@ -82,7 +89,12 @@ test('a teacher scans a student’s result QR code with the camera', async ({ br
 	writeFileSync(video, qrVideo(null));
 	const camera = await chromium.launch({
 		...launchOptions,
-		args: [...(launchOptions.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]
+		args: [
+			...(launchOptions.args ?? []),
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
 	});
 	try {
 		const context = await camera.newContext({ ...PHONE, baseURL, permissions: ['camera'] });
@@ -105,7 +117,10 @@ test('a teacher scans a student’s result QR code with the camera', async ({ br
 		const outcomes = teacher.getByRole('list', { name: 'Codes read' });
 		await expect(outcomes.getByRole('listitem').first()).toContainText('Dana: added', { timeout: 20_000 });
 		await expect(teacher.getByRole('heading', { name: 'Scores (1 student, 80% right)' })).toBeVisible();
-		await expect(teacher.getByRole('table').first().getByRole('row')).toHaveText([/Student\s*Right\s*Percent/, /Dana\s*4\/5\s*80%/]);
+		await expect(teacher.getByRole('table').first().getByRole('row')).toHaveText([
+			/Student\s*Right\s*Percent/,
+			/Dana\s*4\/5\s*80%/
+		]);
 		// The same code seen frame after frame is added once.
 		await teacher.waitForTimeout(1000);
 		await expect(outcomes.getByRole('listitem')).toHaveCount(1);

@@ -18,7 +18,9 @@ async function homeCounts(page: Page) {
 	};
 }
 
-test('a first visit to the home page, the statistics and the settings shows that nothing is studied yet, without creating the database', async ({ page }) => {
+test('a first visit to the home page, the statistics, the settings and the classroom shows that nothing is studied yet, without creating the database', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
 	expect(await databaseNames(page)).toEqual([]);
@@ -29,9 +31,18 @@ test('a first visit to the home page, the statistics and the settings shows that
 	await expect(page.getByLabel('New facts per day')).toBeEnabled();
 	await expect(page.getByLabel('New facts per day')).toHaveValue('20');
 	expect(await databaseNames(page)).toEqual([]);
+	await page.goto('/classroom');
+	await expect(page.getByText('None yet. Quizzes you make are kept on this device')).toBeVisible();
+	expect(await databaseNames(page)).toEqual([]);
+	await page.goto('/classroom/take');
+	await expect(page.getByRole('heading', { level: 1, name: 'Join a class quiz' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(await databaseNames(page)).toEqual([]);
 });
 
-test('study five cards by keys and by taps, reload in the middle, undo, and see them in the counts', async ({ page }) => {
+test('study five cards by keys and by taps, reload in the middle, undo, and see them in the counts', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect.poll(() => homeCounts(page)).toEqual({ new: '20', learning: '0', review: '0' });
 	await page.getByRole('article', { name: deck.title }).getByRole('link', { name: 'Study now' }).click();
@@ -162,10 +173,13 @@ test('the first saved rating asks the browser to keep the data, and only once', 
 
 /** A colour as the browser computes it, `rgb(r, g, b)`, into its relative luminance (WCAG 2). */
 function luminance(color: string) {
-	const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
-		const v = Number(c) / 255;
-		return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-	});
+	const [r, g, b] = color
+		.match(/\d+(\.\d+)?/g)!
+		.slice(0, 3)
+		.map((c) => {
+			const v = Number(c) / 255;
+			return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+		});
 	return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 const contrast = (a: string, b: string) => {
@@ -173,17 +187,26 @@ const contrast = (a: string, b: string) => {
 	return (light! + 0.05) / (dark! + 0.05);
 };
 const colours = (button: ReturnType<Page['getByRole']>) =>
-	button.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, label: getComputedStyle(element).color }));
+	button.evaluate((element) => ({
+		background: getComputedStyle(element).backgroundColor,
+		label: getComputedStyle(element).color
+	}));
 
 for (const theme of ['light', 'dark'] as const) {
-	test(`in the ${theme} theme, Again, Hard, Good and Easy each have a colour of their own, none that of Show answer, with readable labels`, async ({ page }) => {
+	test(`in the ${theme} theme, Again, Hard, Good and Easy each have a colour of their own, none that of Show answer, with readable labels`, async ({
+		page
+	}) => {
 		await page.addInitScript((chosen) => localStorage.setItem('theme', chosen), theme);
 		await page.goto(`/study/${deck.id}`);
 		const reveal = page.getByRole('button', { name: /Show answer/ });
 		const revealColours = await colours(reveal);
 		await page.screenshot({ path: `test-results/screens/study-front-${theme}.png` });
 		await reveal.click();
-		const grades = await Promise.all(['Again', 'Hard', 'Good', 'Easy'].map((name) => colours(page.getByRole('button', { name: new RegExp(`^${name} `) }))));
+		const grades = await Promise.all(
+			['Again', 'Hard', 'Good', 'Easy'].map((name) =>
+				colours(page.getByRole('button', { name: new RegExp(`^${name} `) }))
+			)
+		);
 		await page.screenshot({ path: `test-results/screens/study-back-${theme}.png` });
 
 		const backgrounds = [...grades, revealColours].map((c) => c.background);
@@ -193,16 +216,20 @@ for (const theme of ['light', 'dark'] as const) {
 	});
 }
 
-test('a rating or an undo that cannot be saved leaves the card on screen, says why, and can be tried again', async ({ page }) => {
+test('a rating or an undo that cannot be saved leaves the card on screen, says why, and can be tried again', async ({
+	page
+}) => {
 	// The disk fills up on demand: every IndexedDB write fails while `failWrites` is set.
 	await page.addInitScript(() => {
 		const transaction = IDBDatabase.prototype.transaction;
 		IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
-			if (args[1] === 'readwrite' && (window as { failWrites?: boolean }).failWrites) throw new DOMException('The disk is full', 'QuotaExceededError');
+			if (args[1] === 'readwrite' && (window as { failWrites?: boolean }).failWrites)
+				throw new DOMException('The disk is full', 'QuotaExceededError');
 			return transaction.apply(this, args);
 		};
 	});
-	const failWrites = (fail: boolean) => page.evaluate((on) => ((window as { failWrites?: boolean }).failWrites = on), fail);
+	const failWrites = (fail: boolean) =>
+		page.evaluate((on) => ((window as { failWrites?: boolean }).failWrites = on), fail);
 	const problem = page.getByRole('alert');
 
 	await page.goto(`/study/${deck.id}`);

@@ -17,7 +17,13 @@ test.beforeAll(async () => {
 	cpSync('build', site, { recursive: true });
 	server = spawn(process.execPath, ['tests/serve.js', site, String(PORT)], { stdio: 'ignore' });
 	for (let i = 0; i < 50; i++) {
-		if (await fetch(`http://localhost:${PORT}/`).then((r) => r.ok, () => false)) return;
+		if (
+			await fetch(`http://localhost:${PORT}/`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			return;
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	throw new Error('the test server did not start');

@@ -2,7 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import type { UserCardRow, UserDeckRow } from '../../src/lib/db/rows';
 import { deck as bundled, rateGood } from './app';
 
-const userDeck: UserDeckRow = { id: 'u-0f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a0b', title: 'My capitals', description: 'Central Asia', created: 1, updated: 1 };
+const userDeck: UserDeckRow = {
+	id: 'u-0f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a0b',
+	title: 'My capitals',
+	description: 'Central Asia',
+	created: 1,
+	updated: 1
+};
 const CAPITALS: [string, string][] = [
 	['Kazakhstan', 'Astana'],
 	['Kyrgyzstan', 'Bishkek'],

@@ -39,11 +39,17 @@ export function findTarget(target) {
 	const usable = (el) => el.getClientRects().length > 0 && !(/** @type {HTMLInputElement} */ (el).disabled);
 	const clean = (/** @type {string | null} */ text) => (text ?? '').replace(/\s+/g, ' ').trim();
 	if ('label' in target) {
-		const label = [...document.querySelectorAll('label')].find((l) => l.control && clean(l.textContent).startsWith(target.label) && usable(l.control));
+		const label = [...document.querySelectorAll('label')].find(
+			(l) => l.control && clean(l.textContent).startsWith(target.label) && usable(l.control)
+		);
 		return label?.control ?? null;
 	}
 	const text = target.text === undefined ? undefined : new RegExp(target.text);
-	return [...document.querySelectorAll(target.css)].find((el) => usable(el) && (!text || text.test(clean(el.textContent)))) ?? null;
+	return (
+		[...document.querySelectorAll(target.css)].find(
+			(el) => usable(el) && (!text || text.test(clean(el.textContent)))
+		) ?? null
+	);
 }
 
 const WAIT_MS = 15_000;
@@ -68,7 +74,10 @@ export async function poll(what, attempt) {
 		} catch (error) {
 			last = error;
 		}
-		if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+		if (Date.now() > until)
+			throw new Error(
+				`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`
+			);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }
@@ -89,7 +98,9 @@ export const waitForText = (driver, pattern, css = 'body') =>
 		driver,
 		`text ${pattern}${css === 'body' ? '' : ` in ${css}`}`,
 		(/** @type {string} */ source, /** @type {string} */ flags, /** @type {string} */ selector) =>
-			[...document.querySelectorAll(selector)].some((el) => new RegExp(source, flags).test(/** @type {HTMLElement} */ (el).innerText)),
+			[...document.querySelectorAll(selector)].some((el) =>
+				new RegExp(source, flags).test(/** @type {HTMLElement} */ (el).innerText)
+			),
 		pattern.source,
 		pattern.flags,
 		css
@@ -98,7 +109,9 @@ export const waitForText = (driver, pattern, css = 'body') =>
 /** @param {Driver} driver @returns {Promise<import('./probe.js').ProbeRecord>} */
 export const probeRecord = (driver) =>
 	driver.run(() => {
-		const record = /** @type {import('./probe.js').ProbeRecord | undefined} */ (/** @type {any} */ (window).__engineProbe);
+		const record = /** @type {import('./probe.js').ProbeRecord | undefined} */ (
+			/** @type {any} */ (window).__engineProbe
+		);
 		if (!record) throw new Error('the probe is missing from this page');
 		return { errors: [...record.errors], downloads: [...record.downloads] };
 	});

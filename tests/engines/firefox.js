@@ -9,7 +9,8 @@ import { findTarget, poll } from './driver.js';
 /** @returns {Promise<import('./driver.js').Engine>} */
 export async function launchFirefox() {
 	const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-	if (!existsSync(executablePath)) throw new Error(`no Firefox at ${executablePath}: apt-get install firefox-esr (or set FIREFOX_PATH)`);
+	if (!existsSync(executablePath))
+		throw new Error(`no Firefox at ${executablePath}: apt-get install firefox-esr (or set FIREFOX_PATH)`);
 	const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
 	return {
 		async session(base) {
@@ -29,15 +30,24 @@ export async function launchFirefox() {
 				reload: async () => void (await page.reload({ waitUntil: 'load' })),
 				run: (fn, ...args) => /** @type {Promise<any>} */ (page.evaluate(fn, ...args)),
 				click: async (target) => (await element(target)).click(),
-				press: (key) => page.keyboard.press(/** @type {import('puppeteer-core').KeyInput} */ (key === 'Space' ? ' ' : key)),
+				press: (key) =>
+					page.keyboard.press(/** @type {import('puppeteer-core').KeyInput} */ (key === 'Space' ? ' ' : key)),
 				type: async (target, text) => (await element(target)).type(text),
 				async select(target, label) {
 					const select = await element(target);
-					const value = await select.evaluate((el, text) => [...(/** @type {HTMLSelectElement} */ (/** @type {unknown} */ (el))).options].find((o) => o.text === text)?.value, label);
+					const value = await select.evaluate(
+						(el, text) =>
+							[.../** @type {HTMLSelectElement} */ (/** @type {unknown} */ (el)).options].find((o) => o.text === text)
+								?.value,
+						label
+					);
 					if (value === undefined) throw new Error(`no option "${label}" in ${JSON.stringify(target)}`);
 					await select.select(value);
 				},
-				upload: async (target, file) => (/** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (await element(target))).uploadFile(file),
+				upload: async (target, file) =>
+					/** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (await element(target)).uploadFile(
+						file
+					),
 				close: () => context.close()
 			};
 			return driver;

@@ -12,7 +12,9 @@ export function probe() {
 	/** @param {unknown} reason */
 	const describe = (reason) => (reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
 	addEventListener('error', (event) => record.errors.push(`error: ${event.message}`));
-	addEventListener('unhandledrejection', (event) => record.errors.push(`unhandled rejection: ${describe(event.reason)}`));
+	addEventListener('unhandledrejection', (event) =>
+		record.errors.push(`unhandled rejection: ${describe(event.reason)}`)
+	);
 	const consoleError = console.error.bind(console);
 	console.error = (...args) => {
 		record.errors.push(`console.error: ${args.map(describe).join(' ')}`);

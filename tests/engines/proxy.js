@@ -30,22 +30,25 @@ export async function startProxy(targetPort, port) {
 	const sockets = new Set();
 	const server = createServer((req, res) => {
 		const { 'accept-encoding': _encoding, ...headers } = req.headers;
-		const forwarded = request({ host: '127.0.0.1', port: targetPort, path: req.url, method: req.method, headers }, (answer) => {
-			const type = String(answer.headers['content-type'] ?? '');
-			if (!type.startsWith('text/html')) {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
-				return;
+		const forwarded = request(
+			{ host: '127.0.0.1', port: targetPort, path: req.url, method: req.method, headers },
+			(answer) => {
+				const type = String(answer.headers['content-type'] ?? '');
+				if (!type.startsWith('text/html')) {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+					return;
+				}
+				/** @type {Buffer[]} */
+				const chunks = [];
+				answer.on('data', (chunk) => chunks.push(chunk));
+				answer.on('end', () => {
+					const body = withProbe(Buffer.concat(chunks).toString('utf8'));
+					res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
+					res.end(body);
+				});
 			}
-			/** @type {Buffer[]} */
-			const chunks = [];
-			answer.on('data', (chunk) => chunks.push(chunk));
-			answer.on('end', () => {
-				const body = withProbe(Buffer.concat(chunks).toString('utf8'));
-				res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
-				res.end(body);
-			});
-		});
+		);
 		forwarded.on('error', () => res.destroy());
 		req.pipe(forwarded);
 	});

@@ -40,15 +40,21 @@ mkdirSync('test-results/summary', { recursive: true });
 function within(promise, ms, what) {
 	/** @type {NodeJS.Timeout | undefined} */
 	let timer;
-	const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms)));
+	const timeout = new Promise(
+		(_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms))
+	);
 	return /** @type {Promise<T>} */ (Promise.race([promise, timeout])).finally(() => clearTimeout(timer));
 }
 
 /** Starts tests/serve.js on build/ and waits until it listens. */
 function startServer() {
-	const server = spawn(process.execPath, ['tests/serve.js', 'build', String(engine.serverPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const server = spawn(process.execPath, ['tests/serve.js', 'build', String(engine.serverPort)], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	return new Promise((resolve, reject) => {
-		server.once('exit', (code) => reject(new Error(`tests/serve.js exited (${code}): is port ${engine.serverPort} taken?`)));
+		server.once('exit', (code) =>
+			reject(new Error(`tests/serve.js exited (${code}): is port ${engine.serverPort} taken?`))
+		);
 		server.stdout?.once('data', () => resolve(server));
 	}).then(() => server);
 }
@@ -76,7 +82,7 @@ try {
 						5_000,
 						'reading the page'
 					).catch(() => 'the page could not be read');
-					throw new Error(`${error instanceof Error ? error.message : error}\n      page ${shown}`);
+					throw new Error(`${error instanceof Error ? error.message : error}\n      page ${shown}`, { cause: error });
 				} finally {
 					proxy.setOffline(false);
 					await within(driver.close(), 10_000, 'closing the session').catch(() => {});
@@ -85,7 +91,9 @@ try {
 				console.log(`  ✓ ${name} › ${title} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
 			} catch (error) {
 				failed++;
-				console.log(`  ✘ ${name} › ${title} (${((Date.now() - began) / 1000).toFixed(1)} s)\n      ${error instanceof Error ? error.message : error}`);
+				console.log(
+					`  ✘ ${name} › ${title} (${((Date.now() - began) / 1000).toFixed(1)} s)\n      ${error instanceof Error ? error.message : error}`
+				);
 			}
 		}
 	} finally {

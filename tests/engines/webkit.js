@@ -33,7 +33,9 @@ function ended(child) {
  * @returns {Promise<{ display: string, stop: () => Promise<void> }>}
  */
 function startXvfb() {
-	const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+	const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], {
+		stdio: ['ignore', 'ignore', 'pipe', 'pipe']
+	});
 	return new Promise((resolve, reject) => {
 		let stderr = '';
 		xvfb.stderr?.on('data', (chunk) => (stderr += chunk));
@@ -55,11 +57,18 @@ export async function launchWebKit(port) {
 	// can be 360 px wide. It changes the browser's own controls only, never the page.
 	const config = mkdtempSync(join(tmpdir(), 'steppe-webkit-'));
 	mkdirSync(join(config, 'gtk-3.0'));
-	writeFileSync(join(config, 'gtk-3.0', 'gtk.css'), 'window headerbar, window toolbar, window box > * { font-size: 1px; padding: 0; margin: 0; min-width: 0; min-height: 0; }\n');
-	const driverProcess = spawn(process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver', [`--port=${port}`, '--replace-on-new-session'], {
-		stdio: 'ignore',
-		env: { ...process.env, DISPLAY: xvfb.display, XDG_CONFIG_HOME: config }
-	});
+	writeFileSync(
+		join(config, 'gtk-3.0', 'gtk.css'),
+		'window headerbar, window toolbar, window box > * { font-size: 1px; padding: 0; margin: 0; min-width: 0; min-height: 0; }\n'
+	);
+	const driverProcess = spawn(
+		process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver',
+		[`--port=${port}`, '--replace-on-new-session'],
+		{
+			stdio: 'ignore',
+			env: { ...process.env, DISPLAY: xvfb.display, XDG_CONFIG_HOME: config }
+		}
+	);
 	const stop = async () => {
 		await ended(driverProcess);
 		await xvfb.stop();
@@ -76,7 +85,8 @@ export async function launchWebKit(port) {
 			signal
 		});
 		const { value } = /** @type {{ value: any }} */ (await response.json());
-		if (value && typeof value === 'object' && 'error' in value) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
+		if (value && typeof value === 'object' && 'error' in value)
+			throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
 		return value;
 	}
 
@@ -84,7 +94,9 @@ export async function launchWebKit(port) {
 		await Promise.race([
 			poll('WebKitWebDriver to start', async () => (await call('GET', '/status')).ready),
 			new Promise((_, reject) =>
-				driverProcess.once('error', (error) => reject(new Error(`WebKitWebDriver could not start (${error.message}): apt-get install webkit2gtk-driver`)))
+				driverProcess.once('error', (error) =>
+					reject(new Error(`WebKitWebDriver could not start (${error.message}): apt-get install webkit2gtk-driver`))
+				)
 			)
 		]);
 	} catch (error) {
@@ -126,13 +138,25 @@ export async function launchWebKit(port) {
 			/** @param {Target} target @returns {Promise<string>} the element's WebDriver id */
 			const element = (target) =>
 				poll(JSON.stringify(target), async () => {
-					const found = await call('POST', `${at}/execute/sync`, { script: `return (${findTarget})(arguments[0]);`, args: [target] });
+					const found = await call('POST', `${at}/execute/sync`, {
+						script: `return (${findTarget})(arguments[0]);`,
+						args: [target]
+					});
 					return found?.[ELEMENT];
 				});
 			/** @param {string} text */
 			const keys = (text) =>
 				call('POST', `${at}/actions`, {
-					actions: [{ type: 'key', id: 'keyboard', actions: [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]) }]
+					actions: [
+						{
+							type: 'key',
+							id: 'keyboard',
+							actions: [...text].flatMap((value) => [
+								{ type: 'keyDown', value },
+								{ type: 'keyUp', value }
+							])
+						}
+					]
 				});
 			/** @type {Driver} */
 			const driver = {
@@ -141,14 +165,19 @@ export async function launchWebKit(port) {
 				run: (fn, ...args) => run(fn, args),
 				click: async (target) => void (await call('POST', `${at}/element/${await element(target)}/click`, {})),
 				press: async (key) => void (await keys(KEYS[key] ?? key)),
-				type: async (target, text) => void (await call('POST', `${at}/element/${await element(target)}/value`, { text })),
+				type: async (target, text) =>
+					void (await call('POST', `${at}/element/${await element(target)}/value`, { text })),
 				async select(target, label) {
 					const select = await element(target);
-					const option = await call('POST', `${at}/element/${select}/elements`, { using: 'xpath', value: `.//option[normalize-space(.)=${JSON.stringify(label)}]` });
+					const option = await call('POST', `${at}/element/${select}/elements`, {
+						using: 'xpath',
+						value: `.//option[normalize-space(.)=${JSON.stringify(label)}]`
+					});
 					if (!option[0]) throw new Error(`no option "${label}" in ${JSON.stringify(target)}`);
 					await call('POST', `${at}/element/${option[0][ELEMENT]}/click`, {});
 				},
-				upload: async (target, file) => void (await call('POST', `${at}/element/${await element(target)}/value`, { text: file })),
+				upload: async (target, file) =>
+					void (await call('POST', `${at}/element/${await element(target)}/value`, { text: file })),
 				close: async () => void (await call('DELETE', at))
 			};
 			return driver;

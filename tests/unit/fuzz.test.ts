@@ -25,7 +25,14 @@ import {
 	TIMER_CHOICES,
 	type ClassQuiz
 } from '$lib/classroom/quizcode';
-import { cleanName, decodeResultCode, encodeResultCode, MAX_NAME_BYTES, MAX_NAME_LENGTH, MAX_TYPED_BYTES } from '$lib/classroom/resultcode';
+import {
+	cleanName,
+	decodeResultCode,
+	encodeResultCode,
+	MAX_NAME_BYTES,
+	MAX_NAME_LENGTH,
+	MAX_TYPED_BYTES
+} from '$lib/classroom/resultcode';
 import { csvField } from '$lib/classroom/report';
 import { StudyDatabase } from '$lib/db/db';
 import { recordReview } from '$lib/srs/review';
@@ -45,11 +52,43 @@ async function holds<Ts>(name: string, property: fc.IRawProperty<Ts>, runs: numb
 
 /** A refusal a user can act on: a sentence, not an exception's text. */
 function isClearRefusal(read: { ok: boolean; message?: string }): boolean {
-	return !read.ok && typeof read.message === 'string' && /^[A-Z].{10,}[.)]$/s.test(read.message) && !/NaN|\[object|Error:/.test(read.message);
+	return (
+		!read.ok &&
+		typeof read.message === 'string' &&
+		/^[A-Z].{10,}[.)]$/s.test(read.message) &&
+		!/NaN|\[object|Error:/.test(read.message)
+	);
 }
 
 /** What an attacker types: markup, formula starts, controls, bidi overrides, joiners, accents, emoji, among letters. */
-const HOSTILE = [...'<>"\'&=+-@ aZж', '\t', '\r', '\n', '\u0000', '\u0085', '\u00ad', '\u061c', '\u200b', '\u200d', '\u200e', '\u200f', '\u2028', '\u202a', '\u202e', '\u2066', '\u2069', '\u0301', '\u0489', '\ufe0f', '\ud83c', '👩', '🏽', '🇰', 'é', '\ufeff'];
+const HOSTILE = [
+	...'<>"\'&=+-@ aZж',
+	'\t',
+	'\r',
+	'\n',
+	'\u0000',
+	'\u0085',
+	'\u00ad',
+	'\u061c',
+	'\u200b',
+	'\u200d',
+	'\u200e',
+	'\u200f',
+	'\u2028',
+	'\u202a',
+	'\u202e',
+	'\u2066',
+	'\u2069',
+	'\u0301',
+	'\u0489',
+	'\ufe0f',
+	'\ud83c',
+	'👩',
+	'🏽',
+	'🇰',
+	'é',
+	'\ufeff'
+];
 
 /** Any UTF-16 text, unpaired surrogates included (what a paste or a hand-edited link can hold). */
 const anyText = (maxLength: number) =>
@@ -60,12 +99,20 @@ const anyText = (maxLength: number) =>
 		fc.string({ unit: 'grapheme', maxLength })
 	);
 /** Text made of what codes are made of, so decoding gets past the first checks. */
-const codeLike = (maxLength: number) => fc.string({ unit: fc.constantFrom(...CROCKFORD, ...'rR-  iloIO\u200b'), maxLength });
+const codeLike = (maxLength: number) =>
+	fc.string({ unit: fc.constantFrom(...CROCKFORD, ...'rR-  iloIO\u200b'), maxLength });
 
 /** A code changed the ways a code gets changed: characters replaced, dropped or added, cut short. */
 const mutatedCode = (code: string) =>
 	fc
-		.array(fc.tuple(fc.constantFrom('replace', 'drop', 'insert', 'cut'), fc.nat(), fc.constantFrom(...CROCKFORD, '-', ' ', 'U', '!')), { minLength: 1, maxLength: 3 })
+		.array(
+			fc.tuple(
+				fc.constantFrom('replace', 'drop', 'insert', 'cut'),
+				fc.nat(),
+				fc.constantFrom(...CROCKFORD, '-', ' ', 'U', '!')
+			),
+			{ minLength: 1, maxLength: 3 }
+		)
 		.map((edits) =>
 			edits.reduce((text, [kind, at, c]) => {
 				const i = at % (text.length + 1);
@@ -79,7 +126,8 @@ const mutatedCode = (code: string) =>
 const deck = loadDecks('questions').decks[0]!;
 const decks = [deck.id];
 const BIDI_OR_CONTROL = /[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const graphemeCount = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
+const graphemeCount = (text: string) =>
+	[...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
 
 const classQuiz: fc.Arbitrary<ClassQuiz> = fc.record({
 	deckId: fc.constant(deck.id),
@@ -102,7 +150,9 @@ describe('quiz codes and links', () => {
 			'quiz code round trip',
 			fc.property(classQuiz, fc.boolean(), (quiz, typedLoosely) => {
 				const code = encodeQuizCode(quiz);
-				const text = typedLoosely ? formatQuizCode(code).toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l') : formatQuizCode(code);
+				const text = typedLoosely
+					? formatQuizCode(code).toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l')
+					: formatQuizCode(code);
 				expect(decodeQuizCode(text, decks)).toEqual({ ok: true, value: { code, id: quizIdOf(code), quiz } });
 				return true;
 			}),
@@ -111,7 +161,16 @@ describe('quiz codes and links', () => {
 	});
 
 	it('any text gives a quiz that encodes back to its code, or a clear refusal', async () => {
-		const valid = encodeQuizCode({ deckId: deck.id, count: 10, countries: [...COUNTRIES], themes: [...THEMES], types: [...QUESTION_TYPES], order: 'shuffled', timer: 0, seed: 7 });
+		const valid = encodeQuizCode({
+			deckId: deck.id,
+			count: 10,
+			countries: [...COUNTRIES],
+			themes: [...THEMES],
+			types: [...QUESTION_TYPES],
+			order: 'shuffled',
+			timer: 0,
+			seed: 7
+		});
 		await holds(
 			'quiz code decoder',
 			fc.property(fc.oneof(anyText(60), codeLike(40), mutatedCode(valid)), (text) => {
@@ -129,21 +188,33 @@ describe('quiz codes and links', () => {
 			'fragment round trip',
 			fc.property(classQuiz, anyText(200), (quiz, title) => {
 				const code = encodeQuizCode(quiz);
-				expect(readFragment(`#${quizFragment(code, title)}`)).toEqual({ code: formatQuizCode(code), title: cleanLine(title, MAX_TITLE) });
+				expect(readFragment(`#${quizFragment(code, title)}`)).toEqual({
+					code: formatQuizCode(code),
+					title: cleanLine(title, MAX_TITLE)
+				});
 				return true;
 			}),
 			300
 		);
 		await holds(
 			'fragment reader',
-			fc.property(fc.oneof(anyText(200), fc.webFragments(), fc.array(fc.tuple(fc.constantFrom('q', 't', 'x'), anyText(30))).map((kv) => `#${kv.map(([k, v]) => `${k}=${v}`).join('&')}`)), (hash) => {
-				const { code, title } = readFragment(hash);
-				expect(code === undefined || typeof code === 'string').toBe(true);
-				expect(title).not.toMatch(BIDI_OR_CONTROL);
-				expect(graphemeCount(title)).toBeLessThanOrEqual(MAX_TITLE);
-				expect(cleanLine(title, MAX_TITLE)).toBe(title);
-				return true;
-			}),
+			fc.property(
+				fc.oneof(
+					anyText(200),
+					fc.webFragments(),
+					fc
+						.array(fc.tuple(fc.constantFrom('q', 't', 'x'), anyText(30)))
+						.map((kv) => `#${kv.map(([k, v]) => `${k}=${v}`).join('&')}`)
+				),
+				(hash) => {
+					const { code, title } = readFragment(hash);
+					expect(code === undefined || typeof code === 'string').toBe(true);
+					expect(title).not.toMatch(BIDI_OR_CONTROL);
+					expect(graphemeCount(title)).toBeLessThanOrEqual(MAX_TITLE);
+					expect(cleanLine(title, MAX_TITLE)).toBe(title);
+					return true;
+				}
+			),
 			1000
 		);
 	});
@@ -170,7 +241,16 @@ describe('student names', () => {
 });
 
 describe('result codes', () => {
-	const quiz: ClassQuiz = { deckId: deck.id, count: 'all', countries: ['kazakhstan', 'kyrgyzstan'], themes: [...THEMES], types: [...QUESTION_TYPES], order: 'shuffled', timer: 30, seed: 42 };
+	const quiz: ClassQuiz = {
+		deckId: deck.id,
+		count: 'all',
+		countries: ['kazakhstan', 'kyrgyzstan'],
+		themes: [...THEMES],
+		types: [...QUESTION_TYPES],
+		order: 'shuffled',
+		timer: 30,
+		seed: 42
+	};
 	const quizId = quizIdOf(encodeQuizCode(quiz));
 	const plan = buildQuiz(deck, quizConfigOf(quiz));
 
@@ -180,23 +260,41 @@ describe('result codes', () => {
 		const none = fc.constant({ given: null, read: null });
 		switch (q.type) {
 			case 'multiple-choice':
-				return fc.oneof(none, fc.constantFrom(...q.options).map((o) => ({ given: o, read: o })));
+				return fc.oneof(
+					none,
+					fc.constantFrom(...q.options).map((o) => ({ given: o, read: o }))
+				);
 			case 'true-false':
-				return fc.oneof(none, fc.boolean().map((b) => ({ given: b, read: b })));
+				return fc.oneof(
+					none,
+					fc.boolean().map((b) => ({ given: b, read: b }))
+				);
 			case 'typed':
 				return fc.oneof(
 					none,
-					fc.string({ unit: 'grapheme', maxLength: 140 }).map((s) => ({ given: s, read: capText(s.trim(), MAX_TYPED_BYTES) || null }))
+					fc
+						.string({ unit: 'grapheme', maxLength: 140 })
+						.map((s) => ({ given: s, read: capText(s.trim(), MAX_TYPED_BYTES) || null }))
 				);
 			case 'matching':
 				return fc.tuple(...q.pairs.map(() => fc.option(fc.constantFrom(...planned.shown)))).map((rights) => {
-					const pairs = q.pairs.flatMap(([left], i): [string, string][] => (rights[i] == null ? [] : [[left, rights[i]!]]));
+					const pairs = q.pairs.flatMap(([left], i): [string, string][] =>
+						rights[i] == null ? [] : [[left, rights[i]!]]
+					);
 					return { given: pairs, read: pairs.length > 0 ? pairs : null };
 				});
 			case 'ordering':
-				return fc.oneof(none, fc.shuffledSubarray([...q.items], { minLength: q.items.length }).map((order) => ({ given: order, read: order })));
+				return fc.oneof(
+					none,
+					fc
+						.shuffledSubarray([...q.items], { minLength: q.items.length })
+						.map((order) => ({ given: order, read: order }))
+				);
 			case 'map':
-				return fc.oneof(none, fc.nat({ max: q.choicesOnMap!.length - 1 }).map((i) => ({ given: i, read: i })));
+				return fc.oneof(
+					none,
+					fc.nat({ max: q.choicesOnMap!.length - 1 }).map((i) => ({ given: i, read: i }))
+				);
 		}
 	}
 	const answers = fc.tuple(...plan.questions.map(answer));
@@ -207,9 +305,24 @@ describe('result codes', () => {
 		await holds(
 			'result code round trip',
 			fc.property(anyText(80), answers, finishedAt, (name, given, at) => {
-				const read = decodeResultCode(encodeResultCode(quizId, plan, name, given.map((g) => g.given), at), quizId, plan);
-				if (cleanName(name) === '') expect(read).toEqual({ ok: false, message: 'This result code has no student name.' });
-				else expect(read).toEqual({ ok: true, value: { quizId, name: cleanName(name), finishedAt: at, given: given.map((g) => g.read) } });
+				const read = decodeResultCode(
+					encodeResultCode(
+						quizId,
+						plan,
+						name,
+						given.map((g) => g.given),
+						at
+					),
+					quizId,
+					plan
+				);
+				if (cleanName(name) === '')
+					expect(read).toEqual({ ok: false, message: 'This result code has no student name.' });
+				else
+					expect(read).toEqual({
+						ok: true,
+						value: { quizId, name: cleanName(name), finishedAt: at, given: given.map((g) => g.read) }
+					});
 				return true;
 			}),
 			300
@@ -220,15 +333,23 @@ describe('result codes', () => {
 		const valid = encodeResultCode(quizId, plan, 'Aida', [], 0);
 		await holds(
 			'result code decoder',
-			fc.property(fc.oneof(anyText(120), codeLike(200).map((s) => `R1${s}`), codeLike(120), mutatedCode(valid)), (text) => {
-				const read = decodeResultCode(text, quizId, plan);
-				if (read.ok) {
-					expect(read.value.quizId).toBe(quizId);
-					expect(read.value.name).toBe(cleanName(read.value.name));
-					expect(read.value.given).toHaveLength(plan.questions.length);
-				} else expect(read, JSON.stringify(text)).toSatisfy(isClearRefusal);
-				return true;
-			}),
+			fc.property(
+				fc.oneof(
+					anyText(120),
+					codeLike(200).map((s) => `R1${s}`),
+					codeLike(120),
+					mutatedCode(valid)
+				),
+				(text) => {
+					const read = decodeResultCode(text, quizId, plan);
+					if (read.ok) {
+						expect(read.value.quizId).toBe(quizId);
+						expect(read.value.name).toBe(cleanName(read.value.name));
+						expect(read.value.given).toHaveLength(plan.questions.length);
+					} else expect(read, JSON.stringify(text)).toSatisfy(isClearRefusal);
+					return true;
+				}
+			),
 			2000
 		);
 	});
@@ -245,12 +366,23 @@ describe('result codes', () => {
 /** Every place in a JSON value where a value can be changed: [parent, key]. */
 function slots(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []) {
 	if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), slots(v, out)));
-	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([value as Record<string, unknown>, k]), slots(v, out);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) {
+			out.push([value as Record<string, unknown>, k]);
+			slots(v, out);
+		}
 	return out;
 }
 
 type Mutation = [kind: 'set' | 'delete' | 'duplicate', at: number, value: unknown];
-const mutations = fc.array(fc.tuple(fc.constantFrom('set' as const, 'delete' as const, 'duplicate' as const), fc.nat(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 });
+const mutations = fc.array(
+	fc.tuple(
+		fc.constantFrom('set' as const, 'delete' as const, 'duplicate' as const),
+		fc.nat(),
+		fc.jsonValue({ maxDepth: 2 })
+	),
+	{ maxLength: 3 }
+);
 
 /** A copy of a JSON value with some values replaced by any JSON, keys removed or array items repeated. */
 function mutate<T>(original: T, edits: Mutation[]): T {
@@ -260,7 +392,12 @@ function mutate<T>(original: T, edits: Mutation[]): T {
 		if (all.length === 0) break;
 		const [parent, key] = all[at % all.length]!;
 		if (kind === 'set') (parent as Record<string | number, unknown>)[key] = value;
-		else if (Array.isArray(parent)) parent.splice(key as number, kind === 'delete' ? 1 : 0, ...(kind === 'duplicate' ? [structuredClone(parent[key as number])] : []));
+		else if (Array.isArray(parent))
+			parent.splice(
+				key as number,
+				kind === 'delete' ? 1 : 0,
+				...(kind === 'duplicate' ? [structuredClone(parent[key as number])] : [])
+			);
 		else if (kind === 'delete') delete parent[key as string];
 	}
 	return copy;
@@ -278,18 +415,78 @@ describe('backup files', () => {
 		home = new StudyDatabase('fuzz-home');
 		await home.open();
 		for (const [i, factId] of ['a', 'b', 'c'].entries())
-			await recordReview(home, { deckId: 'd', factId, rating: 3, now: new Date(T0 + i * 60_000), retention: 0.9, source: 'flashcard', durationMs: 900 });
-		await home.quizAttempts.add({ id: 'q1', deckId: 'd', config: { deckId: 'd', count: 5, countries: [], themes: [], types: [], order: 'shuffled', feedback: 'each', seed: 's' }, questionKeys: ['a/mc'], startedAt: T0, position: 1, correctCount: 1 });
-		await home.quizAnswers.add({ attemptId: 'q1', deckId: 'd', questionKey: 'a/mc', factId: 'a', given: 'X', correct: true, timeMs: 900, answeredAt: T0 });
+			await recordReview(home, {
+				deckId: 'd',
+				factId,
+				rating: 3,
+				now: new Date(T0 + i * 60_000),
+				retention: 0.9,
+				source: 'flashcard',
+				durationMs: 900
+			});
+		await home.quizAttempts.add({
+			id: 'q1',
+			deckId: 'd',
+			config: {
+				deckId: 'd',
+				count: 5,
+				countries: [],
+				themes: [],
+				types: [],
+				order: 'shuffled',
+				feedback: 'each',
+				seed: 's'
+			},
+			questionKeys: ['a/mc'],
+			startedAt: T0,
+			position: 1,
+			correctCount: 1
+		});
+		await home.quizAnswers.add({
+			attemptId: 'q1',
+			deckId: 'd',
+			questionKey: 'a/mc',
+			factId: 'a',
+			given: 'X',
+			correct: true,
+			timeMs: 900,
+			answeredAt: T0
+		});
 		await home.classQuizzes.add({ id: 'ABCDEFG', code: '1'.repeat(20), title: 'Unit 3', createdAt: T0 });
-		await home.classResults.add({ quizId: 'ABCDEFG', student: 'aida', name: 'Aida', finishedAt: T0, given: ['X', null], code: 'R1XYZ', addedAt: T0 });
-		await home.classAttempts.add({ id: 'ABCDEFG@1', quizId: 'ABCDEFG', code: '1'.repeat(20), title: '', name: 'Aida', startedAt: T0, answers: [{ given: 'X', correct: true, timeMs: 5 }] });
+		await home.classResults.add({
+			quizId: 'ABCDEFG',
+			student: 'aida',
+			name: 'Aida',
+			finishedAt: T0,
+			given: ['X', null],
+			code: 'R1XYZ',
+			addedAt: T0
+		});
+		await home.classAttempts.add({
+			id: 'ABCDEFG@1',
+			quizId: 'ABCDEFG',
+			code: '1'.repeat(20),
+			title: '',
+			name: 'Aida',
+			startedAt: T0,
+			answers: [{ given: 'X', correct: true, timeMs: 5 }]
+		});
 		file = JSON.parse(JSON.stringify(await exportBackup(home, T0)));
 		before = await snapshot(home);
 	});
 	afterAll(() => home.delete());
 
-	const TABLES = ['factStates', 'reviews', 'settings', 'quizAttempts', 'quizAnswers', 'meta', 'classQuizzes', 'classResults', 'classAttempts'];
+	const TABLES = [
+		'factStates',
+		'reviews',
+		'settings',
+		'quizAttempts',
+		'quizAnswers',
+		'meta',
+		'classQuizzes',
+		'classResults',
+		'classAttempts'
+	];
 	const repeatedRows = fc.array(fc.tuple(fc.constantFrom(...TABLES), fc.nat()), { maxLength: 2 });
 
 	/** What the settings page does with a file: check it, and import it only when the check passes. */
@@ -302,12 +499,22 @@ describe('backup files', () => {
 	it('any text is refused with a clear reason, and the database is unchanged', async () => {
 		await holds(
 			'backup of any text',
-			fc.asyncProperty(fc.oneof(anyText(300), fc.json({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ format: 'steppe-cards-backup', version: 1, tables: v }))), fc.constantFrom('replace' as const, 'merge' as const), async (text, mode) => {
-				const checked = await importFile(home, text, mode);
-				expect(checked, text).toSatisfy(isClearRefusal);
-				expect(await snapshot(home)).toEqual(before);
-				return true;
-			}),
+			fc.asyncProperty(
+				fc.oneof(
+					anyText(300),
+					fc.json({ maxDepth: 3 }),
+					fc
+						.jsonValue({ maxDepth: 3 })
+						.map((v) => JSON.stringify({ format: 'steppe-cards-backup', version: 1, tables: v }))
+				),
+				fc.constantFrom('replace' as const, 'merge' as const),
+				async (text, mode) => {
+					const checked = await importFile(home, text, mode);
+					expect(checked, text).toSatisfy(isClearRefusal);
+					expect(await snapshot(home)).toEqual(before);
+					return true;
+				}
+			),
 			300
 		);
 	});
@@ -316,29 +523,35 @@ describe('backup files', () => {
 		const stored = await snapshot(home);
 		await holds(
 			'backup mutations',
-			fc.asyncProperty(mutations, repeatedRows, fc.option(fc.double({ min: 0, max: 1, noNaN: true })), fc.constantFrom('replace' as const, 'merge' as const), async (edits, repeats, cutAt, mode) => {
-				const changed = mutate(file, edits) as { tables?: Record<string, unknown> };
-				// Rows repeated as a whole, which a change deep inside a row seldom makes.
-				for (const [table, at] of repeats) {
-					const rows = changed.tables?.[table];
-					if (Array.isArray(rows) && rows.length > 0) rows.push(structuredClone(rows[at % rows.length]));
-				}
-				const full = JSON.stringify(changed);
-				const text = cutAt === null ? full : full.slice(0, Math.floor(full.length * cutAt));
-				const checked = checkBackup(text);
-				if (!checked.ok) {
-					expect(checked, text).toSatisfy(isClearRefusal);
+			fc.asyncProperty(
+				mutations,
+				repeatedRows,
+				fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+				fc.constantFrom('replace' as const, 'merge' as const),
+				async (edits, repeats, cutAt, mode) => {
+					const changed = mutate(file, edits) as { tables?: Record<string, unknown> };
+					// Rows repeated as a whole, which a change deep inside a row seldom makes.
+					for (const [table, at] of repeats) {
+						const rows = changed.tables?.[table];
+						if (Array.isArray(rows) && rows.length > 0) rows.push(structuredClone(rows[at % rows.length]));
+					}
+					const full = JSON.stringify(changed);
+					const text = cutAt === null ? full : full.slice(0, Math.floor(full.length * cutAt));
+					const checked = checkBackup(text);
+					if (!checked.ok) {
+						expect(checked, text).toSatisfy(isClearRefusal);
+						return true;
+					}
+					// A file the check lets through must import: into a copy of the home database.
+					const db = new StudyDatabase(`fuzz-import-${++n}`);
+					await db.open();
+					const fresh = checkBackup(JSON.stringify(file));
+					if (fresh.ok) await importBackup(db, fresh.backup, 'replace');
+					await expect(importBackup(db, checked.backup, mode), text).resolves.toBeDefined();
+					await db.delete();
 					return true;
 				}
-				// A file the check lets through must import: into a copy of the home database.
-				const db = new StudyDatabase(`fuzz-import-${++n}`);
-				await db.open();
-				const fresh = checkBackup(JSON.stringify(file));
-				if (fresh.ok) await importBackup(db, fresh.backup, 'replace');
-				await expect(importBackup(db, checked.backup, mode), text).resolves.toBeDefined();
-				await db.delete();
-				return true;
-			}),
+			),
 			150
 		);
 		expect(await snapshot(home)).toEqual(stored);
@@ -373,24 +586,33 @@ describe('deck files', () => {
 	}
 
 	it('the real files are a deck', () => {
-		expect(validateDeck({ path: PATHS[0]!, data: metaData }, [{ path: PATHS[1]!, data: factsData }], projectPoint).problems).toEqual([]);
+		expect(
+			validateDeck({ path: PATHS[0]!, data: metaData }, [{ path: PATHS[1]!, data: factsData }], projectPoint).problems
+		).toEqual([]);
 	});
 
 	it('any YAML text or value, or a changed deck, gives the deck or problems, never an exception', async () => {
 		await holds(
 			'deck YAML text',
-			fc.property(anyText(300), anyText(300), (meta, facts) => judged(fromText(PATHS[0]!, meta), fromText(PATHS[1]!, facts))),
+			fc.property(anyText(300), anyText(300), (meta, facts) =>
+				judged(fromText(PATHS[0]!, meta), fromText(PATHS[1]!, facts))
+			),
 			300
 		);
 		await holds(
 			'deck values',
-			fc.property(fc.anything({ maxDepth: 3 }), fc.anything({ maxDepth: 3 }), (meta, facts) => judged({ path: PATHS[0]!, data: meta }, { path: PATHS[1]!, data: facts })),
+			fc.property(fc.anything({ maxDepth: 3 }), fc.anything({ maxDepth: 3 }), (meta, facts) =>
+				judged({ path: PATHS[0]!, data: meta }, { path: PATHS[1]!, data: facts })
+			),
 			500
 		);
 		await holds(
 			'deck mutations',
 			fc.property(mutations, mutations, fc.boolean(), (metaEdits, factEdits, both) =>
-				judged({ path: PATHS[0]!, data: both ? mutate(metaData, metaEdits) : metaData }, { path: PATHS[1]!, data: mutate(factsData, factEdits) })
+				judged(
+					{ path: PATHS[0]!, data: both ? mutate(metaData, metaEdits) : metaData },
+					{ path: PATHS[1]!, data: mutate(factsData, factEdits) }
+				)
 			),
 			500
 		);

@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: Record<string, number> = {
 	content: 0,
+	format: 0,
 	db: 1,
 	srs: 2,
 	quiz: 3,
@@ -73,7 +74,8 @@ function layerProblems(imports: readonly Import[], layers: Record<string, number
 		for (const folder of [i.from, i.to]) {
 			if (layers[folder] === undefined) problems.push(`${show(i)}: folder '${folder}' has no layer (add it to LAYERS)`);
 		}
-		if (layers[i.from]! < layers[i.to]!) problems.push(`${show(i)}: ${i.from} is below ${i.to}, so it may not import it`);
+		if (layers[i.from]! < layers[i.to]!)
+			problems.push(`${show(i)}: ${i.from} is below ${i.to}, so it may not import it`);
 	}
 	// One import per edge between folders, to name in a cycle's message.
 	const edges = new Map<string, Map<string, Import>>();
@@ -89,7 +91,10 @@ function layerProblems(imports: readonly Import[], layers: Record<string, number
 			const start = path.findIndex((p) => p.from === next);
 			if (start >= 0) {
 				const cycle = [...path.slice(start), i];
-				const key = cycle.map((c) => c.from).sort().join(',');
+				const key = cycle
+					.map((c) => c.from)
+					.sort()
+					.join(',');
 				if (!reported.has(key)) problems.push(`import cycle: ${cycle.map(show).join(', ')}`);
 				reported.add(key);
 			} else if (!done.has(next)) walk(next, [...path, i]);

@@ -17,7 +17,15 @@ afterEach(async () => {
 
 describe('storage', () => {
 	it('keeps states, log and settings when the database is closed and opened again', async () => {
-		await recordReview(db, { deckId: 'demo', factId: 'fact-00', rating: Rating.Good, now: new Date(2026, 10, 10, 9), retention: 0.9, source: 'flashcard', durationMs: 4000 });
+		await recordReview(db, {
+			deckId: 'demo',
+			factId: 'fact-00',
+			rating: Rating.Good,
+			now: new Date(2026, 10, 10, 9),
+			retention: 0.9,
+			source: 'flashcard',
+			durationMs: 4000
+		});
 		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 7 });
 		const dbName = db.name;
 		db.close();
@@ -29,7 +37,9 @@ describe('storage', () => {
 	});
 
 	it('refuses settings out of range and keeps the old ones', async () => {
-		await expect(saveSettings(db, { ...DEFAULT_SETTINGS, retention: 1.5 })).rejects.toThrow('retention must be between 0.7 and 0.99');
+		await expect(saveSettings(db, { ...DEFAULT_SETTINGS, retention: 1.5 })).rejects.toThrow(
+			'retention must be between 0.7 and 0.99'
+		);
 		expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
 	});
 });

@@ -23,7 +23,15 @@ const T0 = new Date(2026, 10, 1, 9).getTime();
 async function study(target: StudyDatabase, factIds: string[], start = T0) {
 	let t = start;
 	for (const factId of factIds) {
-		await recordReview(target, { deckId: 'd', factId, rating: 3, now: new Date((t += 60_000)), retention: 0.9, source: 'flashcard', durationMs: 1000 });
+		await recordReview(target, {
+			deckId: 'd',
+			factId,
+			rating: 3,
+			now: new Date((t += 60_000)),
+			retention: 0.9,
+			source: 'flashcard',
+			durationMs: 1000
+		});
 	}
 }
 
@@ -44,8 +52,34 @@ describe('export and import', () => {
 	it('export → reset → import gives back the same states, logs and settings', async () => {
 		await study(db, ['a', 'b', 'c']);
 		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 9 });
-		await db.quizAttempts.add({ id: 'q1', deckId: 'd', config: { deckId: 'd', count: 5, countries: [], themes: [], types: [], order: 'shuffled', feedback: 'each', seed: 's' }, questionKeys: ['a/mc'], startedAt: T0, position: 1, correctCount: 1 });
-		await db.quizAnswers.add({ attemptId: 'q1', deckId: 'd', questionKey: 'a/mc', factId: 'a', given: 'X', correct: true, timeMs: 900, answeredAt: T0 });
+		await db.quizAttempts.add({
+			id: 'q1',
+			deckId: 'd',
+			config: {
+				deckId: 'd',
+				count: 5,
+				countries: [],
+				themes: [],
+				types: [],
+				order: 'shuffled',
+				feedback: 'each',
+				seed: 's'
+			},
+			questionKeys: ['a/mc'],
+			startedAt: T0,
+			position: 1,
+			correctCount: 1
+		});
+		await db.quizAnswers.add({
+			attemptId: 'q1',
+			deckId: 'd',
+			questionKey: 'a/mc',
+			factId: 'a',
+			given: 'X',
+			correct: true,
+			timeMs: 900,
+			answeredAt: T0
+		});
 		const file = await exported();
 		const before = await snapshot(db);
 
@@ -55,7 +89,12 @@ describe('export and import', () => {
 		const checked = checkBackup(file);
 		expect(checked.ok).toBe(true);
 		if (!checked.ok) return;
-		expect(await importBackup(db, checked.backup, 'replace')).toEqual({ factStates: 3, reviews: 3, quizAttempts: 1, quizAnswers: 1 });
+		expect(await importBackup(db, checked.backup, 'replace')).toEqual({
+			factStates: 3,
+			reviews: 3,
+			quizAttempts: 1,
+			quizAnswers: 1
+		});
 		expect(await snapshot(db)).toEqual(before);
 	});
 
@@ -68,7 +107,12 @@ describe('export and import', () => {
 		expect(checked.ok).toBe(true);
 		if (!checked.ok) return;
 		await importBackup(db, checked.backup, 'replace');
-		expect(await db.settings.get('study')).toEqual({ id: 'study', ...DEFAULT_SETTINGS, parameters: fitted, previousParameters: [] });
+		expect(await db.settings.get('study')).toEqual({
+			id: 'study',
+			...DEFAULT_SETTINGS,
+			parameters: fitted,
+			previousParameters: []
+		});
 	});
 
 	it('refuses parameters that are not FSRS-6 parameters', async () => {
@@ -76,13 +120,33 @@ describe('export and import', () => {
 		const backup = JSON.parse(await exported()) as Backup;
 		backup.tables.settings[0]!.parameters = [1, 2, 3];
 		const checked = checkBackup(JSON.stringify(backup));
-		expect(checked).toEqual({ ok: false, message: 'This backup is damaged: tables.settings.0.parameters: FSRS parameters must be 21 numbers. Nothing was imported.' });
+		expect(checked).toEqual({
+			ok: false,
+			message:
+				'This backup is damaged: tables.settings.0.parameters: FSRS parameters must be 21 numbers. Nothing was imported.'
+		});
 	});
 
 	it('carries the classroom tables, and still imports a backup made before them', async () => {
 		await db.classQuizzes.add({ id: 'ABCDEFG', code: '1'.repeat(20), title: 'Unit 3', createdAt: T0 });
-		await db.classResults.add({ quizId: 'ABCDEFG', student: 'aida', name: 'Aida', finishedAt: T0, given: ['X', null, true], code: 'R1XYZ', addedAt: T0 });
-		await db.classAttempts.add({ id: 'ABCDEFG@1', quizId: 'ABCDEFG', code: '1'.repeat(20), title: '', name: 'Aida', startedAt: T0, answers: [{ given: 'X', correct: true, timeMs: 5 }] });
+		await db.classResults.add({
+			quizId: 'ABCDEFG',
+			student: 'aida',
+			name: 'Aida',
+			finishedAt: T0,
+			given: ['X', null, true],
+			code: 'R1XYZ',
+			addedAt: T0
+		});
+		await db.classAttempts.add({
+			id: 'ABCDEFG@1',
+			quizId: 'ABCDEFG',
+			code: '1'.repeat(20),
+			title: '',
+			name: 'Aida',
+			startedAt: T0,
+			answers: [{ given: 'X', correct: true, timeMs: 5 }]
+		});
 		const file = await exported();
 		const checked = checkBackup(file);
 		expect(checked.ok).toBe(true);
@@ -141,28 +205,80 @@ describe('a broken backup is refused and the database is untouched', () => {
 	const valid = async (): Promise<Backup> => JSON.parse(await exported());
 	const cases: [string, (text: string, backup: Backup) => string, string][] = [
 		['not JSON', () => 'hello, this is a text file', 'This file is not a backup: it is not JSON.'],
-		['another app\'s JSON', () => JSON.stringify({ deck: 'anki', cards: [] }), 'not a Steppe Cards backup'],
-		['a future format version', (_t, b) => JSON.stringify({ ...b, version: 3 }), 'made by a newer version of the app (format 3)'],
-		['wrong shapes', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, reviews: [{ ...b.tables.reviews[0], rating: 7 }] } }), 'tables.reviews.0.rating: rating must be 1, 2, 3 or 4'],
+		["another app's JSON", () => JSON.stringify({ deck: 'anki', cards: [] }), 'not a Steppe Cards backup'],
+		[
+			'a future format version',
+			(_t, b) => JSON.stringify({ ...b, version: 3 }),
+			'made by a newer version of the app (format 3)'
+		],
+		[
+			'wrong shapes',
+			(_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, reviews: [{ ...b.tables.reviews[0], rating: 7 }] } }),
+			'tables.reviews.0.rating: rating must be 1, 2, 3 or 4'
+		],
 		[
 			'a quiz of an unknown country',
 			(_t, b) => {
-				const config = { deckId: 'd', count: 5, countries: ['atlantis'], themes: ['economy'], types: ['typed'], order: 'source', feedback: 'end', seed: 's' };
-				const attempt = { id: 'd@s', deckId: 'd', config, questionKeys: [], startedAt: T0, position: 0, correctCount: 0 };
+				const config = {
+					deckId: 'd',
+					count: 5,
+					countries: ['atlantis'],
+					themes: ['economy'],
+					types: ['typed'],
+					order: 'source',
+					feedback: 'end',
+					seed: 's'
+				};
+				const attempt = {
+					id: 'd@s',
+					deckId: 'd',
+					config,
+					questionKeys: [],
+					startedAt: T0,
+					position: 0,
+					correctCount: 0
+				};
 				return JSON.stringify({ ...b, tables: { ...b.tables, quizAttempts: [attempt] } });
 			},
 			'tables.quizAttempts.0.config.countries.0: unknown country "atlantis" (expected one of kazakhstan,'
 		],
-		['a missing table', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: undefined } }), 'tables.factStates'],
+		[
+			'a missing table',
+			(_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: undefined } }),
+			'tables.factStates'
+		],
 		['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'cut short: the file ends in the middle'],
 		['an empty file (0 bytes)', () => '', 'This file is empty: there is no backup in it.'],
 		['a file of blank lines', () => '\n \r\n\t', 'This file is empty: there is no backup in it.'],
 		['an image', () => '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'This file is not a backup: it is not JSON.'],
 		['JSON null', () => 'null', 'not a Steppe Cards backup'],
 		['a JSON list', () => '[1, 2, 3]', 'not a Steppe Cards backup'],
-		['duplicated ids', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }), 'the fact state "d/a" appears twice'],
-		['the settings twice', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, settings: [{ id: 'study', ...DEFAULT_SETTINGS }, { id: 'study', ...DEFAULT_SETTINGS }] } }), 'the settings entry "study" appears twice'],
-		['an app record twice', (_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, meta: [...b.tables.meta, ...b.tables.meta] } }), 'the app record "lastBackupAt" appears twice']
+		[
+			'duplicated ids',
+			(_t, b) =>
+				JSON.stringify({ ...b, tables: { ...b.tables, factStates: [...b.tables.factStates, b.tables.factStates[0]] } }),
+			'the fact state "d/a" appears twice'
+		],
+		[
+			'the settings twice',
+			(_t, b) =>
+				JSON.stringify({
+					...b,
+					tables: {
+						...b.tables,
+						settings: [
+							{ id: 'study', ...DEFAULT_SETTINGS },
+							{ id: 'study', ...DEFAULT_SETTINGS }
+						]
+					}
+				}),
+			'the settings entry "study" appears twice'
+		],
+		[
+			'an app record twice',
+			(_t, b) => JSON.stringify({ ...b, tables: { ...b.tables, meta: [...b.tables.meta, ...b.tables.meta] } }),
+			'the app record "lastBackupAt" appears twice'
+		]
 	];
 
 	it.each(cases)('%s', async (_name, breakIt, message) => {

@@ -1,8 +1,20 @@
-/** Export, import (replace or merge) and reset: each import is one transaction, all or nothing. */
+/**
+ * Export, import (replace or merge) and reset: each import is one transaction, all or nothing, its
+ * large tables written in chunks with its progress.
+ */
 import type { StudyDatabase } from '$lib/db/db';
+import type { ReviewRow } from '$lib/db/rows';
 import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTables } from './format';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	Cancelled,
+	nextTurn,
+	type Backup,
+	type BackupTables,
+	type ChunkOptions
+} from './format';
 
 /** The tables a backup holds. */
 const tablesOf = (db: StudyDatabase) => [
@@ -21,13 +33,39 @@ const tablesOf = (db: StudyDatabase) => [
 /** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
 const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
 
+/**
+ * The whole review log, read a chunk at a time in key order (inside the caller's transaction), so no
+ * single read hands the page hundreds of thousands of rows to unpack at once.
+ */
+async function reviewsInChunks(db: StudyDatabase) {
+	const rows: ReviewRow[] = [];
+	for (;;) {
+		const last = rows.at(-1)?.id ?? -Infinity;
+		const chunk = await db.reviews.where('id').above(last).limit(WRITE_CHUNK).toArray();
+		rows.push(...chunk);
+		if (chunk.length < WRITE_CHUNK) return rows;
+	}
+}
+
 export async function exportBackup(db: StudyDatabase, now: number): Promise<Backup> {
 	return db.transaction('rw', tablesOf(db), async () => {
 		// The export itself counts as the last backup, and is part of the file.
 		await db.meta.put({ key: 'lastBackupAt', value: now });
-		const [factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards] = await Promise.all([
+		const [
+			factStates,
+			reviews,
+			settings,
+			quizAttempts,
+			quizAnswers,
+			meta,
+			classQuizzes,
+			classResults,
+			classAttempts,
+			userDecks,
+			userCards
+		] = await Promise.all([
 			db.factStates.toArray(),
-			db.reviews.toArray(),
+			reviewsInChunks(db),
 			db.settings.toArray(),
 			db.quizAttempts.toArray(),
 			db.quizAnswers.toArray(),
@@ -42,10 +80,59 @@ export async function exportBackup(db: StudyDatabase, now: number): Promise<Back
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
 			exportedAt: now,
-			tables: { factStates, reviews, settings, quizAttempts, quizAnswers, meta, classQuizzes, classResults, classAttempts, userDecks, userCards }
+			tables: {
+				factStates,
+				reviews,
+				settings,
+				quizAttempts,
+				quizAnswers,
+				meta,
+				classQuizzes,
+				classResults,
+				classAttempts,
+				userDecks,
+				userCards
+			}
 		} as Backup;
 	});
 }
+
+/** Rows written or serialised between two progress reports (and, when serialising, two turns of the page). */
+export const WRITE_CHUNK = 10_000;
+
+/**
+ * The backup as the JSON text of `JSON.stringify(backup)`, in parts: the rows of each table are
+ * serialised a chunk at a time with a turn for the page between chunks, so a long history never
+ * blocks the page for long. Progress counts rows.
+ */
+export async function backupParts(
+	backup: Backup,
+	{ onProgress, signal, pause = nextTurn }: ChunkOptions = {}
+): Promise<string[]> {
+	const tables = Object.entries(backup.tables) as [string, unknown[]][];
+	const total = tables.reduce((n, [, rows]) => n + rows.length, 0);
+	// The file's fields in their order, the tables last and opened here; the rows follow.
+	const parts = [`${JSON.stringify({ ...backup, tables: undefined }).slice(0, -1)},"tables":{`];
+	let done = 0;
+	for (const [i, [name, rows]] of tables.entries()) {
+		parts.push(`${i ? ',' : ''}${JSON.stringify(name)}:[`);
+		for (const [c, chunk] of chunksOf(rows).entries()) {
+			if (signal?.aborted) throw new Cancelled();
+			parts.push((c ? ',' : '') + chunk.map((row) => JSON.stringify(row)).join(','));
+			done += chunk.length;
+			onProgress?.({ done, total });
+			await pause();
+		}
+		parts.push(']');
+	}
+	parts.push('}}');
+	return parts;
+}
+
+const chunksOf = <T>(rows: readonly T[]): T[][] =>
+	Array.from({ length: Math.ceil(rows.length / WRITE_CHUNK) }, (_, i) =>
+		rows.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK)
+	);
 
 export function backupFileName(now: number): string {
 	return `steppe-cards-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
@@ -68,13 +155,30 @@ const reviewIdentity = (r: { factKey: string; time: number; rating: number; sour
  * `merge` keeps both: per fact the state reviewed last wins, and logs already
  * present are not added twice. Returns what the database holds afterwards.
  */
-export async function importBackup(db: StudyDatabase, backup: Backup, mode: ImportMode): Promise<ImportCounts> {
+export async function importBackup(
+	db: StudyDatabase,
+	backup: Backup,
+	mode: ImportMode,
+	{ onProgress, signal }: Omit<ChunkOptions, 'pause'> = {}
+): Promise<ImportCounts> {
 	const t: BackupTables = backup.tables;
+	// The large tables are written a chunk at a time, each a bulk operation of the one transaction, so
+	// progress shows between them; a cancel throws, which aborts the transaction and leaves the database as it was.
+	const total = t.factStates.length + t.reviews.length;
+	let done = 0;
+	async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
+		for (const chunk of chunksOf(rows)) {
+			if (signal?.aborted) throw new Cancelled();
+			await write(chunk);
+			done += chunk.length;
+			onProgress?.({ done, total });
+		}
+	}
 	return db.transaction('rw', writtenBy(db), async () => {
 		if (mode === 'replace') {
 			await Promise.all(writtenBy(db).map((table) => table.clear()));
-			await db.factStates.bulkAdd(t.factStates);
-			await db.reviews.bulkAdd(t.reviews);
+			await inChunks(t.factStates, (chunk) => db.factStates.bulkAdd(chunk));
+			await inChunks(t.reviews, (chunk) => db.reviews.bulkAdd(chunk));
 			await countReviews(db, t.reviews);
 			await db.settings.bulkAdd(t.settings);
 			await db.quizAttempts.bulkAdd(t.quizAttempts);
@@ -91,13 +195,15 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 				const mine = current.get(s.key);
 				return !mine || (s.last_review ?? 0) > (mine.last_review ?? 0);
 			});
-			await db.factStates.bulkPut(newer);
+			await inChunks(newer, (chunk) => db.factStates.bulkPut(chunk));
+			done = t.factStates.length;
 
 			const known = new Set((await db.reviews.toArray()).map(reviewIdentity));
 			// Ids are local to a device: merged rows get new ones.
 			const added = t.reviews.filter((r) => !known.has(reviewIdentity(r))).map(({ id: _id, ...r }) => r);
-			await db.reviews.bulkAdd(added);
+			await inChunks(added, (chunk) => db.reviews.bulkAdd(chunk));
 			await countReviews(db, added);
+			onProgress?.({ done: total, total });
 
 			const attempts = new Set(await db.quizAttempts.toCollection().primaryKeys());
 			await db.quizAttempts.bulkAdd(t.quizAttempts.filter((a) => !attempts.has(a.id)));
@@ -122,6 +228,7 @@ export async function importBackup(db: StudyDatabase, backup: Backup, mode: Impo
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}
+		if (signal?.aborted) throw new Cancelled();
 		return countRows(db);
 	});
 }
@@ -142,7 +249,16 @@ export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
  */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
 	await db.transaction('rw', writtenBy(db), async () => {
-		await Promise.all([db.factStates.clear(), db.reviews.clear(), db.reviewHours.clear(), db.quizAttempts.clear(), db.quizAnswers.clear(), db.classAttempts.clear(), db.userDecks.clear(), db.userCards.clear()]);
+		await Promise.all([
+			db.factStates.clear(),
+			db.reviews.clear(),
+			db.reviewHours.clear(),
+			db.quizAttempts.clear(),
+			db.quizAnswers.clear(),
+			db.classAttempts.clear(),
+			db.userDecks.clear(),
+			db.userCards.clear()
+		]);
 		await db.meta.delete('lastBackupAt');
 	});
 }

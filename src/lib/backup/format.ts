@@ -50,7 +50,10 @@ const Review = v.object({
 });
 
 /** FSRS-6's 21 parameters, as the optimiser fits them. */
-const fsrsParameters = v.pipe(v.array(v.pipe(v.number(), v.finite())), v.length(21, 'FSRS parameters must be 21 numbers'));
+const fsrsParameters = v.pipe(
+	v.array(v.pipe(v.number(), v.finite())),
+	v.length(21, 'FSRS parameters must be 21 numbers')
+);
 
 const Settings = v.object({
 	id: v.literal('study'),
@@ -122,7 +125,9 @@ const ClassAttempt = v.object({
 	name: text,
 	startedAt: time,
 	finishedAt: v.optional(time),
-	answers: v.array(v.object({ given: v.unknown(), correct: v.boolean(), timeMs: count, timedOut: v.optional(v.boolean()) })),
+	answers: v.array(
+		v.object({ given: v.unknown(), correct: v.boolean(), timeMs: count, timedOut: v.optional(v.boolean()) })
+	),
 	resultCode: v.optional(text)
 });
 
@@ -183,11 +188,36 @@ function duplicate<T>(rows: T[], keyOf: (row: T) => unknown): T | undefined {
 	return undefined;
 }
 
-/** Checks a whole backup file's text; the message says what is wrong in words a student understands. */
-export function checkBackup(text: string, byteSize = new Blob([text]).size): CheckResult {
+/** The large tables of a long history, checked a chunk of rows at a time so the page stays responsive. */
+const CHUNKED = { factStates: v.array(FactState), reviews: v.array(Review) } as const;
+/** Rows checked between two yields: a few tens of milliseconds of valibot on a phone. */
+export const CHECK_CHUNK = 5_000;
+
+/** How far a check or an import has got: `done` of `total` rows. */
+export interface Progress {
+	done: number;
+	total: number;
+}
+
+const damaged = (issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]], prefix = '') => {
+	const issue = issues[0];
+	const path = v.getDotPath(issue);
+	return `This backup is damaged: ${path === null ? 'the file' : prefix + path}: ${issue.message}. Nothing was imported.`;
+};
+
+/**
+ * The check of a parsed file, step by step: it yields its progress after each chunk of the large
+ * tables and returns the result. `checkBackup` runs it at once; `checkBackupInChunks` gives the page
+ * a turn between the steps.
+ */
+function* checkSteps(text: string, byteSize: number): Generator<Progress, CheckResult> {
 	if (byteSize > MAX_BACKUP_BYTES)
-		return { ok: false, message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB.` };
-	if (text.trim() === '') return { ok: false, message: 'This file is empty: there is no backup in it. Choose the file the app exported.' };
+		return {
+			ok: false,
+			message: `This file is ${(byteSize / 1024 / 1024).toFixed(1)} MB; a backup can be at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB.`
+		};
+	if (text.trim() === '')
+		return { ok: false, message: 'This file is empty: there is no backup in it. Choose the file the app exported.' };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -204,20 +234,62 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 	}
 	const format = (data as { format?: unknown } | null)?.format;
 	if (typeof data !== 'object' || data === null || format !== BACKUP_FORMAT)
-		return { ok: false, message: 'This file is not a Steppe Cards backup (it has no "steppe-cards-backup" format mark).' };
+		return {
+			ok: false,
+			message: 'This file is not a Steppe Cards backup (it has no "steppe-cards-backup" format mark).'
+		};
 	const version = (data as { version?: unknown }).version;
 	if (typeof version === 'number' && version > BACKUP_VERSION)
-		return { ok: false, message: `This backup was made by a newer version of the app (format ${version}). Update the app, then import it.` };
-	const parsed = v.safeParse(BackupSchema, data);
-	if (!parsed.success) {
-		const issue = parsed.issues[0];
-		const path = v.getDotPath(issue) ?? 'the file';
-		return { ok: false, message: `This backup is damaged: ${path}: ${issue.message}. Nothing was imported.` };
+		return {
+			ok: false,
+			message: `This backup was made by a newer version of the app (format ${version}). Update the app, then import it.`
+		};
+	// Everything but the rows of the large tables first (they stand in as empty lists), then those rows a chunk at a time.
+	const tables = (data as { tables?: unknown }).tables;
+	const large = { factStates: [] as unknown[], reviews: [] as unknown[] };
+	let outline = data;
+	if (typeof tables === 'object' && tables !== null) {
+		const { factStates, reviews } = tables as Record<string, unknown>;
+		if (Array.isArray(factStates)) large.factStates = factStates;
+		if (Array.isArray(reviews)) large.reviews = reviews;
+		outline = {
+			...data,
+			tables: {
+				...tables,
+				...(Array.isArray(factStates) && { factStates: [] }),
+				...(Array.isArray(reviews) && { reviews: [] })
+			}
+		};
 	}
+	const parsed = v.safeParse(BackupSchema, outline);
+	if (!parsed.success) return { ok: false, message: damaged(parsed.issues) };
+	const total = large.factStates.length + large.reviews.length;
+	let done = 0;
 	const t = parsed.output.tables;
+	for (const name of ['factStates', 'reviews'] as const) {
+		const rows = large[name];
+		for (let start = 0; start < rows.length; start += CHECK_CHUNK) {
+			const chunk = v.safeParse(CHUNKED[name], rows.slice(start, start + CHECK_CHUNK));
+			if (!chunk.success) {
+				const [first, ...rest] = chunk.issues;
+				// The chunk's row numbers, made the file's.
+				const path = first.path?.map((item, i) => (i === 0 ? { ...item, key: (item.key as number) + start } : item));
+				return { ok: false, message: damaged([{ ...first, path } as typeof first, ...rest], `tables.${name}.`) };
+			}
+			(t[name] as unknown[]).push(...chunk.output);
+			done += chunk.output.length;
+			yield { done, total };
+		}
+	}
 	const dupes: [string, unknown][] = [
 		['fact state', duplicate(t.factStates, (r) => r.key)?.key],
-		['review', duplicate(t.reviews.filter((r) => r.id !== undefined), (r) => r.id)?.id],
+		[
+			'review',
+			duplicate(
+				t.reviews.filter((r) => r.id !== undefined),
+				(r) => r.id
+			)?.id
+		],
 		['quiz attempt', duplicate(t.quizAttempts, (r) => r.id)?.id],
 		['quiz answer', duplicate(t.quizAnswers, (r) => [r.attemptId, r.questionKey])?.questionKey],
 		['class quiz', duplicate(t.classQuizzes, (r) => r.id)?.id],
@@ -229,9 +301,59 @@ export function checkBackup(text: string, byteSize = new Blob([text]).size): Che
 		['card', duplicate(t.userCards, (r) => r.id)?.front]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
-	if (dupe) return { ok: false, message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.` };
+	if (dupe)
+		return {
+			ok: false,
+			message: `This backup is damaged: the ${dupe[0]} "${String(dupe[1])}" appears twice. Nothing was imported.`
+		};
 	const deckIds = new Set(t.userDecks.map((d) => d.id));
 	const stray = t.userCards.find((c) => !deckIds.has(c.deckId));
-	if (stray) return { ok: false, message: `This backup is damaged: the card "${stray.front}" belongs to no deck in it. Nothing was imported.` };
+	if (stray)
+		return {
+			ok: false,
+			message: `This backup is damaged: the card "${stray.front}" belongs to no deck in it. Nothing was imported.`
+		};
 	return { ok: true, backup: parsed.output };
+}
+
+/** Checks a whole backup file's text at once; the message says what is wrong in words a student understands. */
+export function checkBackup(text: string, byteSize = new Blob([text]).size): CheckResult {
+	const steps = checkSteps(text, byteSize);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Thrown when the user cancels a check, an export or an import. */
+export class Cancelled extends Error {
+	constructor() {
+		super('Cancelled');
+		this.name = 'Cancelled';
+	}
+}
+
+export interface ChunkOptions {
+	onProgress?: (progress: Progress) => void;
+	signal?: AbortSignal;
+	/** Gives the page a turn between chunks; a task of its own unless a test passes another. */
+	pause?: () => Promise<void>;
+}
+
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
+
+/** As `checkBackup`, with a turn for the page after each chunk of rows, progress reported and a cancel honoured (it throws `Cancelled`). */
+export async function checkBackupInChunks(
+	text: string,
+	byteSize: number,
+	{ onProgress, signal, pause = nextTurn }: ChunkOptions = {}
+): Promise<CheckResult> {
+	const steps = checkSteps(text, byteSize);
+	for (;;) {
+		if (signal?.aborted) throw new Cancelled();
+		const step = steps.next();
+		if (step.done) return step.value;
+		onProgress?.(step.value);
+		await pause();
+	}
 }

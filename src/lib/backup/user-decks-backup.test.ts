@@ -23,7 +23,15 @@ const CARDS = [
 
 async function deckWithProgress(target: StudyDatabase) {
 	const made = await createDeckWithCards(target, { title: 'Geography' }, CARDS, T0);
-	await recordReview(target, { deckId: made.deck.id, factId: made.cards[0]!.id, rating: 3, now: new Date(T0 + 60_000), retention: 0.9, source: 'flashcard', durationMs: 1000 });
+	await recordReview(target, {
+		deckId: made.deck.id,
+		factId: made.cards[0]!.id,
+		rating: 3,
+		now: new Date(T0 + 60_000),
+		retention: 0.9,
+		source: 'flashcard',
+		durationMs: 1000
+	});
 	return made;
 }
 
@@ -65,7 +73,12 @@ describe('backup format 2: the user decks', () => {
 		const made = await deckWithProgress(db);
 		const file = checked(JSON.stringify(await exportBackup(db, T0 + 120_000)));
 		const other = new StudyDatabase(`user-decks-backup-other-${n}`);
-		const theirs = await createDeckWithCards(other, { title: 'History' }, [{ front: 'Year of the Battle of Talas', back: '751' }], T0);
+		const theirs = await createDeckWithCards(
+			other,
+			{ title: 'History' },
+			[{ front: 'Year of the Battle of Talas', back: '751' }],
+			T0
+		);
 		const otherFile = checked(JSON.stringify(await exportBackup(other, T0)));
 		await other.delete();
 
@@ -77,7 +90,10 @@ describe('backup format 2: the user decks', () => {
 		await db.userCards.update(made.cards[1]!.id, { back: 'Yangtze (Chang Jiang)' });
 		await db.userDecks.update(made.deck.id, { updated: T0 + 200_000 });
 		await importBackup(db, file, 'merge');
-		expect((await readUserDeck(db, made.deck.id))?.cards.map((c) => c.back)).toEqual(['Ulaanbaatar', 'Yangtze (Chang Jiang)']);
+		expect((await readUserDeck(db, made.deck.id))?.cards.map((c) => c.back)).toEqual([
+			'Ulaanbaatar',
+			'Yangtze (Chang Jiang)'
+		]);
 	});
 
 	it('refuses a file whose card belongs to no deck', async () => {
@@ -86,6 +102,9 @@ describe('backup format 2: the user decks', () => {
 		const broken = { ...backup, tables: { ...backup.tables, userDecks: [] } };
 		const result = checkBackup(JSON.stringify(broken));
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.message).toMatch(/^This backup is damaged: the card "[^"]+" belongs to no deck in it\. Nothing was imported\.$/);
+		if (!result.ok)
+			expect(result.message).toMatch(
+				/^This backup is damaged: the card "[^"]+" belongs to no deck in it\. Nothing was imported\.$/
+			);
 	});
 });

@@ -105,7 +105,13 @@ export class ClassAttempt {
 		const name = cleanName(this.name);
 		if (!this.quiz || name === '') return;
 		const quiz = this.quiz;
-		this.row = await startClassAttempt(this.db, { quizId: quiz.id, code: quiz.code, title: this.title, name, now: this.clock.now() });
+		this.row = await startClassAttempt(this.db, {
+			quizId: quiz.id,
+			code: quiz.code,
+			title: this.title,
+			name,
+			now: this.clock.now()
+		});
 		this.show(0);
 	}
 
@@ -177,7 +183,13 @@ export class ClassAttempt {
 		const row = this.row;
 		if (!quiz || !row) return;
 		const now = this.clock.now();
-		const code = encodeResultCode(quiz.id, quiz.plan, row.name, quiz.plan.questions.map((p, i) => readGiven(p.question, row.answers[i]?.given)), now);
+		const code = encodeResultCode(
+			quiz.id,
+			quiz.plan,
+			row.name,
+			quiz.plan.questions.map((p, i) => readGiven(p.question, row.answers[i]?.given)),
+			now
+		);
 		this.row = await finishClassAttempt(this.db, row.id, code, now);
 		this.phase = 'done';
 	}

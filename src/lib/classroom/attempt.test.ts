@@ -98,14 +98,26 @@ describe('the fragment reader', () => {
 	}
 
 	it('reads the quiz of the address at once and at each change, until stopped', () => {
-		const code = encodeQuizCode({ deckId: deck.id, count: 5, countries: [], themes: [], types: [], order: 'shuffled', timer: 0, seed: 1 });
+		const code = encodeQuizCode({
+			deckId: deck.id,
+			count: 5,
+			countries: [],
+			themes: [],
+			types: [],
+			order: 'shuffled',
+			timer: 0,
+			seed: 1
+		});
 		const bar = address('');
 		const read: QuizFragment[] = [];
 		const stop = followFragment((f) => read.push(f), bar);
 		bar.go(`#${quizFragment(code, 'Unit 3')}`);
 		stop();
 		bar.go('#q=AAAA');
-		expect(read).toEqual([{ title: '' }, { code: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/), title: 'Unit 3' }]);
+		expect(read).toEqual([
+			{ title: '' },
+			{ code: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/), title: 'Unit 3' }
+		]);
 	});
 });
 
@@ -185,7 +197,15 @@ describe('a class quiz on the student’s phone', () => {
 		expect(attempt.correct).toBe(3);
 		const read = decodeResultCode(attempt.row!.resultCode!, attempt.quiz!.id, plan);
 		// Finished 63 s after the start; the code keeps the minute.
-		expect(read).toEqual({ ok: true, value: { quizId: attempt.quiz!.id, name: 'Aida', finishedAt: T0 + 60_000, given: [...plan.questions.slice(0, 3).map(right), null] } });
+		expect(read).toEqual({
+			ok: true,
+			value: {
+				quizId: attempt.quiz!.id,
+				name: 'Aida',
+				finishedAt: T0 + 60_000,
+				given: [...plan.questions.slice(0, 3).map(right), null]
+			}
+		});
 	});
 
 	it('when time runs out, saves no answer and shows the right one until the student goes on', async () => {
@@ -241,7 +261,9 @@ describe('a class quiz on the student’s phone', () => {
 		await attempt.start();
 		const plan = attempt.quiz!.plan;
 		const id = attempt.row!.id;
-		await db.classAttempts.update(id, { answers: plan.questions.map((p) => ({ given: right(p), correct: true, timeMs: 1000 })) });
+		await db.classAttempts.update(id, {
+			answers: plan.questions.map((p) => ({ given: right(p), correct: true, timeMs: 1000 }))
+		});
 		const reopened = await opened(untimed);
 		expect(reopened.phase).toBe('done');
 		expect(reopened.correct).toBe(4);

@@ -18,7 +18,8 @@ export class BitWriter {
 
 	/** Writes `width` bits (at most 32) of a whole number, most significant first. */
 	write(value: number, width: number): this {
-		if (!Number.isInteger(value) || value < 0 || value >= 2 ** width) throw new RangeError(`${value} does not fit in ${width} bits`);
+		if (!Number.isInteger(value) || value < 0 || value >= 2 ** width)
+			throw new RangeError(`${value} does not fit in ${width} bits`);
 		for (let i = width - 1; i >= 0; i--) this.bits.push(Math.floor(value / 2 ** i) % 2);
 		return this;
 	}
@@ -104,7 +105,9 @@ export const withoutInvisible = (text: string) => text.replace(INVISIBLE, '');
 
 /** A character as a message quotes it: itself in quotes, or its U+ number when it would not show (a mark, a space, a control, half a pair). */
 function quoted(c: string): string {
-	return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+	return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c)
+		? `"${c}"`
+		: `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 const MAX_QUOTED = 5;
 
@@ -145,7 +148,8 @@ export function fnv1a(data: Uint8Array | string): number {
 	return h >>> 0;
 }
 
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+const segmenter =
+	typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
 
 /**
  * A text's user-perceived characters (grapheme clusters: a letter with its accents, an emoji

@@ -7,14 +7,25 @@ import { TYPED_BARS, answerText, classResults } from './class-results';
 import { classReport } from './report';
 
 const deck = loadDecks('questions').decks[0]!;
-const plan = buildQuiz(deck, { deckId: deck.id, count: 'all', countries: [...COUNTRIES], themes: [...THEMES], types: [...QUESTION_TYPES], order: 'source', feedback: 'end', seed: 'class-results' });
-const at = (type: QuestionType, nth = 0) => plan.questions.map((p, i) => ({ p, i })).filter(({ p }) => p.question.type === type)[nth]!;
+const plan = buildQuiz(deck, {
+	deckId: deck.id,
+	count: 'all',
+	countries: [...COUNTRIES],
+	themes: [...THEMES],
+	types: [...QUESTION_TYPES],
+	order: 'source',
+	feedback: 'end',
+	seed: 'class-results'
+});
+const at = (type: QuestionType, nth = 0) =>
+	plan.questions.map((p, i) => ({ p, i })).filter(({ p }) => p.question.type === type)[nth]!;
 
 /** Results where each student answers only the question at `index` (null elsewhere). */
 const answering = (index: number, given: (Given | null)[]) =>
 	given.map((g) => ({ given: plan.questions.map((_, i) => (i === index ? g : null)) }));
 
-const bars = (r: ReturnType<typeof classResults>, index: number) => r.questions[index]!.bars.map((b) => [b.label, b.count, b.percent, b.right, b.kind]);
+const bars = (r: ReturnType<typeof classResults>, index: number) =>
+	r.questions[index]!.bars.map((b) => [b.label, b.count, b.percent, b.right, b.kind]);
 
 describe('the class results on the projector', () => {
 	it('give a multiple-choice question a bar per option, in the order shown, the right one marked, and no answer last', () => {
@@ -23,7 +34,13 @@ describe('the class results on the projector', () => {
 		const wrong = p.shown.find((o) => o !== q.answer)!;
 		const r = classResults(plan, answering(i, [q.answer, wrong, wrong, null, q.answer]));
 		expect(bars(r, i)).toEqual([
-			...p.shown.map((o) => [o, o === q.answer ? 2 : o === wrong ? 2 : 0, o === q.answer || o === wrong ? 40 : 0, o === q.answer, 'answer']),
+			...p.shown.map((o) => [
+				o,
+				o === q.answer ? 2 : o === wrong ? 2 : 0,
+				o === q.answer || o === wrong ? 40 : 0,
+				o === q.answer,
+				'answer'
+			]),
 			['No answer', 1, 20, false, 'none']
 		]);
 		expect(r.questions[i]!.bars.slice(0, p.shown.length).map((b) => b.mark)).toEqual(p.shown.map((_, k) => k));
@@ -45,7 +62,18 @@ describe('the class results on the projector', () => {
 	it('group typed answers that are equal after the app’s normalisation, most common first', () => {
 		const { p, i } = at('typed');
 		const answer = (p.question as { answer: string }).answer;
-		const r = classResults(plan, answering(i, [answer, 'Nowhere at all', ` ${answer.toLowerCase()}.`, 'nowhere, at all!', 'Nowhere at all', answer.toUpperCase(), null]));
+		const r = classResults(
+			plan,
+			answering(i, [
+				answer,
+				'Nowhere at all',
+				` ${answer.toLowerCase()}.`,
+				'nowhere, at all!',
+				'Nowhere at all',
+				answer.toUpperCase(),
+				null
+			])
+		);
 		expect(bars(r, i)).toEqual([
 			[answer, 3, 43, true, 'answer'],
 			['Nowhere at all', 3, 43, false, 'answer'],
@@ -70,14 +98,20 @@ describe('the class results on the projector', () => {
 		const m = at('matching');
 		const pairs = (m.p.question as { pairs: [string, string][] }).pairs;
 		const [first, second] = [pairs[0]!, pairs[1]!];
-		const swapped: [string, string][] = pairs.map(([l, r]) => [l, l === first[0] ? second[1] : l === second[0] ? first[1] : r]);
+		const swapped: [string, string][] = pairs.map(([l, r]) => [
+			l,
+			l === first[0] ? second[1] : l === second[0] ? first[1] : r
+		]);
 		const rm = classResults(plan, answering(m.i, [pairs, swapped, swapped, null]));
 		expect(bars(rm, m.i)).toEqual([
 			['Every pair right', 1, 25, true, 'answer'],
 			['Some pairs wrong', 2, 50, false, 'answer'],
 			['No answer', 1, 25, false, 'none']
 		]);
-		expect(rm.questions[m.i]!.commonWrong).toEqual({ text: `${first[0]} → ${second[1]}; ${second[0]} → ${first[1]}`, count: 2 });
+		expect(rm.questions[m.i]!.commonWrong).toEqual({
+			text: `${first[0]} → ${second[1]}; ${second[0]} → ${first[1]}`,
+			count: 2
+		});
 
 		const o = at('ordering');
 		const items = (o.p.question as { items: string[] }).items;
@@ -95,7 +129,10 @@ describe('the class results on the projector', () => {
 		const { p, i } = at('multiple-choice', 1);
 		const answer = (p.question as { answer: string }).answer;
 		const wrong = p.shown.find((o) => o !== answer)!;
-		expect(classResults(plan, answering(i, [null, wrong, null])).questions[i]!.commonWrong).toEqual({ text: wrong, count: 1 });
+		expect(classResults(plan, answering(i, [null, wrong, null])).questions[i]!.commonWrong).toEqual({
+			text: wrong,
+			count: 1
+		});
 		expect(classResults(plan, answering(i, [null, answer, null])).questions[i]!.commonWrong).toBeUndefined();
 		expect(classResults(plan, answering(i, [answer, answer])).questions[i]!.commonWrong).toBeUndefined();
 	});
@@ -125,7 +162,9 @@ describe('the class results on the projector', () => {
 		const shown = classResults(plan, results);
 		expect(shown.percent).toBe(report.percent);
 		expect(shown.students).toBe(report.students.length);
-		expect(shown.questions.map((q) => [q.correct, q.percent])).toEqual(report.questions.map((q) => [q.correct, q.percent]));
+		expect(shown.questions.map((q) => [q.correct, q.percent])).toEqual(
+			report.questions.map((q) => [q.correct, q.percent])
+		);
 		// Each question's bars count every student once.
 		for (const q of shown.questions) expect(q.bars.reduce((n, b) => n + b.count, 0)).toBe(results.length);
 	});

@@ -49,7 +49,8 @@ export interface ClassResults {
 export type ResultAnswers = Pick<ReportInput, 'given'>;
 
 const yesNo = (b: boolean) => (b ? 'True' : 'False');
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number) =>
+	`${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /**
  * An answer in a few words for the wall: an option as it reads, True or False, the text typed, the
@@ -66,9 +67,7 @@ export function answerText(question: DeckQuestion, given: Given): string {
 	}
 	if (question.type === 'ordering') {
 		const order = given as string[];
-		return order
-			.flatMap((item, i) => (question.items[i] === item ? [] : [`${ordinal(i + 1)}: ${item}`]))
-			.join('; ');
+		return order.flatMap((item, i) => (question.items[i] === item ? [] : [`${ordinal(i + 1)}: ${item}`])).join('; ');
 	}
 	if (question.type === 'map') return question.choicesOnMap?.[given as number]?.name ?? '—';
 	return typeof given === 'boolean' ? yesNo(given) : String(given);
@@ -108,7 +107,11 @@ const labelOf = (group: AnswerGroup) => (group.forms ? group.forms.sorted()[0]!.
 
 const NONE = '\u0000none';
 
-function questionResults(planned: PlannedQuestion, number: number, answers: readonly (Given | null)[]): QuestionResults {
+function questionResults(
+	planned: PlannedQuestion,
+	number: number,
+	answers: readonly (Given | null)[]
+): QuestionResults {
 	const q = planned.question;
 	const students = answers.length;
 	const verdicts = answers.map((given) => checkAnswer(q, given).correct);
@@ -122,11 +125,19 @@ function questionResults(planned: PlannedQuestion, number: number, answers: read
 		const right = verdicts[s]!;
 		if (given === null) groups.add(NONE, () => ({ right, text: null }));
 		else if (typeof given === 'string' && q.type === 'typed')
-			groups.add(`${right ? 1 : 0}${textKey(given)}`, () => ({ right, text: given, forms: new Tally<string>() })).forms!.add(given, () => given);
+			groups
+				.add(`${right ? 1 : 0}${textKey(given)}`, () => ({ right, text: given, forms: new Tally<string>() }))
+				.forms!.add(given, () => given);
 		else groups.add(JSON.stringify(given), () => ({ right, text: answerText(q, given) }));
 	});
 	const none = groups.count(NONE);
-	const bar = (label: string, count: number, right: boolean, kind: AnswerBar['kind'] = 'answer', mark?: number): AnswerBar => ({
+	const bar = (
+		label: string,
+		count: number,
+		right: boolean,
+		kind: AnswerBar['kind'] = 'answer',
+		mark?: number
+	): AnswerBar => ({
 		label,
 		...(mark !== undefined ? { mark } : {}),
 		kind,
@@ -138,7 +149,9 @@ function questionResults(planned: PlannedQuestion, number: number, answers: read
 	let bars: AnswerBar[];
 	switch (q.type) {
 		case 'multiple-choice':
-			bars = planned.shown.map((option, i) => bar(option, groups.count(JSON.stringify(option)), option === q.answer, 'answer', i));
+			bars = planned.shown.map((option, i) =>
+				bar(option, groups.count(JSON.stringify(option)), option === q.answer, 'answer', i)
+			);
 			break;
 		case 'true-false':
 			bars = [true, false].map((v, i) => bar(yesNo(v), groups.count(JSON.stringify(v)), v === q.answer, 'answer', i));
@@ -149,15 +162,26 @@ function questionResults(planned: PlannedQuestion, number: number, answers: read
 			const shown = given.length > TYPED_BARS + 1 ? given.slice(0, TYPED_BARS) : given;
 			const rest = given.slice(shown.length);
 			bars = shown.map((g) => bar(labelOf(g.value)!, g.count, g.value.right));
-			if (rest.length > 0) bars.push(bar(`Other answers (${rest.length})`, rest.reduce((n, g) => n + g.count, 0), false, 'others'));
+			if (rest.length > 0)
+				bars.push(
+					bar(
+						`Other answers (${rest.length})`,
+						rest.reduce((n, g) => n + g.count, 0),
+						false,
+						'others'
+					)
+				);
 			break;
 		}
 		case 'map':
-			bars = (q.choicesOnMap ?? []).map((choice, i) => bar(choice.name, groups.count(JSON.stringify(i)), choice.id === q.answer));
+			bars = (q.choicesOnMap ?? []).map((choice, i) =>
+				bar(choice.name, groups.count(JSON.stringify(i)), choice.id === q.answer)
+			);
 			break;
 		case 'matching':
 		case 'ordering': {
-			const [rightLabel, wrongLabel] = q.type === 'matching' ? ['Every pair right', 'Some pairs wrong'] : ['Right order', 'Wrong order'];
+			const [rightLabel, wrongLabel] =
+				q.type === 'matching' ? ['Every pair right', 'Some pairs wrong'] : ['Right order', 'Wrong order'];
 			bars = [bar(rightLabel, correct, true), bar(wrongLabel, students - correct - none, false)];
 			break;
 		}

@@ -4,7 +4,16 @@ import { buildQuiz } from '$lib/quiz/build';
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/schema';
 import { CROCKFORD } from './bits';
 import { futureQuizCode, withRawName } from '../../../tests/handmade-codes';
-import { decodeQuizCode, encodeQuizCode, formatQuizCode, quizConfigOf, quizFragment, quizIdOf, readFragment, type ClassQuiz } from './quizcode';
+import {
+	decodeQuizCode,
+	encodeQuizCode,
+	formatQuizCode,
+	quizConfigOf,
+	quizFragment,
+	quizIdOf,
+	readFragment,
+	type ClassQuiz
+} from './quizcode';
 import { cleanName, decodeResultCode, encodeResultCode, splitCodes } from './resultcode';
 import type { Given } from '$lib/quiz/answers';
 
@@ -23,14 +32,31 @@ const base: ClassQuiz = {
 };
 
 /** The same code with one character changed to the next one in the alphabet. */
-const flip = (code: string, at: number) => code.slice(0, at) + CROCKFORD[(CROCKFORD.indexOf(code[at]!) + 1) % 32] + code.slice(at + 1);
+const flip = (code: string, at: number) =>
+	code.slice(0, at) + CROCKFORD[(CROCKFORD.indexOf(code[at]!) + 1) % 32] + code.slice(at + 1);
 
 describe('quiz codes', () => {
 	const variants: ClassQuiz[] = [
 		base,
 		{ ...base, count: 'all', timer: 0, order: 'source', seed: 0 },
-		{ ...base, count: 127, countries: ['kazakhstan'], themes: ['economy', 'history'], types: ['typed'], timer: 120, seed: 0xffffffff },
-		{ ...base, count: 1, countries: ['uzbekistan', 'regional'], themes: ['infrastructure'], types: ['matching', 'ordering'], timer: 10, seed: 12345 }
+		{
+			...base,
+			count: 127,
+			countries: ['kazakhstan'],
+			themes: ['economy', 'history'],
+			types: ['typed'],
+			timer: 120,
+			seed: 0xffffffff
+		},
+		{
+			...base,
+			count: 1,
+			countries: ['uzbekistan', 'regional'],
+			themes: ['infrastructure'],
+			types: ['matching', 'ordering'],
+			timer: 10,
+			seed: 12345
+		}
 	];
 
 	it.each(variants.map((v, i) => [i, v] as const))('round-trips variant %i', (_i, quiz) => {
@@ -74,10 +100,18 @@ describe('quiz codes', () => {
 		['future version (same length)', encodeQuizCode(base, 2), /newer version of the app \(code version 2\)/],
 		['future version (longer)', futureQuizCode(3, 95), /newer version of the app \(code version 3\)/],
 		['future version (shorter)', futureQuizCode(9, 45), /newer version of the app \(code version 9\)/],
-		['longer than any version can be', futureQuizCode(2, 280), /not a quiz code: it has 61 characters, and a quiz code has 20/],
+		[
+			'longer than any version can be',
+			futureQuizCode(2, 280),
+			/not a quiz code: it has 61 characters, and a quiz code has 20/
+		],
 		['unknown deck', encodeQuizCode({ ...base, deckId: 'some-other-deck' }), /deck this app does not have/],
 		['a result code', result, /result code, not a quiz code/],
-		...Array.from({ length: 20 }, (_, i): [string, string, RegExp] => [`character ${i + 1} changed`, flip(good, i), /not right: a character is mistyped/])
+		...Array.from({ length: 20 }, (_, i): [string, string, RegExp] => [
+			`character ${i + 1} changed`,
+			flip(good, i),
+			/not right: a character is mistyped/
+		])
 	];
 	it.each(refusals)('refuses %s with the reason', (_name, text, reason) => {
 		const read = decodeQuizCode(text, decks);
@@ -106,7 +140,9 @@ describe('result codes', () => {
 			case 'typed':
 				return mode === 0 ? q.answer : 'Алматы, "naïve" 🙂';
 			case 'matching':
-				return mode === 0 ? q.pairs.map(([l, r]): [string, string] => [l, r]) : q.pairs.slice(0, 2).map(([l], k): [string, string] => [l, p.shown[k]!]);
+				return mode === 0
+					? q.pairs.map(([l, r]): [string, string] => [l, r])
+					: q.pairs.slice(0, 2).map(([l], k): [string, string] => [l, p.shown[k]!]);
 			case 'ordering':
 				return mode === 0 ? [...q.items] : [...p.shown];
 			case 'map': {
@@ -150,7 +186,11 @@ describe('result codes', () => {
 		['without the R', good.slice(1), /result codes start with R/],
 		['truncated at the end', good.slice(0, -6), /cut short/],
 		['truncated to its header', good.slice(0, 12), /cut short/],
-		['future version', encodeResultCode(quizId, plan, 'Aida', answers, at, 2), /newer version of the app \(version 2\)/],
+		[
+			'future version',
+			encodeResultCode(quizId, plan, 'Aida', answers, at, 2),
+			/newer version of the app \(version 2\)/
+		],
 		['another quiz', encodeResultCode(quizIdOf(other), otherPlan, 'Aida', [], at), /for another quiz/],
 		['a character changed in the name', flip(good, 20), /damaged: a character was changed/],
 		['a character changed in the answers', flip(good, good.length - 11), /damaged: a character was changed/],
@@ -178,11 +218,15 @@ describe('result codes', () => {
 		});
 		const text = encodeResultCode(quizId, plan, '€'.repeat(40), longest, at); // 63 bytes of name, 127 of each typed answer
 		expect(decodeResultCode(text, quizId, plan).ok).toBe(true);
-		expect(decodeResultCode(text + 'Z'.repeat(8), quizId, plan)).toEqual({ ok: false, message: expect.stringMatching(/longer than any result of it can be/) });
+		expect(decodeResultCode(text + 'Z'.repeat(8), quizId, plan)).toEqual({
+			ok: false,
+			message: expect.stringMatching(/longer than any result of it can be/)
+		});
 	});
 
 	it('refuses every single changed character', () => {
-		for (let i = 2; i < good.length; i++) expect(decodeResultCode(flip(good, i), quizId, plan).ok, `position ${i}`).toBe(false);
+		for (let i = 2; i < good.length; i++)
+			expect(decodeResultCode(flip(good, i), quizId, plan).ok, `position ${i}`).toBe(false);
 	});
 });
 
@@ -228,18 +272,26 @@ describe('names cannot hurt the page that shows them', () => {
 		const quiz = base;
 		const plan = buildQuiz(deck, quizConfigOf(quiz));
 		const id = quizIdOf(encodeQuizCode(quiz));
-		expect(decodeResultCode(encodeResultCode(id, plan, typed, [], 0), id, plan)).toMatchObject({ ok: true, value: { name: shown } });
+		expect(decodeResultCode(encodeResultCode(id, plan, typed, [], 0), id, plan)).toMatchObject({
+			ok: true,
+			value: { name: shown }
+		});
 	});
 
 	it('cleans a name that a hand-made code carries', () => {
 		const plan = buildQuiz(deck, quizConfigOf(base));
 		const id = quizIdOf(encodeQuizCode(base));
-		const code = withRawName(encodeResultCode(id, plan, 'ABCDEFGH', [], 0), new TextEncoder().encode('A\u202eBC\u0000\u0007'));
+		const code = withRawName(
+			encodeResultCode(id, plan, 'ABCDEFGH', [], 0),
+			new TextEncoder().encode('A\u202eBC\u0000\u0007')
+		);
 		expect(decodeResultCode(code, id, plan)).toMatchObject({ ok: true, value: { name: 'ABC' } });
 	});
 
 	it('cleans a title carried in a link like a name', () => {
-		expect(readFragment(`#q=X&t=${encodeURIComponent(`Unit\u202e 3\n<script>${'!'.repeat(200)}`)}`).title).toBe(`Unit 3 <script>${'!'.repeat(65)}`);
+		expect(readFragment(`#q=X&t=${encodeURIComponent(`Unit\u202e 3\n<script>${'!'.repeat(200)}`)}`).title).toBe(
+			`Unit 3 <script>${'!'.repeat(65)}`
+		);
 	});
 });
 

@@ -9,9 +9,19 @@ import { classReport } from './report';
 import { encodeResultCode } from './resultcode';
 
 const deck = loadDecks('questions').decks[0]!;
-const config: ClassQuiz = { deckId: deck.id, count: 3, countries: ['kazakhstan'], themes: ['economy', 'diplomacy', 'security', 'history'], types: ['true-false'], order: 'shuffled', timer: 0, seed: 7 };
+const config: ClassQuiz = {
+	deckId: deck.id,
+	count: 3,
+	countries: ['kazakhstan'],
+	themes: ['economy', 'diplomacy', 'security', 'history'],
+	types: ['true-false'],
+	order: 'shuffled',
+	timer: 0,
+	seed: 7
+};
 const quiz = { id: quizIdOf(encodeQuizCode(config)), plan: buildQuiz(deck, quizConfigOf(config)) };
-const answer = (right: boolean) => quiz.plan.questions.map((p) => (p.question.type === 'true-false' ? p.question.answer === right : null));
+const answer = (right: boolean) =>
+	quiz.plan.questions.map((p) => (p.question.type === 'true-false' ? p.question.answer === right : null));
 const MINUTE = 60_000;
 
 describe('collecting result codes', () => {
@@ -44,7 +54,14 @@ describe('collecting result codes', () => {
 			{ name: 'Aida', given: answer(true) },
 			{ name: 'Bolat', given: [answer(false)[0], null, ...answer(true).slice(2)] }
 		]);
-		const wrong = quiz.plan.questions[0]!.question.type === 'true-false' && quiz.plan.questions[0]!.question.answer ? 'False' : 'True';
-		expect(report.questions.map(commonWrongText)).toEqual([`Most common wrong answer: “${wrong}” (1).`, 'Most common wrong answer: no answer given (1).', 'No wrong answers.']);
+		const wrong =
+			quiz.plan.questions[0]!.question.type === 'true-false' && quiz.plan.questions[0]!.question.answer
+				? 'False'
+				: 'True';
+		expect(report.questions.map(commonWrongText)).toEqual([
+			`Most common wrong answer: “${wrong}” (1).`,
+			'Most common wrong answer: no answer given (1).',
+			'No wrong answers.'
+		]);
 	});
 });

@@ -20,7 +20,12 @@ const OUTCOME_TEXT: Record<AddOutcome, string> = {
 };
 
 /** Reads every result code in a text (pasted or scanned) against the quiz, and keeps the readable ones. */
-export async function collectCodes(db: StudyDatabase, quiz: { id: string; plan: QuizPlan }, text: string, now: number): Promise<CodeRead[]> {
+export async function collectCodes(
+	db: StudyDatabase,
+	quiz: { id: string; plan: QuizPlan },
+	text: string,
+	now: number
+): Promise<CodeRead[]> {
 	const read = splitCodes(text).map((code) => ({ code, read: decodeResultCode(code, quiz.id, quiz.plan) }));
 	const added = await addClassResults(
 		db,
@@ -29,7 +34,9 @@ export async function collectCodes(db: StudyDatabase, quiz: { id: string; plan: 
 	);
 	let k = 0;
 	return read.map(({ code, read }) =>
-		read.ok ? { code, ok: true, text: `${read.value.name}: ${OUTCOME_TEXT[added[k++]!]}` } : { code, ok: false, text: read.message }
+		read.ok
+			? { code, ok: true, text: `${read.value.name}: ${OUTCOME_TEXT[added[k++]!]}` }
+			: { code, ok: false, text: read.message }
 	);
 }
 

@@ -14,7 +14,10 @@ export interface AddressSource {
 }
 
 /** Calls `onFragment` with the address's quiz now and at each change; returns a function that stops following. */
-export function followFragment(onFragment: (fragment: QuizFragment) => void, source: AddressSource = window): () => void {
+export function followFragment(
+	onFragment: (fragment: QuizFragment) => void,
+	source: AddressSource = window
+): () => void {
 	const read = () => onFragment(readFragment(source.location.hash));
 	read();
 	source.addEventListener('hashchange', read);

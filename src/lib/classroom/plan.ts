@@ -20,6 +20,7 @@ export async function openQuiz(text: string): Promise<Decoded<OpenQuiz>> {
 	const deck = await loadDeck(read.value.quiz.deckId);
 	if (!deck) return { ok: false, message: 'This quiz uses a deck this app does not have.' };
 	const plan = planFor(deck, read.value);
-	if (plan.questions.length === 0) return { ok: false, message: 'This quiz has no questions: no question of the deck matches its topics and types.' };
+	if (plan.questions.length === 0)
+		return { ok: false, message: 'This quiz has no questions: no question of the deck matches its topics and types.' };
 	return { ok: true, value: { ...read.value, deck, plan } };
 }

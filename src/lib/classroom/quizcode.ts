@@ -17,7 +17,17 @@
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import type { Country, QuestionType, Theme } from '$lib/content/schema';
 import type { QuizConfig } from '$lib/db/rows';
-import { BitReader, BitWriter, bitsToBytes, cleanLine, fnv1a, fromBase32, grouped, normalizeBase32, toBase32 } from './bits';
+import {
+	BitReader,
+	BitWriter,
+	bitsToBytes,
+	cleanLine,
+	fnv1a,
+	fromBase32,
+	grouped,
+	normalizeBase32,
+	toBase32
+} from './bits';
 
 export const QUIZ_CODE_VERSION = 1;
 export const QUIZ_CODE_LENGTH = 20;
@@ -113,29 +123,59 @@ export interface ReadQuiz {
  */
 export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<ReadQuiz> {
 	const norm = normalizeBase32(text);
-	if (!norm.ok) return { ok: false, message: `This is not a quiz code: it has characters a quiz code never has (${norm.bad}).` };
+	if (!norm.ok)
+		return { ok: false, message: `This is not a quiz code: it has characters a quiz code never has (${norm.bad}).` };
 	const code = norm.code;
 	if (code === '') return { ok: false, message: 'There is no quiz code: type the code shown by your teacher.' };
 	if (/^R\d/.test(code) && code.length > QUIZ_CODE_LENGTH)
 		return { ok: false, message: 'This is a student’s result code, not a quiz code.' };
-	const tooLong = { ok: false as const, message: `This is not a quiz code: it has ${code.length} characters, and a quiz code has ${QUIZ_CODE_LENGTH}.` };
+	const tooLong = {
+		ok: false as const,
+		message: `This is not a quiz code: it has ${code.length} characters, and a quiz code has ${QUIZ_CODE_LENGTH}.`
+	};
 	if (code.length > MAX_ANY_QUIZ_CODE) return tooLong;
 	const bits = fromBase32(code);
 	const version = new BitReader(bits).read(5);
 	// Every version ends with this checksum, so a code from a newer app is told from a cut or garbled one.
-	const checksumOk = bits.length > CHECK_BITS && checksumOf(bits.slice(0, -CHECK_BITS)) === new BitReader(bits.slice(-CHECK_BITS)).read(CHECK_BITS);
+	const checksumOk =
+		bits.length > CHECK_BITS &&
+		checksumOf(bits.slice(0, -CHECK_BITS)) === new BitReader(bits.slice(-CHECK_BITS)).read(CHECK_BITS);
 	if (checksumOk && version > QUIZ_CODE_VERSION)
-		return { ok: false, message: `This quiz was made with a newer version of the app (code version ${version}). Update the app (reload it while online), then open the quiz again.` };
+		return {
+			ok: false,
+			message: `This quiz was made with a newer version of the app (code version ${version}). Update the app (reload it while online), then open the quiz again.`
+		};
 	if (code.length < QUIZ_CODE_LENGTH)
-		return { ok: false, message: `This quiz code is cut short: it has ${code.length} of its ${QUIZ_CODE_LENGTH} characters. Check it against the code shown by your teacher.` };
+		return {
+			ok: false,
+			message: `This quiz code is cut short: it has ${code.length} of its ${QUIZ_CODE_LENGTH} characters. Check it against the code shown by your teacher.`
+		};
 	if (code.length > QUIZ_CODE_LENGTH) return tooLong;
 	if (!checksumOk)
-		return { ok: false, message: 'This quiz code is not right: a character is mistyped or the link was changed. Check it against the code shown by your teacher.' };
+		return {
+			ok: false,
+			message:
+				'This quiz code is not right: a character is mistyped or the link was changed. Check it against the code shown by your teacher.'
+		};
 	const r = new BitReader(bits);
-	const [v, deck, count, types, countries, themes, order, timer, seed] = FIELD_BITS.map((width) => r.read(width)) as [number, number, number, number, number, number, number, number, number];
+	const [v, deck, count, types, countries, themes, order, timer, seed] = FIELD_BITS.map((width) => r.read(width)) as [
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+		number
+	];
 	if (v !== QUIZ_CODE_VERSION) return { ok: false, message: 'This quiz code is not one this app can read.' };
 	const deckId = decks.find((id) => deckHash(id) === deck);
-	if (!deckId) return { ok: false, message: 'This quiz uses a deck this app does not have. Update the app (reload it while online), then try again.' };
+	if (!deckId)
+		return {
+			ok: false,
+			message: 'This quiz uses a deck this app does not have. Update the app (reload it while online), then try again.'
+		};
 	if (timer >= TIMER_CHOICES.length || types === 0 || countries === 0 || themes === 0)
 		return { ok: false, message: 'This quiz code is not one this app can read.' };
 	return {

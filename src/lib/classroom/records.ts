@@ -42,7 +42,11 @@ export async function addClassResults(
 		for (const { result, code } of results) {
 			const key: [string, string] = [result.quizId, studentKey(result.name)];
 			const known = await db.classResults.get(key);
-			if (known && known.finishedAt === result.finishedAt && JSON.stringify(known.given) === JSON.stringify(result.given)) {
+			if (
+				known &&
+				known.finishedAt === result.finishedAt &&
+				JSON.stringify(known.given) === JSON.stringify(result.given)
+			) {
 				outcomes.push('already-collected');
 				continue;
 			}
@@ -107,7 +111,12 @@ export async function saveClassAnswer(db: StudyDatabase, id: string, answer: Cla
 	});
 }
 
-export async function finishClassAttempt(db: StudyDatabase, id: string, resultCode: string, now: number): Promise<ClassAttemptRow> {
+export async function finishClassAttempt(
+	db: StudyDatabase,
+	id: string,
+	resultCode: string,
+	now: number
+): Promise<ClassAttemptRow> {
 	return db.transaction('rw', db.classAttempts, async () => {
 		const attempt = await db.classAttempts.get(id);
 		if (!attempt) throw new Error('This attempt is not on this device.');

@@ -9,10 +9,20 @@ import { encodeQuizCode, quizConfigOf, quizIdOf, type ClassQuiz } from './quizco
 import { addClassResults, classResultsOf, deleteClassQuiz, saveClassQuiz } from './records';
 
 const deck = loadDecks('questions').decks[0]!;
-const quiz: ClassQuiz = { deckId: deck.id, count: 4, countries: ['kazakhstan'], themes: ['economy', 'diplomacy', 'security', 'history'], types: ['multiple-choice', 'true-false'], order: 'shuffled', timer: 0, seed: 99 };
+const quiz: ClassQuiz = {
+	deckId: deck.id,
+	count: 4,
+	countries: ['kazakhstan'],
+	themes: ['economy', 'diplomacy', 'security', 'history'],
+	types: ['multiple-choice', 'true-false'],
+	order: 'shuffled',
+	timer: 0,
+	seed: 99
+};
 const plan = buildQuiz(deck, quizConfigOf(quiz));
 const right = (q: DeckQuestion) => (q.type === 'multiple-choice' || q.type === 'true-false' ? q.answer : null);
-const wrong = (q: DeckQuestion) => (q.type === 'multiple-choice' ? q.options.find((o) => o !== q.answer)! : q.type === 'true-false' ? !q.answer : null);
+const wrong = (q: DeckQuestion) =>
+	q.type === 'multiple-choice' ? q.options.find((o) => o !== q.answer)! : q.type === 'true-false' ? !q.answer : null;
 
 describe('the class report', () => {
 	const qs = plan.questions.map((p) => p.question);
@@ -61,7 +71,12 @@ describe('the class report', () => {
 		expect(csvField('Aida "Ace"')).toBe('"Aida ""Ace"""');
 		expect(csvField('two\nlines')).toBe('"two\nlines"');
 		expect(csvField('cr\rhere')).toBe('"cr\rhere"');
-		expect(toCsv([['a', 'b,c'], [1, '"']])).toBe('a,"b,c"\r\n1,""""\r\n');
+		expect(
+			toCsv([
+				['a', 'b,c'],
+				[1, '"']
+			])
+		).toBe('a,"b,c"\r\n1,""""\r\n');
 		const rows = reportRows(classReport(plan, [{ name: 'Nur, "Ace"', given: results[1]!.given }]));
 		expect(rows[0]!.slice(0, 4)).toEqual(['Student', 'Correct', 'Questions', 'Percent']);
 		expect(rows[1]).toEqual(['Nur, "Ace"', 3, 4, 75, 1, 1, 1, 0]);
@@ -72,8 +87,10 @@ describe('the class report', () => {
 });
 
 describe('a name typed to attack the spreadsheet or the page', () => {
-	it('runs nothing when the CSV is opened: formula fields start with \' (OWASP), quoted when they must be', () => {
-		expect(csvField('=HYPERLINK("http://evil.example","score")')).toBe('"\'=HYPERLINK(""http://evil.example"",""score"")"');
+	it("runs nothing when the CSV is opened: formula fields start with ' (OWASP), quoted when they must be", () => {
+		expect(csvField('=HYPERLINK("http://evil.example","score")')).toBe(
+			'"\'=HYPERLINK(""http://evil.example"",""score"")"'
+		);
 		expect(csvField('+1+1')).toBe("'+1+1");
 		expect(csvField('-2+3')).toBe("'-2+3");
 		expect(csvField('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
@@ -109,11 +126,19 @@ describe('collected results in the database', () => {
 	});
 	afterEach(() => db.delete());
 	const quizId = quizIdOf(encodeQuizCode(quiz));
-	const r = (name: string, finishedAt: number) => ({ result: { quizId, name, finishedAt, given: [String(finishedAt)] }, code: `R1${finishedAt}` });
+	const r = (name: string, finishedAt: number) => ({
+		result: { quizId, name, finishedAt, given: [String(finishedAt)] },
+		code: `R1${finishedAt}`
+	});
 
 	it('keeps one result per student, the latest, whichever order the codes come in', async () => {
 		await saveClassQuiz(db, { id: quizId, code: encodeQuizCode(quiz), title: '', createdAt: 1 });
-		expect(await addClassResults(db, [r('Aida', 100), r('Bolat', 100), r('aida ', 300), r('AIDA', 200)], 5)).toEqual(['added', 'added', 'replaced', 'kept-newer']);
+		expect(await addClassResults(db, [r('Aida', 100), r('Bolat', 100), r('aida ', 300), r('AIDA', 200)], 5)).toEqual([
+			'added',
+			'added',
+			'replaced',
+			'kept-newer'
+		]);
 		const rows = await classResultsOf(db, quizId);
 		expect(rows.map((x) => [x.name, x.finishedAt])).toEqual([
 			['aida', 300],

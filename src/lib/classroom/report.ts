@@ -52,13 +52,21 @@ export interface ClassReport {
 
 export function classReport(plan: QuizPlan, results: readonly ReportInput[]): ClassReport {
 	const givenByStudent = results.map((r) => plan.questions.map((p, i) => readGiven(p.question, r.given[i])));
-	const verdicts = givenByStudent.map((answers) => plan.questions.map((p, i) => checkAnswer(p.question, answers[i] ?? null).correct));
+	const verdicts = givenByStudent.map((answers) =>
+		plan.questions.map((p, i) => checkAnswer(p.question, answers[i] ?? null).correct)
+	);
 	const students = results
 		.map((r, s) => {
 			const right = verdicts[s]!;
 			const correct = right.filter(Boolean).length;
 			// Names come from codes and backups anyone can write: cleaned here too, whatever their source.
-			return { name: cleanName(r.name), correct, total: plan.questions.length, percent: percentOf(correct, plan.questions.length), right };
+			return {
+				name: cleanName(r.name),
+				correct,
+				total: plan.questions.length,
+				percent: percentOf(correct, plan.questions.length),
+				right
+			};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const questions: QuestionRow[] = plan.questions.map((planned, i) => {
@@ -85,7 +93,11 @@ export function classReport(plan: QuizPlan, results: readonly ReportInput[]): Cl
 		.filter((q) => q.correct < q.students)
 		.sort((a, b) => a.percent - b.percent || a.number - b.number)
 		.slice(0, 3);
-	const tally = <T extends string>(ids: readonly T[], names: Record<T, string>, tags: (p: PlannedQuestion) => readonly T[]): Tally<T>[] =>
+	const tally = <T extends string>(
+		ids: readonly T[],
+		names: Record<T, string>,
+		tags: (p: PlannedQuestion) => readonly T[]
+	): Tally<T>[] =>
 		ids
 			.map((id) => {
 				const qs = questions.filter((q) => tags(q.planned).includes(id));
@@ -133,7 +145,13 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
  * then a row with each question's percent right.
  */
 export function reportRows(report: ClassReport): (string | number)[][] {
-	const header = ['Student', 'Correct', 'Questions', 'Percent', ...report.questions.map((q) => `Q${q.number} ${q.planned.question.prompt}`)];
+	const header = [
+		'Student',
+		'Correct',
+		'Questions',
+		'Percent',
+		...report.questions.map((q) => `Q${q.number} ${q.planned.question.prompt}`)
+	];
 	const rows = report.students.map((s) => [s.name, s.correct, s.total, s.percent, ...s.right.map((r) => (r ? 1 : 0))]);
 	const summary = ['Percent correct', '', '', report.percent, ...report.questions.map((q) => q.percent)];
 	return [header, ...rows, summary];

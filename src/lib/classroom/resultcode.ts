@@ -16,7 +16,20 @@
  */
 import type { PlannedQuestion, QuizPlan } from '$lib/quiz/build';
 import type { Given, MatchingGiven } from '$lib/quiz/answers';
-import { BitReader, BitWriter, OutOfBits, bitsToBytes, bytesToBits, cleanLine, fnv1a, fromBase32, normalizeBase32, toBase32, utf8Capped, withoutInvisible } from './bits';
+import {
+	BitReader,
+	BitWriter,
+	OutOfBits,
+	bitsToBytes,
+	bytesToBits,
+	cleanLine,
+	fnv1a,
+	fromBase32,
+	normalizeBase32,
+	toBase32,
+	utf8Capped,
+	withoutInvisible
+} from './bits';
 import { QUIZ_CODE_LENGTH, type Decoded } from './quizcode';
 
 export const RESULT_CODE_VERSION = 1;
@@ -164,7 +177,14 @@ function checksumOf(version: number, payload: Uint8Array): number {
 }
 
 /** The code for a student's answers to a plan (given in the plan's order). */
-export function encodeResultCode(quizId: string, plan: QuizPlan, name: string, given: readonly (Given | null)[], finishedAt: number, version = RESULT_CODE_VERSION): string {
+export function encodeResultCode(
+	quizId: string,
+	plan: QuizPlan,
+	name: string,
+	given: readonly (Given | null)[],
+	finishedAt: number,
+	version = RESULT_CODE_VERSION
+): string {
 	const nameBytes = utf8Capped(cleanName(name), MAX_NAME_BYTES);
 	const w = new BitWriter()
 		.write(idNumber(quizId), 32)
@@ -202,7 +222,11 @@ const CUT_SHORT = 'This result code is cut short: part of it is missing. Copy or
  */
 export function decodeResultCode(text: string, quizId: string, plan: QuizPlan): Decoded<StudentResult> {
 	const norm = normalizeBase32(text);
-	if (!norm.ok) return { ok: false, message: `This is not a result code: it has characters a result code never has (${norm.bad}).` };
+	if (!norm.ok)
+		return {
+			ok: false,
+			message: `This is not a result code: it has characters a result code never has (${norm.bad}).`
+		};
 	const code = norm.code;
 	if (code === '') return { ok: false, message: 'The code is empty.' };
 	if (!code.startsWith('R')) {
@@ -225,23 +249,42 @@ export function decodeResultCode(text: string, quizId: string, plan: QuizPlan): 
 	// newer code is told from a damaged one by its checksum.
 	const checksumOk = bytes.length >= 4 && stored === checksumOf(version, payload) && pad.every((b) => b === 0);
 	if (version !== RESULT_CODE_VERSION) {
-		if (!checksumOk) return { ok: false, message: 'This result code is damaged or cut short: it does not hold together. Copy or scan it again.' };
+		if (!checksumOk)
+			return {
+				ok: false,
+				message: 'This result code is damaged or cut short: it does not hold together. Copy or scan it again.'
+			};
 		return version > RESULT_CODE_VERSION
-			? { ok: false, message: `This result code was made by a newer version of the app (version ${version}). Update the app here, then add it again.` }
+			? {
+					ok: false,
+					message: `This result code was made by a newer version of the app (version ${version}). Update the app here, then add it again.`
+				}
 			: { ok: false, message: 'This is not a result code this app can read.' };
 	}
 	if (bytes.length < 4 + Math.ceil(HEADER_BITS / 8)) return { ok: false, message: CUT_SHORT };
 	const parsed = parsePayload(payload, plan);
 	if (!checksumOk) {
 		if (parsed === 'short') return { ok: false, message: CUT_SHORT };
-		return { ok: false, message: 'This result code is damaged: a character was changed or mistyped. Copy or scan it again.' };
+		return {
+			ok: false,
+			message: 'This result code is damaged: a character was changed or mistyped. Copy or scan it again.'
+		};
 	}
-	if (parsed === 'short' || parsed === 'bad') return { ok: false, message: 'This result code is damaged: its answers cannot be read.' };
-	if (parsed.quizId !== quizId) return { ok: false, message: `This result is for another quiz (${parsed.quizId}), not this one (${quizId}).` };
+	if (parsed === 'short' || parsed === 'bad')
+		return { ok: false, message: 'This result code is damaged: its answers cannot be read.' };
+	if (parsed.quizId !== quizId)
+		return { ok: false, message: `This result is for another quiz (${parsed.quizId}), not this one (${quizId}).` };
 	if (parsed.planHash !== planHash(plan) || parsed.count !== plan.questions.length)
-		return { ok: false, message: 'This result was made with a different version of the question bank. Ask everyone to update the app, then take the quiz again.' };
+		return {
+			ok: false,
+			message:
+				'This result was made with a different version of the question bank. Ask everyone to update the app, then take the quiz again.'
+		};
 	if (parsed.name === '') return { ok: false, message: 'This result code has no student name.' };
-	return { ok: true, value: { quizId: parsed.quizId, name: parsed.name, finishedAt: parsed.finishedAt, given: parsed.given } };
+	return {
+		ok: true,
+		value: { quizId: parsed.quizId, name: parsed.name, finishedAt: parsed.finishedAt, given: parsed.given }
+	};
 }
 
 function parsePayload(payload: Uint8Array, plan: QuizPlan) {

@@ -18,7 +18,9 @@ async function makeDetector(): Promise<Detector> {
 		import('barcode-detector/ponyfill'),
 		import('zxing-wasm/reader/zxing_reader.wasm?url')
 	]);
-	setZXingModuleOverrides({ locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) });
+	setZXingModuleOverrides({
+		locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path)
+	});
 	return new BarcodeDetector({ formats: ['qr_code'] });
 }
 

@@ -4,7 +4,14 @@ import { clampStep, lastStep, lastStepOf, questionAt, viewFragment, viewOf } fro
 describe('the projector’s steps', () => {
 	it('show the title, each question asked then revealed, then the end', () => {
 		const steps = Array.from({ length: lastStep(2) + 1 }, (_, step) => questionAt(step, 2));
-		expect(steps).toEqual([undefined, { index: 0, revealed: false }, { index: 0, revealed: true }, { index: 1, revealed: false }, { index: 1, revealed: true }, undefined]);
+		expect(steps).toEqual([
+			undefined,
+			{ index: 0, revealed: false },
+			{ index: 0, revealed: true },
+			{ index: 1, revealed: false },
+			{ index: 1, revealed: true },
+			undefined
+		]);
 	});
 
 	it('stay between the title and the end', () => {

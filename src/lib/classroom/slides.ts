@@ -11,10 +11,12 @@ export type ProjectorView = 'quiz' | 'results';
 export const lastStep = (questions: number) => questions * 2 + 1;
 
 /** The last step of a view. */
-export const lastStepOf = (view: ProjectorView, questions: number) => (view === 'results' ? questions : lastStep(questions));
+export const lastStepOf = (view: ProjectorView, questions: number) =>
+	view === 'results' ? questions : lastStep(questions);
 
 /** A step to go to, kept between the first and the last (clickers press on past either). */
-export const clampStep = (step: number, questions: number, view: ProjectorView = 'quiz') => Math.max(0, Math.min(lastStepOf(view, questions), step));
+export const clampStep = (step: number, questions: number, view: ProjectorView = 'quiz') =>
+	Math.max(0, Math.min(lastStepOf(view, questions), step));
 
 /** The question a step shows, by its index in the plan, and whether its answer shows; none on the title and the end. */
 export function questionAt(step: number, questions: number): { index: number; revealed: boolean } | undefined {
@@ -23,7 +25,9 @@ export function questionAt(step: number, questions: number): { index: number; re
 }
 
 /** The view an address asks for: the class results with `show=results` after the quiz (#q=…&show=results), else the quiz. */
-export const viewOf = (hash: string): ProjectorView => (new URLSearchParams(hash.replace(/^#/, '')).get('show') === 'results' ? 'results' : 'quiz');
+export const viewOf = (hash: string): ProjectorView =>
+	new URLSearchParams(hash.replace(/^#/, '')).get('show') === 'results' ? 'results' : 'quiz';
 
 /** The projector's fragment for a quiz's fragment (quizFragment) and a view. */
-export const viewFragment = (quizFragment: string, view: ProjectorView) => (view === 'results' ? `${quizFragment}&show=results` : quizFragment);
+export const viewFragment = (quizFragment: string, view: ProjectorView) =>
+	view === 'results' ? `${quizFragment}&show=results` : quizFragment;

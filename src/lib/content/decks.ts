@@ -21,7 +21,7 @@ async function loadFrom<T>(deckLoaders: Record<string, () => Promise<T>>, id: st
 /** The whole deck, or undefined when no bundled deck has that id. */
 export const loadDeck = (id: string): Promise<BundledDeck | undefined> => loadFrom(loaders, id);
 
-/** The deck without its quiz questions: for studying, the guide and the stats. */
+/** The deck without its quiz questions or its facts about the source: for studying and the stats. */
 export const loadDeckOutline = (id: string): Promise<BundledDeckOutline | undefined> => loadFrom(outlineLoaders, id);
 
 /** The deck's fact ids in source order (a small chunk of their own). */

@@ -12,9 +12,11 @@ function fail(message: string): never {
 }
 
 const [articlePath, deckFolder] = process.argv.slice(2);
-if (!articlePath) fail('usage: npm run fingerprint -- <article.txt> [deck folder, e.g. questions/central-asia-taliban]');
+if (!articlePath)
+	fail('usage: npm run fingerprint -- <article.txt> [deck folder, e.g. questions/central-asia-taliban]');
 if (!existsSync(articlePath) || !statSync(articlePath).isFile()) fail(`no article file at ${articlePath}`);
-if (deckFolder && !existsSync(join(deckFolder, 'deck.yaml'))) fail(`${deckFolder} is not a deck folder: it has no deck.yaml`);
+if (deckFolder && !existsSync(join(deckFolder, 'deck.yaml')))
+	fail(`${deckFolder} is not a deck folder: it has no deck.yaml`);
 
 const hashes = fingerprint(readFileSync(articlePath, 'utf8'));
 if (hashes.length === 0) fail(`${articlePath} has fewer than ${WINDOW} words: nothing to fingerprint`);

@@ -18,17 +18,27 @@ function factSaying(explanation: string): Fact {
 		themes: ['economy'],
 		cards: [{ front: 'What shrank the Aral Sea?', back: 'Irrigation took the water of its rivers.' }],
 		questions: [
-			{ id: 'tf', key: 'aral-sea/tf', factId: 'aral-sea', type: 'true-false', prompt: 'The dam is in Kazakhstan.', answer: true, explanation }
+			{
+				id: 'tf',
+				key: 'aral-sea/tf',
+				factId: 'aral-sea',
+				type: 'true-false',
+				prompt: 'The dam is in Kazakhstan.',
+				answer: true,
+				explanation
+			}
 		]
 	};
 }
 
 const source = parseFingerprint(formatFingerprint(fingerprint(ARTICLE)), 'fixture');
-const copies = (explanation: string) => copiedRuns([factSaying(explanation)], source).map((c) => `${c.factId}: ${c.run}`);
+const copies = (explanation: string) =>
+	copiedRuns([factSaying(explanation)], source).map((c) => `${c.factId}: ${c.run}`);
 
 describe('the copy check by fingerprint', () => {
 	it('finds a sentence of the article planted in a fact, naming the fact and the words', () => {
-		const planted = 'Engineers in Kazakhstan built the Kokaral dam in 2005, and the northern part of the sea has slowly been rising again.';
+		const planted =
+			'Engineers in Kazakhstan built the Kokaral dam in 2005, and the northern part of the sea has slowly been rising again.';
 		const found = copies(planted);
 		expect(found).toContain('aral-sea: engineers in kazakhstan built the kokaral dam in');
 		// Every 8-word window of a 21-word sentence is a copy.
@@ -36,7 +46,9 @@ describe('the copy check by fingerprint', () => {
 	});
 
 	it('sees through case, accents and punctuation', () => {
-		expect(copies('But COTTON fields — now drínk most of it!')).toEqual(['aral-sea: but cotton fields now drink most of it']);
+		expect(copies('But COTTON fields — now drínk most of it!')).toEqual([
+			'aral-sea: but cotton fields now drink most of it'
+		]);
 	});
 
 	it('finds a run that crosses from one numbered paragraph to the next', () => {

@@ -15,8 +15,13 @@ const HASH_LENGTH = 12;
 
 /** Proper names the article lists (ISKP's media outlets): repeating a list of names is not copying a sentence. */
 const LISTED_NAMES = [
-	'Al-Azaim', 'Voice of Khorasan', 'Movaraunnaha', 'Khurasan Wilayah News', 'Tor Bairghuna',
-	'Al-Millat Media', 'Khurasan Ghag Radio'
+	'Al-Azaim',
+	'Voice of Khorasan',
+	'Movaraunnaha',
+	'Khurasan Wilayah News',
+	'Tor Bairghuna',
+	'Al-Millat Media',
+	'Khurasan Ghag Radio'
 ];
 
 /** The words of a text, lower-case and without accents; numbers, `$` and `%` count as word characters. */

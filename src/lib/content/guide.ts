@@ -48,6 +48,30 @@ export function studyGuide(deck: DeckOutline): GuideSection[] {
 	return sections;
 }
 
+/** How many facts a country's section holds, for the guide's contents. */
+export const factCount = (section: GuideSection) => section.themes.reduce((n, group) => n + group.facts.length, 0);
+
+/** Paragraph numbers in order, a run of three or more as a range: [14, 1, 2, 3, 4, 6, 7] → "1–4, 6, 7, 14". */
+export function paragraphList(numbers: readonly number[]): string {
+	const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+	const parts: string[] = [];
+	for (let start = 0; start < sorted.length;) {
+		let end = start;
+		while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+		if (end - start >= 2) parts.push(`${sorted[start]}–${sorted[end]}`);
+		else parts.push(...sorted.slice(start, end + 1).map(String));
+		start = end + 1;
+	}
+	return parts.join(', ');
+}
+
+/** Where a fact comes from, in one short line: one paragraph with its topic, several as a list of numbers. */
+export function sourceLine(deck: AnyDeckMeta, paragraphs: readonly number[]): string {
+	return paragraphs.length === 1
+		? `¶${paragraphs[0]} ${paragraphTopic(deck, paragraphs[0]!)}`
+		: `¶${paragraphList(paragraphs)}`;
+}
+
 export function paragraphTopic(deck: AnyDeckMeta, n: number): string {
 	return deck.source?.paragraphs.find((p) => p.n === n)?.topic ?? '';
 }

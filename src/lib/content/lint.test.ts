@@ -51,17 +51,27 @@ describe('lintFact', () => {
 
 	describe('answer-in-prompt', () => {
 		it('finds a multiple-choice answer in the prompt, whatever its case and accents', () => {
-			expect(rulesBroken(choice({ prompt: 'Did ZHUMANGARÍN lead the Kazakh visit to Kabul?' }))).toEqual([['mc', 'answer-in-prompt']]);
+			expect(rulesBroken(choice({ prompt: 'Did ZHUMANGARÍN lead the Kazakh visit to Kabul?' }))).toEqual([
+				['mc', 'answer-in-prompt']
+			]);
 		});
 
 		it('finds any accepted variant of a typed answer', () => {
-			const q = typed({ prompt: 'Which province is Hairatan in: Balkh, Kunduz or Herat?', answer: 'Balkh Province', accept: ['Balkh'] });
+			const q = typed({
+				prompt: 'Which province is Hairatan in: Balkh, Kunduz or Herat?',
+				answer: 'Balkh Province',
+				accept: ['Balkh']
+			});
 			expect(rulesBroken(q)).toEqual([['typed', 'answer-in-prompt']]);
 		});
 
 		it('looks for whole words only, and not for answers of one or two characters', () => {
 			expect(rulesBroken(choice({ prompt: 'Who led the Zhumangarinov delegation?' }))).toEqual([]);
-			expect(rulesBroken(typed({ prompt: 'Is it 3 or 4 of the states that border Afghanistan?', answer: '3', accept: ['three'] }))).toEqual([]);
+			expect(
+				rulesBroken(
+					typed({ prompt: 'Is it 3 or 4 of the states that border Afghanistan?', answer: '3', accept: ['three'] })
+				)
+			).toEqual([]);
 		});
 
 		it('does not judge true/false statements, which name their subject by design', () => {
@@ -79,19 +89,34 @@ describe('lintFact', () => {
 		});
 
 		it('passes a right option at most twice the longest distractor', () => {
-			const q = choice({ options: ['Uzbekistan and Kazakhstan', 'Tajikistan alone', 'Kyrgyzstan'], answer: 'Uzbekistan and Kazakhstan' });
+			const q = choice({
+				options: ['Uzbekistan and Kazakhstan', 'Tajikistan alone', 'Kyrgyzstan'],
+				answer: 'Uzbekistan and Kazakhstan'
+			});
 			expect(rulesBroken(q)).toEqual([]);
 		});
 	});
 
 	describe('acronym-spelled-out', () => {
 		it('flags a prompt that spells out the acronym answer, across dashes and linking words', () => {
-			expect(rulesBroken(typed({ prompt: 'What is the acronym of the Turkmenistan–Afghanistan–Pakistan–India pipeline?', answer: 'TAPI', accept: ['TAPI pipeline'] }))).toEqual([
-				['typed', 'acronym-spelled-out']
-			]);
-			expect(rulesBroken(choice({ prompt: 'Which acronym names Tehrik-e Taliban Tajikistan?', options: ['TTT', 'IMU', 'IJU'], answer: 'TTT' }))).toEqual([
-				['mc', 'acronym-spelled-out']
-			]);
+			expect(
+				rulesBroken(
+					typed({
+						prompt: 'What is the acronym of the Turkmenistan–Afghanistan–Pakistan–India pipeline?',
+						answer: 'TAPI',
+						accept: ['TAPI pipeline']
+					})
+				)
+			).toEqual([['typed', 'acronym-spelled-out']]);
+			expect(
+				rulesBroken(
+					choice({
+						prompt: 'Which acronym names Tehrik-e Taliban Tajikistan?',
+						options: ['TTT', 'IMU', 'IJU'],
+						answer: 'TTT'
+					})
+				)
+			).toEqual([['mc', 'acronym-spelled-out']]);
 		});
 
 		it('flags an acronym among matching pairs that the prompt spells out', () => {
@@ -99,7 +124,11 @@ describe('lintFact', () => {
 				id: 'pairs',
 				type: 'matching',
 				prompt: 'Match each group with its aim; the Islamic Movement of Uzbekistan is one.',
-				pairs: [['IMU', 'Turned to ISKP'], ['TTT', 'Active in Badakhshan'], ['NRF', 'Resists the Taliban']],
+				pairs: [
+					['IMU', 'Turned to ISKP'],
+					['TTT', 'Active in Badakhshan'],
+					['NRF', 'Resists the Taliban']
+				],
 				explanation: 'Each group has its own aim.'
 			};
 			expect(rulesBroken(q)).toEqual([['pairs', 'acronym-spelled-out']]);
@@ -112,9 +141,26 @@ describe('lintFact', () => {
 		});
 
 		it('passes lower-case words that happen to share the initials, and prompts that only name the acronym', () => {
-			expect(rulesBroken(typed({ prompt: 'Which group threatens the Afghan pipeline in its propaganda?' }))).toEqual([]);
-			expect(rulesBroken(typed({ prompt: 'Which group, Islamic State in Khorasan, threatens the pipeline?', answer: 'ISKP', accept: ['IS-K'] }))).toEqual([]);
-			expect(rulesBroken(ordering({ prompt: 'Put the countries of the TAPI pipeline in the order the gas flows.', items: ['Turkmenistan', 'Pakistan', 'Afghanistan', 'India'] }))).toEqual([]);
+			expect(rulesBroken(typed({ prompt: 'Which group threatens the Afghan pipeline in its propaganda?' }))).toEqual(
+				[]
+			);
+			expect(
+				rulesBroken(
+					typed({
+						prompt: 'Which group, Islamic State in Khorasan, threatens the pipeline?',
+						answer: 'ISKP',
+						accept: ['IS-K']
+					})
+				)
+			).toEqual([]);
+			expect(
+				rulesBroken(
+					ordering({
+						prompt: 'Put the countries of the TAPI pipeline in the order the gas flows.',
+						items: ['Turkmenistan', 'Pakistan', 'Afghanistan', 'India']
+					})
+				)
+			).toEqual([]);
 		});
 	});
 
@@ -128,7 +174,9 @@ describe('lintFact', () => {
 		});
 
 		it('passes an explanation that says more than the back', () => {
-			expect(rulesBroken(trueFalse({ explanation: `${BACK} He led Kazakhstan's delegation in August 2023.` }))).toEqual([]);
+			expect(rulesBroken(trueFalse({ explanation: `${BACK} He led Kazakhstan's delegation in August 2023.` }))).toEqual(
+				[]
+			);
 		});
 	});
 

@@ -2,7 +2,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { formatProblem, formatWarning, validateDeck, type DeckFile, type DeckProblem, type DeckWarning } from './validate';
+import {
+	formatProblem,
+	formatWarning,
+	validateDeck,
+	type DeckFile,
+	type DeckProblem,
+	type DeckWarning
+} from './validate';
 import type { BundledDeck } from './schema';
 import { messageOf } from '../message-of';
 import { projectPoint } from './map/projection';
@@ -16,7 +23,12 @@ function readYaml(path: string, shownAs: string): DeckFile {
 }
 
 /** Every deck under `root` (one folder each), or every problem found in any of them; and the lint warnings of all. */
-export function loadDecks(root: string): { decks: BundledDeck[]; problems: DeckProblem[]; warnings: DeckWarning[]; files: string[] } {
+export function loadDecks(root: string): {
+	decks: BundledDeck[];
+	problems: DeckProblem[];
+	warnings: DeckWarning[];
+	files: string[];
+} {
 	const decks: BundledDeck[] = [];
 	const problems: DeckProblem[] = [];
 	const warnings: DeckWarning[] = [];
@@ -42,9 +54,15 @@ export function loadDecks(root: string): { decks: BundledDeck[]; problems: DeckP
 		warnings.push(...result.warnings);
 		if (result.deck) {
 			if (result.deck.id === 'all')
-				problems.push({ file: shown('deck.yaml'), message: 'the deck id "all" is reserved for studying every deck together' });
+				problems.push({
+					file: shown('deck.yaml'),
+					message: 'the deck id "all" is reserved for studying every deck together'
+				});
 			else if (result.deck.id !== folder)
-				problems.push({ file: shown('deck.yaml'), message: `deck id "${result.deck.id}" differs from its folder "${folder}"` });
+				problems.push({
+					file: shown('deck.yaml'),
+					message: `deck id "${result.deck.id}" differs from its folder "${folder}"`
+				});
 			else decks.push(result.deck);
 		}
 	}

@@ -22,7 +22,12 @@ const questionBase = {
 	explanation: text,
 	// Lint rules this question is exempt from, each a deliberate choice of its author.
 	allow: v.optional(
-		v.array(v.picklist(LINT_RULES, (issue) => `unknown lint rule ${JSON.stringify(issue.input)} (expected one of ${LINT_RULES.join(', ')})`))
+		v.array(
+			v.picklist(
+				LINT_RULES,
+				(issue) => `unknown lint rule ${JSON.stringify(issue.input)} (expected one of ${LINT_RULES.join(', ')})`
+			)
+		)
 	)
 };
 
@@ -65,7 +70,9 @@ const MapQuestion = v.strictObject({
 	// A country of MAP_REGIONS, or a place of the deck's `places`.
 	tap: v.picklist(['country', 'place'], 'must be "country" or "place"'),
 	// What the map offers to tap; a country question offers all six countries when it names none.
-	choices: v.optional(v.pipe(v.array(localId), v.minLength(3, 'needs 3 to 8 choices'), v.maxLength(8, 'needs 3 to 8 choices'))),
+	choices: v.optional(
+		v.pipe(v.array(localId), v.minLength(3, 'needs 3 to 8 choices'), v.maxLength(8, 'needs 3 to 8 choices'))
+	),
 	answer: localId
 });
 
@@ -75,13 +82,21 @@ export const QuestionSchema = v.variant(
 	(issue) => `unknown question type ${JSON.stringify(issue.input)} (expected one of ${QUESTION_TYPES.join(', ')})`
 );
 
+/** What a fact can be about besides the deck's subject: `source`, the source article itself (its publisher, disclaimer, keywords). */
+export const ABOUT = ['source'] as const;
+
 export const FactSchema = v.strictObject({
 	id: localId,
 	statement: text,
 	paragraphs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.minLength(1, 'cites no source paragraph')),
-	// Tags are plain strings here; validate.ts names an unknown tag with the list it must come from.
-	countries: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one country tag')),
-	themes: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one theme tag')),
+	// A fact about the source is shown in the study guide only: never studied, quizzed or counted.
+	about: v.optional(
+		v.picklist(ABOUT, (issue) => `unknown "about" ${JSON.stringify(issue.input)} (expected ${ABOUT.join(' or ')})`)
+	),
+	// Tags are plain strings here; validate.ts names an unknown tag with the list it must come from,
+	// and requires them of every fact but those about the source, which belong to no country or theme.
+	countries: v.optional(v.array(v.string()), []),
+	themes: v.optional(v.array(v.string()), []),
 	cards: v.optional(v.array(v.strictObject({ front: text, back: text })), []),
 	questions: v.optional(v.array(QuestionSchema), [])
 });
@@ -154,7 +169,10 @@ export type DeckQuestion = Question & { key: string; factId: string; choicesOnMa
 
 /** Any deck, bundled or the user's: what study, quizzes, statistics and backups work with. */
 export interface Deck extends AnyDeckMeta {
+	/** The facts to study and be quizzed on. */
 	facts: Fact[];
+	/** The facts about the source article itself (`about: source`), for the study guide; none when absent. */
+	aboutSource?: FactOutline[];
 }
 
 /** A deck of the question bank. */

@@ -17,6 +17,7 @@ import {
 	type Deck,
 	type DeckMeta,
 	type Fact,
+	type FactOutline,
 	type Question,
 	type Theme
 } from './schema';
@@ -82,6 +83,19 @@ function bankFactProblems(
 	places: Map<string, Place> | undefined
 ): string[] {
 	const problems: string[] = [];
+	for (const n of fact.paragraphs) {
+		if (paragraphs && !paragraphs.has(n)) problems.push(`source paragraph [${n}] does not exist in the source`);
+	}
+	if (fact.about === 'source') {
+		// Shown in the study guide's "About the source" only: tags, cards and questions would never be used.
+		for (const field of ['countries', 'themes', 'cards', 'questions'] as const) {
+			if (fact[field].length > 0)
+				problems.push(`${field}: a fact about the source is never studied or quizzed, so it takes none`);
+		}
+		return problems;
+	}
+	if (fact.countries.length === 0) problems.push('countries: needs at least one country tag');
+	if (fact.themes.length === 0) problems.push('themes: needs at least one theme tag');
 	for (const tag of fact.countries) {
 		if (!COUNTRIES.includes(tag as Country))
 			problems.push(`unknown country tag "${tag}" (expected one of ${COUNTRIES.join(', ')})`);
@@ -89,9 +103,6 @@ function bankFactProblems(
 	for (const tag of fact.themes) {
 		if (!THEMES.includes(tag as Theme))
 			problems.push(`unknown theme tag "${tag}" (expected one of ${THEMES.join(', ')})`);
-	}
-	for (const n of fact.paragraphs) {
-		if (paragraphs && !paragraphs.has(n)) problems.push(`source paragraph [${n}] does not exist in the source`);
 	}
 	if (fact.cards.length === 0) problems.push('has no flashcard');
 	const types = new Set(fact.questions.map((q) => q.type));
@@ -116,9 +127,16 @@ function mapProblems(q: Extract<Question, { type: 'map' }>, places: Map<string, 
 	const known = (id: string) => (q.tap === 'country' ? isMapRegion(id) : places.has(id));
 	const kind = q.tap === 'country' ? 'country' : 'place';
 	for (const id of new Set([...ids, q.answer]))
-		if (!known(id)) problems.push(`${where}: unknown ${kind} "${id}"${q.tap === 'place' ? ' (not among the places of deck.yaml)' : ''}`);
-	if (q.tap === 'place' && !q.choices) problems.push(`${where}: a place question lists the places it shows in "choices"`);
-	else if (!ids.includes(q.answer)) problems.push(`${where}: the answer "${q.answer}" is not among the ${kind === 'country' ? 'countries' : 'places'} it shows`);
+		if (!known(id))
+			problems.push(
+				`${where}: unknown ${kind} "${id}"${q.tap === 'place' ? ' (not among the places of deck.yaml)' : ''}`
+			);
+	if (q.tap === 'place' && !q.choices)
+		problems.push(`${where}: a place question lists the places it shows in "choices"`);
+	else if (!ids.includes(q.answer))
+		problems.push(
+			`${where}: the answer "${q.answer}" is not among the ${kind === 'country' ? 'countries' : 'places'} it shows`
+		);
 	if (q.tap !== 'place') return problems;
 	const shown = ids.flatMap((id) => places.get(id) ?? []).filter((p) => Number.isFinite(p.x));
 	const scale = pixelsPerUnitAt360(placeView(shown));
@@ -146,7 +164,8 @@ function resolvePlaces(
 	for (const id of duplicates(listed.map((p) => p.id))) problems.push(`place "${id}" is listed twice`);
 	for (const place of listed) {
 		for (const n of place.paragraphs)
-			if (!paragraphs.has(n)) problems.push(`place "${place.id}": source paragraph [${n}] does not exist in the source`);
+			if (!paragraphs.has(n))
+				problems.push(`place "${place.id}": source paragraph [${n}] does not exist in the source`);
 		if (place.lat === undefined || place.lon === undefined) {
 			problems.push(`place "${place.id}" has no coordinates (needs lat and lon)`);
 			continue;
@@ -181,8 +200,7 @@ export function questionProblems(questions: readonly Question[]): string[] {
 					problems.push(`${where}: accepted answer "${d}" is listed twice`);
 				break;
 			case 'matching':
-				for (const d of duplicates(q.pairs.map((p) => p[0])))
-					problems.push(`${where}: left side "${d}" appears twice`);
+				for (const d of duplicates(q.pairs.map((p) => p[0]))) problems.push(`${where}: left side "${d}" appears twice`);
 				for (const d of duplicates(q.pairs.map((p) => p[1])))
 					problems.push(`${where}: right side "${d}" appears twice`);
 				break;
@@ -225,7 +243,8 @@ export function validateUserDeck(deck: Deck, file: string): DeckProblem[] {
 		}
 		if (parsed.output.cards.length === 0) problems.push({ file, factId, message: 'has no flashcard' });
 		for (const q of parsed.output.questions)
-			if (q.type === 'map') problems.push({ file, factId, message: `question "${q.id}": map questions need a bundled deck's places` });
+			if (q.type === 'map')
+				problems.push({ file, factId, message: `question "${q.id}": map questions need a bundled deck's places` });
 		for (const message of questionProblems(parsed.output.questions)) problems.push({ file, factId, message });
 	}
 	return problems;
@@ -254,7 +273,11 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[], project?: Pr
 	if (!meta.parseError) {
 		const parsed = v.safeParse(DeckMetaSchema, meta.data);
 		if (parsed.success) {
-			const resolved = resolvePlaces(parsed.output.places, new Set(parsed.output.source.paragraphs.map((p) => p.n)), project);
+			const resolved = resolvePlaces(
+				parsed.output.places,
+				new Set(parsed.output.source.paragraphs.map((p) => p.n)),
+				project
+			);
 			for (const message of resolved.problems) problems.push({ file: meta.path, message });
 			const { places: _listed, ...rest } = parsed.output;
 			deckMeta = resolved.places.length > 0 ? { ...rest, places: resolved.places } : rest;
@@ -264,7 +287,10 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[], project?: Pr
 	const paragraphs = deckMeta && new Set(deckMeta.source.paragraphs.map((p) => p.n));
 
 	const facts: Fact[] = [];
+	const aboutSource: FactOutline[] = [];
 	const factFileOf = new Map<string, string>();
+	// A front shown by two facts would be studied twice as two cards, and tells a reader nothing of which fact it asks.
+	const factOfFront = new Map<string, string>();
 	for (const file of factFiles) {
 		if (file.parseError) continue;
 		const outer = v.safeParse(FactFileSchema, file.data);
@@ -288,8 +314,18 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[], project?: Pr
 			}
 			factFileOf.set(fact.id, file.path);
 			const own = bankFactProblems(fact, paragraphs, placeById);
+			for (const card of fact.cards) {
+				const front = card.front.trim().toLowerCase();
+				const other = factOfFront.get(front);
+				if (other !== undefined) own.push(`flashcard "${card.front}" is also a flashcard of fact ${other}`);
+				else factOfFront.set(front, fact.id);
+			}
 			for (const message of own) problems.push({ file: file.path, factId, message });
-			if (own.length === 0) {
+			if (own.length > 0) return;
+			if (fact.about === 'source') {
+				const { questions: _none, ...outline } = fact;
+				aboutSource.push({ ...outline, countries: [], themes: [] });
+			} else {
 				for (const warning of lintFact(fact)) warnings.push({ file: file.path, ...warning });
 				facts.push({
 					...fact,
@@ -297,7 +333,9 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[], project?: Pr
 					themes: fact.themes as Theme[],
 					questions: fact.questions.map((q) => {
 						const ids = { key: `${fact.id}/${q.id}`, factId: fact.id };
-						return q.type === 'map' ? { ...q, ...ids, choicesOnMap: mapChoices(q, deckMeta?.places ?? []) } : { ...q, ...ids };
+						return q.type === 'map'
+							? { ...q, ...ids, choicesOnMap: mapChoices(q, deckMeta?.places ?? []) }
+							: { ...q, ...ids };
 					})
 				});
 			}
@@ -306,5 +344,5 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[], project?: Pr
 	if (factFiles.length === 0) problems.push({ file: meta.path, message: 'the deck folder has no fact files' });
 
 	if (problems.length > 0 || !deckMeta) return { problems, warnings };
-	return { deck: { ...deckMeta, facts }, problems, warnings };
+	return { deck: { ...deckMeta, facts, ...(aboutSource.length > 0 && { aboutSource }) }, problems, warnings };
 }

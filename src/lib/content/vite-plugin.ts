@@ -38,7 +38,8 @@ export function questionBank(root: string): Plugin {
 		},
 		load(id) {
 			const name = id.slice(1);
-			if (id === '\0' + REGION_MAP) return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildRegionMap()))});`;
+			if (id === '\0' + REGION_MAP)
+				return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildRegionMap()))});`;
 			const prefix = PER_DECK.find((p) => name.startsWith(p));
 			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && !prefix)) return;
 			const { decks, files } = read();
@@ -46,7 +47,9 @@ export function questionBank(root: string): Plugin {
 			if (name === SUMMARIES) return `export const summaries = ${JSON.stringify(decks.map(summarise))};`;
 			if (name === INDEX) {
 				const loaders = (base: string) =>
-					decks.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(base + d.id)}).then((m) => m.default)`).join(',\n');
+					decks
+						.map((d) => `${JSON.stringify(d.id)}: () => import(${JSON.stringify(base + d.id)}).then((m) => m.default)`)
+						.join(',\n');
 				return [
 					`export const ids = ${JSON.stringify(decks.map((d) => d.id))};`,
 					`export const loaders = {\n${loaders(DECK)}\n};`,
@@ -58,10 +61,12 @@ export function questionBank(root: string): Plugin {
 			const deckId = name.slice(prefix!.length);
 			const deck = decks.find((d) => d.id === deckId);
 			if (!deck) this.error(`no deck "${deckId}" in ${root}`);
+			// The outline is what a study session loads: the facts about the source, for the guide alone, stay in the whole deck.
+			const { aboutSource: _forTheGuide, ...studied } = deck;
 			const data =
 				prefix === OUTLINE
 					? // Places serve map questions only, which the outline's readers never show.
-						{ ...deck, places: undefined, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
+						{ ...studied, places: undefined, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
 					: prefix === FACT_IDS
 						? deck.facts.map((f) => f.id)
 						: prefix === QUIZ_INDEX

@@ -4,6 +4,11 @@ import { State } from './card-state';
 
 describe('card states', () => {
 	it('are the numbers ts-fsrs uses', () => {
-		expect(State).toEqual({ New: FsrsState.New, Learning: FsrsState.Learning, Review: FsrsState.Review, Relearning: FsrsState.Relearning });
+		expect(State).toEqual({
+			New: FsrsState.New,
+			Learning: FsrsState.Learning,
+			Review: FsrsState.Review,
+			Relearning: FsrsState.Relearning
+		});
 	});
 });

@@ -14,18 +14,41 @@ describe('schema versions', () => {
 			reviews: '++id, factKey, time, [deckId+time]',
 			settings: 'id'
 		});
-		const card = { due: 1, stability: 2, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 };
+		const card = {
+			due: 1,
+			stability: 2,
+			difficulty: 5,
+			elapsed_days: 0,
+			scheduled_days: 1,
+			learning_steps: 0,
+			reps: 1,
+			lapses: 0,
+			state: 2
+		};
 		await v1.table('factStates').bulkAdd([
 			{ key: 'd/a', deckId: 'd', factId: 'a', ...card },
 			{ key: 'd/b', deckId: 'd', factId: 'b', ...card }
 		]);
-		await v1.table('reviews').add({ factKey: 'd/a', deckId: 'd', factId: 'a', time: 5, rating: 3, elapsedDays: 0, durationMs: 1, source: 'flashcard', before: null, after: card });
-		await v1.table('settings').add({ id: 'study', newPerDay: 7, maxReviewsPerDay: 100, retention: 0.9, rolloverHour: 4 });
+		await v1.table('reviews').add({
+			factKey: 'd/a',
+			deckId: 'd',
+			factId: 'a',
+			time: 5,
+			rating: 3,
+			elapsedDays: 0,
+			durationMs: 1,
+			source: 'flashcard',
+			before: null,
+			after: card
+		});
+		await v1
+			.table('settings')
+			.add({ id: 'study', newPerDay: 7, maxReviewsPerDay: 100, retention: 0.9, rolloverHour: 4 });
 		v1.close();
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
 		// Version 4's index covers the rows written before it existed.
 		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);

@@ -66,6 +66,10 @@ export class StudyDatabase extends Dexie {
 		// version number above the last one, so a device's version-4 database gains them.
 		// [deckId+position] reads a deck's cards in order (its prefix, all of a deck's cards).
 		this.version(5).stores({ userDecks: 'id', userCards: 'id, [deckId+position]' });
+		// [deckId+state+scheduled_days] lets the statistics read the keys of the mature facts (in review, an
+		// interval of 21 days or more) instead of every state: the other figures come from counts and keys of
+		// the indexes above.
+		this.version(6).stores({ factStates: 'key, [deckId+due], due, [deckId+state+due], [deckId+state+scheduled_days]' });
 	}
 }
 

@@ -57,7 +57,11 @@ export function withReview(stored: ReviewHourRow | undefined, review: TalliedRev
  * no review is removed). Call it inside the transaction that writes the reviews,
  * with `db.reviewHours` in its scope, so the tallies never disagree with the log.
  */
-export async function countReviews(db: StudyDatabase, reviews: readonly TalliedReview[], sign: 1 | -1 = 1): Promise<void> {
+export async function countReviews(
+	db: StudyDatabase,
+	reviews: readonly TalliedReview[],
+	sign: 1 | -1 = 1
+): Promise<void> {
 	const changes = tallyReviews(reviews, sign);
 	const stored = await db.reviewHours.bulkGet(changes.map((c) => c.hour));
 	const rows = changes.map((change, i) => (stored[i] ? sum(stored[i], change) : change));

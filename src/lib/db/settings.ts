@@ -18,7 +18,9 @@ export const SETTING_LIMITS: Record<NumberSetting, { min: number; max: number; s
 	rolloverHour: { min: 0, max: 23, step: 1 }
 };
 
-export async function readSettings(db: StudyDatabase): Promise<StudySettings & Pick<SettingsRow, 'previousParameters'>> {
+export async function readSettings(
+	db: StudyDatabase
+): Promise<StudySettings & Pick<SettingsRow, 'previousParameters'>> {
 	const row = await db.settings.get('study');
 	if (!row) return { ...DEFAULT_SETTINGS };
 	const { id: _id, ...settings } = row;
@@ -28,7 +30,10 @@ export async function readSettings(db: StudyDatabase): Promise<StudySettings & P
 /** Problems with a proposed change, one message per bad field; empty when it can be saved. */
 export function settingsProblems(settings: StudySettings): string[] {
 	const problems: string[] = [];
-	for (const [name, { min, max, step }] of Object.entries(SETTING_LIMITS) as [NumberSetting, (typeof SETTING_LIMITS)[NumberSetting]][]) {
+	for (const [name, { min, max, step }] of Object.entries(SETTING_LIMITS) as [
+		NumberSetting,
+		(typeof SETTING_LIMITS)[NumberSetting]
+	][]) {
 		const value = settings[name];
 		if (!Number.isFinite(value) || value < min || value > max)
 			problems.push(`${name} must be between ${min} and ${max}`);

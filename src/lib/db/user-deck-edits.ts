@@ -22,7 +22,7 @@ import * as v from 'valibot';
 import { QuestionSchema } from '$lib/content/schema';
 import { questionProblems } from '$lib/content/validate';
 import type { StudyDatabase } from './db';
-import { USER_DECK_PREFIX, type FactState, type UserCardRow, type UserDeckRow } from './rows';
+import { USER_DECK_PREFIX, type FactState, type StoredCard, type UserCardRow, type UserDeckRow } from './rows';
 import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
@@ -32,9 +32,14 @@ export interface NewUserCard {
 	tags?: string[];
 	explanation?: string;
 	questions?: UserCardRow['questions'];
+	/**
+	 * Progress brought with the card (an Anki package's, rebuilt from its review history): written as
+	 * the card's fact state by `createDeckWithCards`, in the same transaction.
+	 */
+	state?: StoredCard;
 }
 
-export type CardChanges = Partial<NewUserCard>;
+export type CardChanges = Partial<Omit<NewUserCard, 'state'>>;
 
 export interface NewUserDeck {
 	title: string;
@@ -70,6 +75,7 @@ export function cardProblems(card: NewUserCard): string[] {
 	for (const [i, raw] of (card.questions ?? []).entries()) {
 		const parsed = v.safeParse(QuestionSchema, raw);
 		if (!parsed.success) problems.push(`question ${i + 1}: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
+		else if (parsed.output.type === 'map') problems.push(`question ${i + 1}: a map question needs a bank deck's map`);
 	}
 	if (problems.length === 0) problems.push(...questionProblems(card.questions ?? []));
 	return problems;
@@ -96,7 +102,12 @@ function checkCards(cards: readonly NewUserCard[]): void {
 }
 
 function cardRows(deckId: string, cards: readonly NewUserCard[], firstPosition: number): UserCardRow[] {
-	return cards.map((card, i) => ({ id: crypto.randomUUID(), deckId, position: firstPosition + i, ...cardFields(card) }));
+	return cards.map((card, i) => ({
+		id: crypto.randomUUID(),
+		deckId,
+		position: firstPosition + i,
+		...cardFields(card)
+	}));
 }
 
 /** Runs one read-write transaction; a failure is a `UserDeckError` that says nothing was saved. */
@@ -129,7 +140,7 @@ export async function createDeck(db: StudyDatabase, meta: NewUserDeck, now: numb
 	});
 }
 
-/** A new deck and all its cards, in one transaction (an import). */
+/** A new deck and all its cards, with the states they bring, in one transaction (an import). */
 export async function createDeckWithCards(
 	db: StudyDatabase,
 	meta: NewUserDeck,
@@ -142,12 +153,23 @@ export async function createDeckWithCards(
 	return writeAll(db, `the deck and its ${rows.length} cards`, async () => {
 		await db.userDecks.add(deck);
 		await db.userCards.bulkAdd(rows);
+		await db.factStates.bulkAdd(
+			cards.flatMap((card, i): FactState[] => {
+				const factId = rows[i]!.id;
+				return card.state ? [{ ...card.state, key: `${deck.id}/${factId}`, deckId: deck.id, factId }] : [];
+			})
+		);
 		return { deck, cards: rows };
 	});
 }
 
 /** Cards added after the deck's last card, in one transaction. */
-export async function addCards(db: StudyDatabase, deckId: string, cards: readonly NewUserCard[], now: number): Promise<UserCardRow[]> {
+export async function addCards(
+	db: StudyDatabase,
+	deckId: string,
+	cards: readonly NewUserCard[],
+	now: number
+): Promise<UserCardRow[]> {
 	checkCards(cards);
 	return writeAll(db, `${cards.length} cards`, async () => {
 		const deck = await existingDeck(db, deckId);
@@ -160,7 +182,12 @@ export async function addCards(db: StudyDatabase, deckId: string, cards: readonl
 }
 
 /** A new title or description. */
-export async function updateDeck(db: StudyDatabase, deckId: string, changes: Partial<NewUserDeck>, now: number): Promise<UserDeckRow> {
+export async function updateDeck(
+	db: StudyDatabase,
+	deckId: string,
+	changes: Partial<NewUserDeck>,
+	now: number
+): Promise<UserDeckRow> {
 	return writeAll(db, 'the deck', async () => {
 		const deck = await existingDeck(db, deckId);
 		const title = (changes.title ?? deck.title).trim();
@@ -172,7 +199,12 @@ export async function updateDeck(db: StudyDatabase, deckId: string, changes: Par
 }
 
 /** New text, tags or questions for a card; its id, and so its state and history, stay. */
-export async function updateCard(db: StudyDatabase, cardId: string, changes: CardChanges, now: number): Promise<UserCardRow> {
+export async function updateCard(
+	db: StudyDatabase,
+	cardId: string,
+	changes: CardChanges,
+	now: number
+): Promise<UserCardRow> {
 	return writeAll(db, 'the card', async () => {
 		const card = await db.userCards.get(cardId);
 		if (!card) throw new UserDeckError(`There is no card "${cardId}"; nothing was saved.`);
@@ -188,12 +220,21 @@ export async function updateCard(db: StudyDatabase, cardId: string, changes: Car
 }
 
 /** Puts the deck's cards in the order of `cardIds`, which must name each of its cards once. */
-export async function reorderCards(db: StudyDatabase, deckId: string, cardIds: readonly string[], now: number): Promise<void> {
+export async function reorderCards(
+	db: StudyDatabase,
+	deckId: string,
+	cardIds: readonly string[],
+	now: number
+): Promise<void> {
 	return writeAll(db, 'the order of the cards', async () => {
 		const deck = await existingDeck(db, deckId);
 		const cards = await cardsOf(db, deckId).toArray();
 		const byId = new Map(cards.map((c) => [c.id, c]));
-		if (cardIds.length !== cards.length || new Set(cardIds).size !== cards.length || !cardIds.every((id) => byId.has(id)))
+		if (
+			cardIds.length !== cards.length ||
+			new Set(cardIds).size !== cards.length ||
+			!cardIds.every((id) => byId.has(id))
+		)
 			throw new UserDeckError('The new order must name each card of the deck once; nothing was saved.');
 		await db.userCards.bulkPut(cardIds.map((id, position) => ({ ...byId.get(id)!, position })));
 		await db.userDecks.put({ ...deck, updated: now });

@@ -33,10 +33,32 @@ const CARDS = [
 
 /** A first rating of a card, as a study session stores it: its state and its review. */
 async function review(deckId: string, factId: string, at: number) {
-	const after = { due: at + 600_000, stability: 2, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 1, reps: 1, lapses: 0, state: 1, last_review: at };
+	const after = {
+		due: at + 600_000,
+		stability: 2,
+		difficulty: 5,
+		elapsed_days: 0,
+		scheduled_days: 0,
+		learning_steps: 1,
+		reps: 1,
+		lapses: 0,
+		state: 1,
+		last_review: at
+	};
 	const factKey = `${deckId}/${factId}`;
 	await db.factStates.put({ key: factKey, deckId, factId, ...after });
-	await db.reviews.add({ factKey, deckId, factId, time: at, rating: 3, elapsedDays: 0, durationMs: 1000, source: 'flashcard', before: null, after });
+	await db.reviews.add({
+		factKey,
+		deckId,
+		factId,
+		time: at,
+		rating: 3,
+		elapsedDays: 0,
+		durationMs: 1000,
+		source: 'flashcard',
+		before: null,
+		after
+	});
 }
 
 /** Every row of the tables a user deck lives in, to compare before and after. */
@@ -58,6 +80,31 @@ describe('user decks: storage', () => {
 		expect(read?.cards[1]?.explanation).toBe('About 6,300 km.');
 		expect(await userCardIds(db, deck.id)).toEqual(cards.map((c) => c.id));
 		expect(await listUserDecks(db)).toEqual([{ ...deck, cardCount: 3 }]);
+	});
+
+	it('writes the states an import brings with its cards, in the same transaction', async () => {
+		const state = {
+			due: T0 + 86_400_000,
+			stability: 3,
+			difficulty: 5,
+			elapsed_days: 1,
+			scheduled_days: 1,
+			learning_steps: 0,
+			reps: 2,
+			lapses: 0,
+			state: 2,
+			last_review: T0
+		};
+		const { deck, cards } = await createDeckWithCards(
+			db,
+			{ title: 'From Anki' },
+			[{ ...CARDS[0]!, state }, CARDS[1]!],
+			T0
+		);
+		expect(await db.factStates.toArray()).toEqual([
+			{ ...state, key: `${deck.id}/${cards[0]!.id}`, deckId: deck.id, factId: cards[0]!.id }
+		]);
+		expect(cards[0]).not.toHaveProperty('state');
 	});
 
 	it('adds cards after the last one and reorders them', async () => {
@@ -123,7 +170,20 @@ describe('user decks: storage', () => {
 		const bad = [
 			...CARDS,
 			{ front: '  ', back: 'x' },
-			{ front: 'Q', back: 'A', questions: [{ id: 'q1', type: 'multiple-choice', prompt: 'Which?', explanation: 'Because.', options: ['a', 'b', 'c'], answer: 'd' }] }
+			{
+				front: 'Q',
+				back: 'A',
+				questions: [
+					{
+						id: 'q1',
+						type: 'multiple-choice',
+						prompt: 'Which?',
+						explanation: 'Because.',
+						options: ['a', 'b', 'c'],
+						answer: 'd'
+					}
+				]
+			}
 		] as Parameters<typeof addCards>[2];
 		await expect(addCards(db, deck.id, bad, T0)).rejects.toThrow(
 			'Nothing was saved: card 4: the front is empty; card 5: question "q1": the answer "d" is not among its options.'
@@ -141,13 +201,19 @@ describe('user decks: storage', () => {
 		const spy = vi.spyOn(db.userCards, 'bulkAdd').mockRejectedValueOnce(full);
 		const attempt = createDeckWithCards(db, { title: 'Too big' }, CARDS, T0);
 		await expect(attempt).rejects.toThrow(UserDeckError);
-		await expect(attempt).rejects.toThrow('Could not save the deck and its 3 cards: this device has no storage space left. Nothing was saved.');
+		await expect(attempt).rejects.toThrow(
+			'Could not save the deck and its 3 cards: this device has no storage space left. Nothing was saved.'
+		);
 		spy.mockRestore();
 		expect(await everything()).toEqual(before);
 	});
 
 	it('writes an import of 5,000 cards in one transaction', async () => {
-		const cards = Array.from({ length: 5000 }, (_, i) => ({ front: `Question ${i}`, back: `Answer ${i}`, tags: ['bulk'] }));
+		const cards = Array.from({ length: 5000 }, (_, i) => ({
+			front: `Question ${i}`,
+			back: `Answer ${i}`,
+			tags: ['bulk']
+		}));
 		const transactions = vi.spyOn(db, 'transaction');
 		const started = performance.now();
 		const { deck } = await createDeckWithCards(db, { title: 'Big import' }, cards, T0);

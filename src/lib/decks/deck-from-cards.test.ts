@@ -29,10 +29,18 @@ const cards: UserCardRow[] = CAPITALS.map(([country, city], position) => ({
 cards[0] = {
 	...cards[0]!,
 	explanation: 'Also written Ulan Bator.',
-	questions: [{ id: 'mine', type: 'true-false', prompt: 'Ulaanbaatar is the coldest capital.', explanation: 'It is.', answer: true }]
+	questions: [
+		{
+			id: 'mine',
+			type: 'true-false',
+			prompt: 'Ulaanbaatar is the coldest capital.',
+			explanation: 'It is.',
+			answer: true
+		}
+	]
 };
 
-describe('a user deck as the app\'s Deck', () => {
+describe("a user deck as the app's Deck", () => {
 	it('makes each card a fact with one flashcard, its tags, and no country, theme or paragraph', () => {
 		const outline = outlineFromCards(DECK, cards);
 		expect(outline).toMatchObject({ id: 'u-test', title: 'Capitals' });
@@ -48,7 +56,7 @@ describe('a user deck as the app\'s Deck', () => {
 		expect(outline.facts[0]?.statement).toBe('Also written Ulan Bator.');
 	});
 
-	it('asks the card\'s own questions first, then automatic ones, with deck-wide keys, and passes the validator', () => {
+	it("asks the card's own questions first, then automatic ones, with deck-wide keys, and passes the validator", () => {
 		const deck = deckFromCards(DECK, cards);
 		const first = deck.facts[0]!.questions;
 		expect(first[0]).toMatchObject({ id: 'mine', key: 'card-0/mine', factId: 'card-0' });
@@ -61,15 +69,22 @@ describe('a user deck as the app\'s Deck', () => {
 
 	it('the validator names a broken question of a user deck', () => {
 		const deck = deckFromCards(DECK, cards);
-		const broken = { ...deck, facts: [{ ...deck.facts[0]!, questions: [{ ...deck.facts[0]!.questions[0]!, id: 'Not Kebab' }] }] };
+		const broken = {
+			...deck,
+			facts: [{ ...deck.facts[0]!, questions: [{ ...deck.facts[0]!.questions[0]!, id: 'Not Kebab' }] }]
+		};
 		expect(validateUserDeck(broken, 'Capitals')).toEqual([
-			{ file: 'Capitals', factId: 'card-0', message: 'questions.0.id: must be kebab-case: lower-case letters, digits and hyphens' }
+			{
+				file: 'Capitals',
+				factId: 'card-0',
+				message: 'questions.0.id: must be kebab-case: lower-case letters, digits and hyphens'
+			}
 		]);
 	});
 });
 
 describe('an editable copy of a bundled deck', () => {
-	it('copies every flashcard under new ids, with the fact\'s questions and tags, and no progress', async () => {
+	it("copies every flashcard under new ids, with the fact's questions and tags, and no progress", async () => {
 		const bundled = (await loadDeck('central-asia-taliban'))!;
 		const copy = copiedCards(bundled);
 		expect(copy.length).toBe(bundled.facts.reduce((n, f) => n + f.cards.length, 0));
@@ -77,9 +92,13 @@ describe('an editable copy of a bundled deck', () => {
 		const made = await createDeckWithCards(db, { title: `${bundled.title} (my copy)` }, copy, 0);
 		const read = (await readUserDeck(db, made.deck.id))!;
 		expect(read.cards.some((c) => bundled.facts.some((f) => f.id === c.id))).toBe(false);
-		expect(read.cards[0]).toMatchObject({ front: bundled.facts[0]!.cards[0]!.front, explanation: bundled.facts[0]!.statement });
+		expect(read.cards[0]).toMatchObject({
+			front: bundled.facts[0]!.cards[0]!.front,
+			explanation: bundled.facts[0]!.statement
+		});
 		expect(read.cards[0]!.questions?.length).toBe(bundled.facts[0]!.questions.length);
 		expect(read.cards[0]!.tags.length).toBeGreaterThan(0);
+		expect(read.cards.flatMap((c) => c.questions ?? []).some((q) => q.type === 'map')).toBe(false);
 		expect(validateUserDeck(deckFromCards(made.deck, read.cards), made.deck.title)).toEqual([]);
 		expect(await db.factStates.count()).toBe(0);
 		await db.delete();

@@ -79,7 +79,9 @@ describe('fields are quoted as Anki’s exporter quotes them', () => {
 	];
 	test.each(fields)('%s', (_, field, written) => {
 		expect(quoteAnkiField(field)).toBe(written);
-		const read = readAnkiNotes(exportAnkiText({ title: 'T', cards: [{ front: field === '' ? 'x' : field, back: field, tags: [] }] }));
+		const read = readAnkiNotes(
+			exportAnkiText({ title: 'T', cards: [{ front: field === '' ? 'x' : field, back: field, tags: [] }] })
+		);
 		expect(read.cards[0]!.back).toBe(field);
 	});
 });
@@ -109,7 +111,10 @@ describe('the file', () => {
 	});
 
 	test('cards with HTML say so, and their markup is written as it is', () => {
-		const text = exportAnkiText({ title: 'T', cards: [{ front: '<i>río</i>', back: 'a<br>b', tags: [] }] }, { html: true });
+		const text = exportAnkiText(
+			{ title: 'T', cards: [{ front: '<i>río</i>', back: 'a<br>b', tags: [] }] },
+			{ html: true }
+		);
 		expect(text).toContain('#html:true\n');
 		expect(text.endsWith('<i>río</i>\ta<br>b\t\t\n')).toBe(true);
 	});
@@ -120,7 +125,10 @@ describe('the file', () => {
 	});
 
 	test('a tag with whitespace inside stays one tag, joined by _; blank tags are left out', () => {
-		const text = exportAnkiText({ title: 'T', cards: [{ front: 'a', back: 'b', tags: [' world war ', 'two\tparts', ' ', 'c#'] }] });
+		const text = exportAnkiText({
+			title: 'T',
+			cards: [{ front: 'a', back: 'b', tags: [' world war ', 'two\tparts', ' ', 'c#'] }]
+		});
 		expect(readAnkiNotes(text).cards[0]!.tags).toEqual(['world_war', 'two_parts', 'c#']);
 	});
 

@@ -3,7 +3,15 @@ import { QUESTION_TYPES, type Deck, type Question } from '$lib/content/schema';
 import { validateDeck } from '$lib/content/validate';
 import { checkAnswer, checkTyped, textKey } from '$lib/quiz/answers';
 import { buildQuiz } from '$lib/quiz/build';
-import { AUTO_IDS, GenerateError, acceptedVariants, generateQuestions, kindOf, type Kind, type SourceCard } from './generate';
+import {
+	AUTO_IDS,
+	GenerateError,
+	acceptedVariants,
+	generateQuestions,
+	kindOf,
+	type Kind,
+	type SourceCard
+} from './generate';
 
 const cardsOf = (pairs: [front: string, back: string][], prefix = 'c'): SourceCard[] =>
 	pairs.map(([front, back], i) => ({ id: `${prefix}${i + 1}`, front, back }));
@@ -33,10 +41,22 @@ const REALISTIC = cardsOf([
 ]);
 
 const LONG_BACKS = cardsOf([
-	['Photosynthesis', 'The process by which green plants use sunlight, water and carbon dioxide to make glucose and oxygen, which takes place in the chloroplasts of the leaf.'],
-	['Respiration', 'The process by which living cells break down glucose with oxygen to release the energy they need, giving off carbon dioxide and water as waste products.'],
-	['Osmosis', 'The movement of water molecules from a dilute solution to a more concentrated one through a partially permeable membrane, without any energy being used up.'],
-	['Diffusion', 'The spreading of the particles of a gas or of a substance in solution from where they are more concentrated to where they are less concentrated, until even.']
+	[
+		'Photosynthesis',
+		'The process by which green plants use sunlight, water and carbon dioxide to make glucose and oxygen, which takes place in the chloroplasts of the leaf.'
+	],
+	[
+		'Respiration',
+		'The process by which living cells break down glucose with oxygen to release the energy they need, giving off carbon dioxide and water as waste products.'
+	],
+	[
+		'Osmosis',
+		'The movement of water molecules from a dilute solution to a more concentrated one through a partially permeable membrane, without any energy being used up.'
+	],
+	[
+		'Diffusion',
+		'The spreading of the particles of a gas or of a substance in solution from where they are more concentrated to where they are less concentrated, until even.'
+	]
 ]);
 
 /** The generated questions as the bank would hold them: one fact per card. */
@@ -47,7 +67,13 @@ function asBank(cards: SourceCard[], generated: Map<string, Question[]>) {
 			id: 'my-deck',
 			title: 'My deck',
 			description: 'Cards of my own.',
-			source: { title: 'My notes', publisher: 'Me', publisherShort: 'Me', keywords: ['notes'], paragraphs: [{ n: 1, topic: 'All of it' }] }
+			source: {
+				title: 'My notes',
+				publisher: 'Me',
+				publisherShort: 'Me',
+				keywords: ['notes'],
+				paragraphs: [{ n: 1, topic: 'All of it' }]
+			}
 		}
 	};
 	const facts = cards.map((c) => ({
@@ -185,7 +211,11 @@ describe('generateQuestions', () => {
 		const paris = realistic.get('c1')!;
 		expect(ofType(paris, 'multiple-choice')).toMatchObject({ prompt: 'Capital of France', answer: 'Paris' });
 		expect(ofType(paris, 'multiple-choice')!.explanation).toBe('Capital of France → Paris.');
-		expect(ofType(realistic.get('c6'), 'typed')).toMatchObject({ prompt: 'le chien', answer: 'the dog', accept: ['dog'] });
+		expect(ofType(realistic.get('c6'), 'typed')).toMatchObject({
+			prompt: 'le chien',
+			answer: 'the dog',
+			accept: ['dog']
+		});
 		expect(ofType(realistic.get('c11'), 'typed')!.accept).toEqual(['November 9, 1989']);
 	});
 
@@ -217,11 +247,17 @@ describe('generateQuestions', () => {
 			['Fall of the Berlin Wall', '9 November 1989']
 		]);
 		for (let i = 0; i < 10; i++)
-			expect(ofType(generateQuestions(dates, i).get('c1'), 'multiple-choice')!.options).not.toContain('9 November 1989');
+			expect(ofType(generateQuestions(dates, i).get('c1'), 'multiple-choice')!.options).not.toContain(
+				'9 November 1989'
+			);
 	});
 
 	it('keeps to backs of similar length in a deck of five hundred cards', () => {
-		const cards = Array.from({ length: 500 }, (_, i) => ({ id: `square-${i + 2}`, front: `Square of ${i + 2}`, back: `${(i + 2) ** 2}` }));
+		const cards = Array.from({ length: 500 }, (_, i) => ({
+			id: `square-${i + 2}`,
+			front: `Square of ${i + 2}`,
+			back: `${(i + 2) ** 2}`
+		}));
 		const generated = generateQuestions(cards, 'x');
 		expect(choices(generated)).toHaveLength(500);
 		for (const q of choices(generated))
@@ -232,8 +268,14 @@ describe('generateQuestions', () => {
 	});
 
 	it('draws on the whole of a big deck, not on the same few cards for every question', () => {
-		const towns = Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, front: `Twin town number ${i}`, back: `Town ${String(i).padStart(3, '0')}` }));
-		const distractors = new Set(choices(generateQuestions(towns, 'x')).flatMap((q) => q.options.filter((o) => o !== q.answer)));
+		const towns = Array.from({ length: 300 }, (_, i) => ({
+			id: `t${i}`,
+			front: `Twin town number ${i}`,
+			back: `Town ${String(i).padStart(3, '0')}`
+		}));
+		const distractors = new Set(
+			choices(generateQuestions(towns, 'x')).flatMap((q) => q.options.filter((o) => o !== q.answer))
+		);
 		expect(distractors.size).toBeGreaterThan(250);
 	});
 
@@ -246,7 +288,11 @@ describe('generateQuestions', () => {
 			['Capital of Japan', 'Tokyo'],
 			['Capital of Italy', 'Rome']
 		]);
-		expect([...ofType(generateQuestions(cards, 'x').get('c1'), 'multiple-choice')!.options].sort()).toEqual(['206', '50', '8']);
+		expect([...ofType(generateQuestions(cards, 'x').get('c1'), 'multiple-choice')!.options].sort()).toEqual([
+			'206',
+			'50',
+			'8'
+		]);
 	});
 
 	it('borrows from the nearest kind when its own has too few, and never mixes numbers with words', () => {
@@ -260,7 +306,11 @@ describe('generateQuestions', () => {
 		const lonely = generateQuestions(alone, 'x').get('bones')!;
 		expect(lonely.map((q) => q.type)).toEqual(['matching']);
 
-		const withDates = [...alone, { id: 'wall', front: 'Fall of the Berlin Wall', back: '1989' }, { id: 'moon', front: 'Moon landing', back: '1969' }];
+		const withDates = [
+			...alone,
+			{ id: 'wall', front: 'Fall of the Berlin Wall', back: '1989' },
+			{ id: 'moon', front: 'Moon landing', back: '1969' }
+		];
 		const bones = ofType(generateQuestions(withDates, 'x').get('bones'), 'multiple-choice')!;
 		expect([...bones.options].sort()).toEqual(['1969', '1989', '206']);
 		// True/false takes no other kind: a number shown for a date would be plainly false.
@@ -336,8 +386,12 @@ describe('generateQuestions', () => {
 		const generated = generateQuestions(cards, 'x');
 		expect(ofType(generated.get('c1'), 'typed')).toBeUndefined();
 		expect(ofType(generated.get('c2'), 'typed')).toBeUndefined();
-		expect(ofType(generated.get('c4'), 'typed')).toMatchObject({ answer: 'the ship of the desert', accept: ['ship of the desert'] });
-		for (const card of LONG_BACKS) expect(ofType(generateQuestions(LONG_BACKS, 'x').get(card.id), 'typed')).toBeUndefined();
+		expect(ofType(generated.get('c4'), 'typed')).toMatchObject({
+			answer: 'the ship of the desert',
+			accept: ['ship of the desert']
+		});
+		for (const card of LONG_BACKS)
+			expect(ofType(generateQuestions(LONG_BACKS, 'x').get(card.id), 'typed')).toBeUndefined();
 		expect(ofType(realistic.get('c1'), 'typed')).toBeUndefined();
 	});
 
@@ -346,7 +400,8 @@ describe('generateQuestions', () => {
 			const q = ofType(realistic.get(card.id), 'matching')!;
 			expect(q.pairs).toHaveLength(4);
 			expect(q.pairs).toContainEqual([card.front, card.back]);
-			for (const [front, back] of q.pairs) expect(REALISTIC.some((c) => c.front === front && c.back === back)).toBe(true);
+			for (const [front, back] of q.pairs)
+				expect(REALISTIC.some((c) => c.front === front && c.back === back)).toBe(true);
 			expect(new Set(q.pairs.map(([, back]) => back)).size).toBe(4);
 		}
 		const three = cardsOf([
@@ -359,8 +414,22 @@ describe('generateQuestions', () => {
 
 	it('puts the questions its author wrote first, and generates none of a type they cover', () => {
 		const written: Question[] = [
-			{ id: 'capital', type: 'multiple-choice', prompt: 'Where does the French president live?', options: ['Paris', 'Lyon', 'Nice'], answer: 'Paris', explanation: 'At the Élysée.' },
-			{ id: 'auto-tf', type: 'typed', prompt: 'Capital of France?', answer: 'Paris', accept: ['Paname'], explanation: 'Paname is its nickname.' }
+			{
+				id: 'capital',
+				type: 'multiple-choice',
+				prompt: 'Where does the French president live?',
+				options: ['Paris', 'Lyon', 'Nice'],
+				answer: 'Paris',
+				explanation: 'At the Élysée.'
+			},
+			{
+				id: 'auto-tf',
+				type: 'typed',
+				prompt: 'Capital of France?',
+				answer: 'Paris',
+				accept: ['Paname'],
+				explanation: 'Paname is its nickname.'
+			}
 		];
 		const cards = REALISTIC.map((c) => (c.id === 'c1' ? { ...c, questions: written } : c));
 		const paris = generateQuestions(cards, 'class-7b').get('c1')!;
@@ -397,7 +466,13 @@ describe('generateQuestions', () => {
 			id: 'my-deck',
 			title: 'My deck',
 			description: 'Cards of my own.',
-			source: { title: 'My notes', publisher: 'Me', publisherShort: 'Me', keywords: [], paragraphs: [{ n: 1, topic: 'All' }] },
+			source: {
+				title: 'My notes',
+				publisher: 'Me',
+				publisherShort: 'Me',
+				keywords: [],
+				paragraphs: [{ n: 1, topic: 'All' }]
+			},
 			facts: REALISTIC.map((card) => ({
 				id: card.id,
 				statement: card.front,
@@ -456,18 +531,25 @@ describe('generateQuestions', () => {
 
 		it('asks multiple choice and true/false of very long backs, but neither typed nor matching', () => {
 			const generated = generateQuestions(LONG_BACKS, 'x');
-			for (const card of LONG_BACKS) expect(generated.get(card.id)!.map((q) => q.type)).toEqual(['multiple-choice', 'true-false']);
+			for (const card of LONG_BACKS)
+				expect(generated.get(card.id)!.map((q) => q.type)).toEqual(['multiple-choice', 'true-false']);
 			const { problems, warnings } = asBank(LONG_BACKS, generated);
 			expect(problems).toEqual([]);
 			expect(warnings).toEqual([]);
 		});
 
 		it('asks nothing of a card with an empty side, nor uses its back for others', () => {
-			const cards = [...REALISTIC.slice(0, 3), { id: 'blank', front: '  ', back: 'Lyon' }, { id: 'no-back', front: 'Capital of Peru', back: '' }];
+			const cards = [
+				...REALISTIC.slice(0, 3),
+				{ id: 'blank', front: '  ', back: 'Lyon' },
+				{ id: 'no-back', front: 'Capital of Peru', back: '' }
+			];
 			const generated = generateQuestions(cards, 'x');
 			expect(generated.get('blank')).toEqual([]);
 			expect(generated.get('no-back')).toEqual([]);
-			expect(all(generated).some((q) => JSON.stringify(q).includes('Lyon') || JSON.stringify(q).includes('Peru'))).toBe(false);
+			expect(all(generated).some((q) => JSON.stringify(q).includes('Lyon') || JSON.stringify(q).includes('Peru'))).toBe(
+				false
+			);
 		});
 
 		it('gives an empty deck nothing and a single card nothing but its own questions', () => {
@@ -490,12 +572,16 @@ describe('generateQuestions', () => {
 	});
 
 	it('ends an explanation with the card’s own explanation', () => {
-		const cards = REALISTIC.map((c) => (c.id === 'c3' ? { ...c, explanation: 'Chosen as a compromise between Sydney and Melbourne.' } : c));
+		const cards = REALISTIC.map((c) =>
+			c.id === 'c3' ? { ...c, explanation: 'Chosen as a compromise between Sydney and Melbourne.' } : c
+		);
 		const canberra = generateQuestions(cards, 'x').get('c3')!;
 		expect(ofType(canberra, 'multiple-choice')!.explanation).toBe(
 			'Capital of Australia → Canberra. Chosen as a compromise between Sydney and Melbourne.'
 		);
-		expect(ofType(canberra, 'true-false')!.explanation).toMatch(/^(True|False): Capital of Australia → Canberra\. Chosen/);
+		expect(ofType(canberra, 'true-false')!.explanation).toMatch(
+			/^(True|False): Capital of Australia → Canberra\. Chosen/
+		);
 	});
 
 	it('refuses two cards with one id, naming them', () => {

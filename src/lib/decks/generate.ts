@@ -145,7 +145,11 @@ const VARIANT_RULES: ((text: string) => string[])[] = [
 
 const tidy = (text: string) => text.replace(/\s+/g, ' ').trim().replace(END_STOP, '');
 /** What a variant must change: its letters or digits. Case, spaces and punctuation alone the checker ignores. */
-const spelling = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const spelling = (text: string) =>
+	text
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * Other ways to write an answer that a typed question should accept: without a bracketed part,
@@ -266,7 +270,13 @@ function alike(group: Prepared[], card: Prepared): Prepared[] {
  * Up to `count` of `candidates` (closest in length first), none saying the same as another or as
  * one of `taken`. Among backs of similar length the seed chooses; beyond them, the closest.
  */
-function pickAlike(candidates: Prepared[], to: Prepared, count: number, random: Random, taken: Prepared[] = []): Prepared[] {
+function pickAlike(
+	candidates: Prepared[],
+	to: Prepared,
+	count: number,
+	random: Random,
+	taken: Prepared[] = []
+): Prepared[] {
 	const similar = candidates.filter((p) => closeness(p, to) <= SIMILAR_LENGTH);
 	const order = [...shuffled(similar, random), ...candidates.slice(similar.length)];
 	const chosen: Prepared[] = [];
@@ -336,7 +346,8 @@ function trueFalse(card: Prepared, sameKind: Prepared[], random: Random): Questi
 }
 
 function typed(card: Prepared): Question | undefined {
-	if (card.kind === 'sentence' || card.back.length > LONGEST_SHORT_ANSWER || card.variants.length === 0) return undefined;
+	if (card.kind === 'sentence' || card.back.length > LONGEST_SHORT_ANSWER || card.variants.length === 0)
+		return undefined;
 	return {
 		id: AUTO_IDS.typed,
 		type: 'typed',
@@ -347,7 +358,8 @@ function typed(card: Prepared): Question | undefined {
 	};
 }
 
-const isShort = (card: Prepared) => card.front.length <= LONGEST_SHORT_ANSWER && card.back.length <= LONGEST_SHORT_ANSWER;
+const isShort = (card: Prepared) =>
+	card.front.length <= LONGEST_SHORT_ANSWER && card.back.length <= LONGEST_SHORT_ANSWER;
 
 function matching(card: Prepared, sameKind: Prepared[], groups: Groups, random: Random): Question | undefined {
 	if (!isShort(card)) return undefined;
@@ -360,7 +372,14 @@ function matching(card: Prepared, sameKind: Prepared[], groups: Groups, random: 
 	};
 	// Backs of one kind make the pairs hard to guess by their look; other kinds only fill in.
 	addFrom(sameKind);
-	if (chosen.length < MOST_PAIRS) addFrom(alikeOfKinds(groups, KINDS.filter((kind) => kind !== card.kind), card));
+	if (chosen.length < MOST_PAIRS)
+		addFrom(
+			alikeOfKinds(
+				groups,
+				KINDS.filter((kind) => kind !== card.kind),
+				card
+			)
+		);
 	if (chosen.length < FEWEST_PAIRS) return undefined;
 	return {
 		id: AUTO_IDS.matching,
@@ -405,9 +424,7 @@ export function generateQuestions(cards: SourceCard[], seed: string | number): M
 		else byFront.set(p.frontKey, [p]);
 	}
 	for (const p of usable) p.sameFront = byFront.get(p.frontKey)!;
-	const groups: Groups = new Map(
-		KINDS.map((kind) => [kind, usable.filter((p) => p.kind === kind).sort(byLength)])
-	);
+	const groups: Groups = new Map(KINDS.map((kind) => [kind, usable.filter((p) => p.kind === kind).sort(byLength)]));
 
 	const out = new Map<string, Question[]>();
 	cards.forEach((card, i) => {

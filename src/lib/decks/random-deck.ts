@@ -36,9 +36,23 @@ const TAGS = ['geo', 'history', 'c#', 'Қала', 'tag-with-dash', 'under_score'
 
 /** Valid questions as the schema gives them back (trimmed, `accept` present), to attach to cards. */
 const QUESTIONS: Question[] = [
-	{ id: 'capital', type: 'multiple-choice', prompt: 'Capital?', options: ['Astana', 'Almaty', 'Shymkent'], answer: 'Astana', explanation: 'Since 1997.' },
+	{
+		id: 'capital',
+		type: 'multiple-choice',
+		prompt: 'Capital?',
+		options: ['Astana', 'Almaty', 'Shymkent'],
+		answer: 'Astana',
+		explanation: 'Since 1997.'
+	},
 	{ id: 'is-it', type: 'true-false', prompt: 'Astana is the capital.', answer: true, explanation: 'It is.' },
-	{ id: 'typed', type: 'typed', prompt: 'Capital, typed?', answer: 'Astana', accept: ['Nur-Sultan'], explanation: 'Renamed twice.' }
+	{
+		id: 'typed',
+		type: 'typed',
+		prompt: 'Capital, typed?',
+		answer: 'Astana',
+		accept: ['Nur-Sultan'],
+		explanation: 'Renamed twice.'
+	}
 ];
 
 const pick = <T>(items: readonly T[], random: Random): T => items[randomIndex(random, items.length)]!;

@@ -75,7 +75,11 @@ describe('round trip', () => {
 	});
 
 	test('what is not part of a shared deck is left out: storage fields, the import line', async () => {
-		const fromStorage = { ...deck, id: 'u-123', cards: deck.cards.map((card, i) => ({ ...card, line: i + 1, id: `c${i}` })) };
+		const fromStorage = {
+			...deck,
+			id: 'u-123',
+			cards: deck.cards.map((card, i) => ({ ...card, line: i + 1, id: `c${i}` }))
+		};
 		expect(await decodeShareFragment(await encodeShareFragment(fromStorage))).toEqual(deck);
 	});
 });
@@ -111,12 +115,32 @@ describe('links', () => {
 describe('every refusal names its cause', () => {
 	const cases: [string, () => Promise<string>, ShareRefusal, RegExp][] = [
 		['an empty fragment', async () => '#', 'not-a-deck-link', /carries no deck: there is nothing after its #/],
-		['a classroom quiz link', async () => 'q=ABCD-EFGH', 'not-a-deck-link', /not a deck link: .* does not start with "d1\."/],
+		[
+			'a classroom quiz link',
+			async () => 'q=ABCD-EFGH',
+			'not-a-deck-link',
+			/not a deck link: .* does not start with "d1\."/
+		],
 		['format 0', async () => 'd0.AAAA', 'not-a-deck-link', /no deck link format 0/],
-		['a newer format', async () => 'd2.anything-at-all', 'newer-version', /made by a newer version of the app \(link format 2\)\. Update the app/],
+		[
+			'a newer format',
+			async () => 'd2.anything-at-all',
+			'newer-version',
+			/made by a newer version of the app \(link format 2\)\. Update the app/
+		],
 		['a link cut inside its header', async () => 'd1.AAAA', 'cut-short', /cut short: it ends before its deck begins/],
-		['characters a link never has', async () => `${await encodeShareFragment(deck)}).`, 'edited', /changed: it has characters a deck link never has \("\)", "\."\)/],
-		['characters added at the end', async () => `${await encodeShareFragment(deck)}AAAA`, 'edited', /changed: it has characters after the end of its deck/],
+		[
+			'characters a link never has',
+			async () => `${await encodeShareFragment(deck)}).`,
+			'edited',
+			/changed: it has characters a deck link never has \("\)", "\."\)/
+		],
+		[
+			'characters added at the end',
+			async () => `${await encodeShareFragment(deck)}AAAA`,
+			'edited',
+			/changed: it has characters after the end of its deck/
+		],
 		[
 			'one character changed',
 			async () => {
@@ -127,27 +151,83 @@ describe('every refusal names its cause', () => {
 			'edited',
 			/changed: its check does not match/
 		],
-		['a header this app never writes', async () => `d1.${Buffer.from([0, 0, 0, 0, 255, 255, 255, 255, 255, 1]).toString('base64url')}`, 'edited', /header is not one this app writes/],
-		['packed data deflate cannot read', async () => frame(Uint8Array.from([255, 255, 255, 255]), 10), 'edited', /its deck does not unpack/],
-		['a deck shorter than it states', async () => frame(deflateRawSync('{"title":"x"}'), 100), 'edited', /its deck does not unpack/],
-		['bytes that are not UTF-8', async () => frame(deflateRawSync(Buffer.from([0xff, 0xfe])), 2), 'edited', /not readable text/],
+		[
+			'a header this app never writes',
+			async () => `d1.${Buffer.from([0, 0, 0, 0, 255, 255, 255, 255, 255, 1]).toString('base64url')}`,
+			'edited',
+			/header is not one this app writes/
+		],
+		[
+			'packed data deflate cannot read',
+			async () => frame(Uint8Array.from([255, 255, 255, 255]), 10),
+			'edited',
+			/its deck does not unpack/
+		],
+		[
+			'a deck shorter than it states',
+			async () => frame(deflateRawSync('{"title":"x"}'), 100),
+			'edited',
+			/its deck does not unpack/
+		],
+		[
+			'bytes that are not UTF-8',
+			async () => frame(deflateRawSync(Buffer.from([0xff, 0xfe])), 2),
+			'edited',
+			/not readable text/
+		],
 		['text that is not JSON', async () => framedText('title: x'), 'edited', /not readable text/],
-		['a deck stated larger than the limit', async () => frame(deflateRawSync('{}'), MAX_SHARED_DECK_BYTES + 1), 'too-large', /too large to open: 1,024 KB, over the limit of 1,024 KB/],
-		['JSON that is not a deck', async () => framedText('"Astana"'), 'invalid-deck', /deck the app cannot open: the deck: must be a deck\.$/],
-		['a deck without its title', async () => framedText('{"cards":[]}'), 'invalid-deck', /cannot open: title: is missing\.$/],
-		['cards that are not a list', async () => framedText('{"title":"T","cards":{}}'), 'invalid-deck', /cannot open: cards: must be a list of cards\.$/],
-		['a tag that is not text', async () => framedText('{"title":"T","cards":[{"front":"a","back":"b","tags":[1]}]}'), 'invalid-deck', /cards › 1 › tags › 1: must be text\.$/],
-		['a deck with no cards', async () => framedText('{"title":"Empty","cards":[]}'), 'invalid-deck', /cannot open: cards: has no card/],
+		[
+			'a deck stated larger than the limit',
+			async () => frame(deflateRawSync('{}'), MAX_SHARED_DECK_BYTES + 1),
+			'too-large',
+			/too large to open: 1,024 KB, over the limit of 1,024 KB/
+		],
+		[
+			'JSON that is not a deck',
+			async () => framedText('"Astana"'),
+			'invalid-deck',
+			/deck the app cannot open: the deck: must be a deck\.$/
+		],
+		[
+			'a deck without its title',
+			async () => framedText('{"cards":[]}'),
+			'invalid-deck',
+			/cannot open: title: is missing\.$/
+		],
+		[
+			'cards that are not a list',
+			async () => framedText('{"title":"T","cards":{}}'),
+			'invalid-deck',
+			/cannot open: cards: must be a list of cards\.$/
+		],
+		[
+			'a tag that is not text',
+			async () => framedText('{"title":"T","cards":[{"front":"a","back":"b","tags":[1]}]}'),
+			'invalid-deck',
+			/cards › 1 › tags › 1: must be text\.$/
+		],
+		[
+			'a deck with no cards',
+			async () => framedText('{"title":"Empty","cards":[]}'),
+			'invalid-deck',
+			/cannot open: cards: has no card/
+		],
 		[
 			'a card with an empty front',
-			async () => framedText('{"title":"T","cards":[{"front":"a","back":"b","tags":[]},{"front":" ","back":"b","tags":[]}]}'),
+			async () =>
+				framedText('{"title":"T","cards":[{"front":"a","back":"b","tags":[]},{"front":" ","back":"b","tags":[]}]}'),
 			'invalid-deck',
 			/cannot open: cards › 2 › front: must not be empty/
 		],
 		[
 			'a hand-written question the bank schema refuses',
 			async () =>
-				framedText(JSON.stringify({ title: 'T', cards: [{ front: 'a', back: 'b', tags: [], questions: [{ id: 'q', type: 'essay' }] }] })),
+				framedText(
+					JSON.stringify({
+						title: 'T',
+						cards: [{ front: 'a', back: 'b', tags: [], questions: [{ id: 'q', type: 'essay' }] }]
+					})
+				),
 			'invalid-deck',
 			/cards › 1 › questions › 1 › type: unknown question type "essay"/
 		]
@@ -163,7 +243,9 @@ describe('every refusal names its cause', () => {
 		for (const kept of [fragment.length - 1, fragment.length - 2, fragment.length - 3, 20]) {
 			const error = await refusal(fragment.slice(0, kept));
 			expect(error.reason).toBe('cut-short');
-			expect(error.message).toBe(`This deck link is cut short: it has ${kept} of its ${fragment.length} characters. Copy the whole link again.`);
+			expect(error.message).toBe(
+				`This deck link is cut short: it has ${kept} of its ${fragment.length} characters. Copy the whole link again.`
+			);
 		}
 	});
 
@@ -174,10 +256,15 @@ describe('every refusal names its cause', () => {
 	});
 
 	test('a deck too large to share is refused when the link is made', async () => {
-		const huge: SharedDeck = { title: 'Huge', cards: [{ front: 'a', back: 'x'.repeat(MAX_SHARED_DECK_BYTES), tags: [] }] };
+		const huge: SharedDeck = {
+			title: 'Huge',
+			cards: [{ front: 'a', back: 'x'.repeat(MAX_SHARED_DECK_BYTES), tags: [] }]
+		};
 		const error = await refusal(encodeShareFragment(huge));
 		expect(error.reason).toBe('too-large');
-		expect(error.message).toMatch(/too large to share by link: 1,024\.1 KB, over the limit of 1,024 KB\. Export it as a file instead\./);
+		expect(error.message).toMatch(
+			/too large to share by link: 1,024\.1 KB, over the limit of 1,024 KB\. Export it as a file instead\./
+		);
 	});
 
 	test('a deck that is not valid is refused when the link is made, with where', async () => {

@@ -52,7 +52,8 @@ const nonBlank = v.pipe(
 	text,
 	v.check((value) => value.trim() !== '', 'must not be empty')
 );
-const objectMessage = (what: string) => (issue: v.ObjectIssue) => (issue.expected === 'Object' ? `must be ${what}` : 'is missing');
+const objectMessage = (what: string) => (issue: v.ObjectIssue) =>
+	issue.expected === 'Object' ? `must be ${what}` : 'is missing';
 
 export const SharedCardSchema = v.object(
 	{
@@ -87,13 +88,7 @@ export type SharedDeck = v.InferOutput<typeof SharedDeckSchema>;
  * (no CompressionStream with deflate-raw).
  */
 export type ShareRefusal =
-	| 'not-a-deck-link'
-	| 'newer-version'
-	| 'cut-short'
-	| 'edited'
-	| 'too-large'
-	| 'invalid-deck'
-	| 'unsupported-browser';
+	'not-a-deck-link' | 'newer-version' | 'cut-short' | 'edited' | 'too-large' | 'invalid-deck' | 'unsupported-browser';
 
 /** The only error this module throws (or rejects with). */
 export class ShareLinkError extends Error {
@@ -109,7 +104,8 @@ export class ShareLinkError extends Error {
 /** The fragment (without `#`) that carries the deck. Rejects with ShareLinkError for a deck it cannot carry. */
 export async function encodeShareFragment(deck: SharedDeck): Promise<string> {
 	const checked = v.safeParse(SharedDeckSchema, deck);
-	if (!checked.success) throw new ShareLinkError('invalid-deck', `This deck cannot be shared: ${describeIssue(checked.issues[0])}.`);
+	if (!checked.success)
+		throw new ShareLinkError('invalid-deck', `This deck cannot be shared: ${describeIssue(checked.issues[0])}.`);
 	const json = new TextEncoder().encode(JSON.stringify(checked.output));
 	if (json.length > MAX_SHARED_DECK_BYTES)
 		throw new ShareLinkError(
@@ -142,7 +138,8 @@ export async function decodeShareFragment(fragment: string): Promise<SharedDeck>
 			'newer-version',
 			`This deck link was made by a newer version of the app (link format ${version}). Update the app (reload it while online), then open the link again.`
 		);
-	if (version < 1) throw new ShareLinkError('not-a-deck-link', `This is not a deck link: there is no deck link format ${version}.`);
+	if (version < 1)
+		throw new ShareLinkError('not-a-deck-link', `This is not a deck link: there is no deck link format ${version}.`);
 	if (text.length > MAX_FRAGMENT_CHARS)
 		throw new ShareLinkError(
 			'too-large',
@@ -158,7 +155,10 @@ export async function decodeShareFragment(fragment: string): Promise<SharedDeck>
 	const jsonLength = packedLength && readLeb128(body, packedLength.end);
 	if (!packedLength || !jsonLength) {
 		if (packedLength === null || jsonLength === null) throw edited('its header is not one this app writes');
-		throw new ShareLinkError('cut-short', 'This deck link is cut short: it ends before its deck begins. Copy the whole link again.');
+		throw new ShareLinkError(
+			'cut-short',
+			'This deck link is cut short: it ends before its deck begins. Copy the whole link again.'
+		);
 	}
 	const expected = jsonLength.end + packedLength.value;
 	if (body.length < expected) {
@@ -170,7 +170,8 @@ export async function decodeShareFragment(fragment: string): Promise<SharedDeck>
 	}
 	if (body.length > expected) throw edited('it has characters after the end of its deck');
 	const checksum = new DataView(body.buffer, body.byteOffset).getUint32(0);
-	if (crc32(body.subarray(4)) !== checksum) throw edited('its check does not match, so characters were changed, added or removed');
+	if (crc32(body.subarray(4)) !== checksum)
+		throw edited('its check does not match, so characters were changed, added or removed');
 	if (jsonLength.value > MAX_SHARED_DECK_BYTES)
 		throw new ShareLinkError(
 			'too-large',
@@ -192,7 +193,10 @@ export async function decodeShareFragment(fragment: string): Promise<SharedDeck>
 	}
 	const checked = v.safeParse(SharedDeckSchema, parsed);
 	if (!checked.success)
-		throw new ShareLinkError('invalid-deck', `This deck link holds a deck the app cannot open: ${describeIssue(checked.issues[0])}.`);
+		throw new ShareLinkError(
+			'invalid-deck',
+			`This deck link holds a deck the app cannot open: ${describeIssue(checked.issues[0])}.`
+		);
 	return checked.output;
 }
 
@@ -219,7 +223,9 @@ const sizeText = (bytes: number) => `${(bytes / 1024).toLocaleString('en', { max
 
 /** Where in the deck a schema issue is, as `cards › 3 › front` (positions counted from 1), and what it is. */
 function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
-	const path = (issue?.path ?? []).map((item) => (typeof item.key === 'number' ? String(item.key + 1) : String(item.key)));
+	const path = (issue?.path ?? []).map((item) =>
+		typeof item.key === 'number' ? String(item.key + 1) : String(item.key)
+	);
 	return `${path.length > 0 ? path.join(' › ') : 'the deck'}: ${issue?.message ?? 'not a deck'}`;
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DeckQuestion } from '$lib/content/schema';
-import { checkAnswer, checkTyped, correctAnswerText, givenText, isComplete, parseNumber, readGiven, textKey, typoAllowance } from './answers';
+import {
+	checkAnswer,
+	checkTyped,
+	correctAnswerText,
+	givenText,
+	isComplete,
+	parseNumber,
+	readGiven,
+	textKey,
+	typoAllowance
+} from './answers';
 
 const base = { prompt: 'Q?', explanation: 'Because.', factId: 'f' };
 const typed = (answer: string, accept: string[] = []) =>
@@ -12,7 +22,15 @@ describe('typed answers', () => {
 		[
 			'Zhumangarin',
 			['Serik Zhumangarin'],
-			['Zhumangarin', 'zhumangarin', '  ZHUMANGARIN  ', 'Zhumangarin.', 'Serik Zhumangarin', 'serik   zhumangarin', 'Žhumangarin'],
+			[
+				'Zhumangarin',
+				'zhumangarin',
+				'  ZHUMANGARIN  ',
+				'Zhumangarin.',
+				'Serik Zhumangarin',
+				'serik   zhumangarin',
+				'Žhumangarin'
+			],
 			['', '   ', 'Masarykov', 'Serik', 'Zumangrn', 'Zhumangarin Serik Rahmon']
 		],
 		[
@@ -27,11 +45,21 @@ describe('typed answers', () => {
 			['Mazar i Sharif', 'mazar-i-sharif', 'Mazari Sharif', 'MAZAR-E-SHARIF', 'Mazar-i-Sherif'],
 			['Kabul', 'Sharif', 'Mazar']
 		],
-		['multi-vector approach', ['multivector'], ['Multi vector approach', 'multivector approach', 'MULTI-VECTOR', 'a multi-vector approach'], ['vector', 'multilateral']],
+		[
+			'multi-vector approach',
+			['multivector'],
+			['Multi vector approach', 'multivector approach', 'MULTI-VECTOR', 'a multi-vector approach'],
+			['vector', 'multilateral']
+		],
 		['Economy and Commerce', [], ['Economy & Commerce', 'economy and commerce'], ['Economy', 'Commerce and Trade']],
 		['TTT', ['T.T.T.'], ['ttt', 't.t.t', 'T T T'], ['TTP', 'TT', 'TTTT']],
 		['IMU', [], ['imu', 'I.M.U.', 'the IMU'], ['IJU', 'IMF', 'MU']],
-		['Rahmon', ['Emomali Rahmon'], ['Rahmon', 'rakhmon', 'Rahmn', 'Emomali Rahmon', 'Emomali Rakhmon'], ['Rahman Khan', 'Mirziyoyev', 'Ramn']],
+		[
+			'Rahmon',
+			['Emomali Rahmon'],
+			['Rahmon', 'rakhmon', 'Rahmn', 'Emomali Rahmon', 'Emomali Rakhmon'],
+			['Rahman Khan', 'Mirziyoyev', 'Ramn']
+		],
 		['Ashgabat', ['Ashgabad'], ['ashgabat', 'Ashgabad', 'Ashgbat', 'Ashkabat'], ['Astana', 'Ash']],
 		['Tajiks', ['Tajik'], ['tajiks', 'Tajik', 'Tajikz'], ['Uzbeks', 'Tajikistan']],
 		['Café', [], ['cafe', 'CAFÉ', 'café'], ['caff coffee']]
@@ -62,23 +90,49 @@ describe('typed answers', () => {
 			correct: true,
 			spelling: 'Zhumangarin'
 		});
-		expect(checkTyped({ answer: 'Zhumangarin', accept: ['Serik Zhumangarin'] }, 'Serik Zhumangarn').spelling).toBe('Serik Zhumangarin');
+		expect(checkTyped({ answer: 'Zhumangarin', accept: ['Serik Zhumangarin'] }, 'Serik Zhumangarn').spelling).toBe(
+			'Serik Zhumangarin'
+		);
 		expect(checkTyped({ answer: 'Zhumangarin' }, 'zhumangarin')).toEqual({ correct: true });
 	});
 
 	it('compares by value when the answer is a number', () => {
 		const aid = { answer: '472', accept: ['$472 million', '472 million'] };
-		for (const text of ['472', '$472 million', '472m', '472 million', '472 mn', 'US$472m', 'about 472', '472,000,000', '0.472 billion', '472.0'])
+		for (const text of [
+			'472',
+			'$472 million',
+			'472m',
+			'472 million',
+			'472 mn',
+			'US$472m',
+			'about 472',
+			'472,000,000',
+			'0.472 billion',
+			'472.0'
+		])
 			expect(checkTyped(aid, text).correct, text).toBe(true);
-		for (const text of ['473', '47', '4720', '472 billion', '472 thousand', '472k', 'four hundred', '472 or 473', 'million', ''])
+		for (const text of [
+			'473',
+			'47',
+			'4720',
+			'472 billion',
+			'472 thousand',
+			'472k',
+			'four hundred',
+			'472 or 473',
+			'million',
+			''
+		])
 			expect(checkTyped(aid, text).correct, text).toBe(false);
 
 		const trade = { answer: '987.9', accept: ['$987.9 million'] };
-		for (const text of ['987.9', '$987.9 million', '987,9', '987.90 million']) expect(checkTyped(trade, text).correct, text).toBe(true);
+		for (const text of ['987.9', '$987.9 million', '987,9', '987.90 million'])
+			expect(checkTyped(trade, text).correct, text).toBe(true);
 		for (const text of ['9879', '987', '988', '987.8']) expect(checkTyped(trade, text).correct, text).toBe(false);
 
 		const share = { answer: '70', accept: ['70 per cent', '70%'] };
-		for (const text of ['70', '70%', '70 %', '70 percent', 'seventy', 'Seventy per cent']) expect(checkTyped(share, text).correct, text).toBe(true);
+		for (const text of ['70', '70%', '70 %', '70 percent', 'seventy', 'Seventy per cent'])
+			expect(checkTyped(share, text).correct, text).toBe(true);
 		for (const text of ['7', '17', '0.7', 'seventeen']) expect(checkTyped(share, text).correct, text).toBe(false);
 	});
 
@@ -89,7 +143,8 @@ describe('typed answers', () => {
 		expect(checkTyped(year, '2011').correct).toBe(false);
 		expect(checkTyped(year, '2,001').correct).toBe(true);
 		const soldiers = { answer: '4', accept: ['four', '4 soldiers'] };
-		for (const text of ['4', 'four', 'Four soldiers', '4 soldiers']) expect(checkTyped(soldiers, text).correct, text).toBe(true);
+		for (const text of ['4', 'four', 'Four soldiers', '4 soldiers'])
+			expect(checkTyped(soldiers, text).correct, text).toBe(true);
 		for (const text of ['5', 'fourteen', '14', 'for']) expect(checkTyped(soldiers, text).correct, text).toBe(false);
 		const tons = { answer: '111', accept: ['111 tons'] };
 		expect(checkTyped(tons, '111 tonnes').correct).toBe(true);
@@ -115,7 +170,14 @@ describe('typed answers', () => {
 });
 
 describe('checkAnswer for every type', () => {
-	const mc = { ...base, id: 'm', key: 'f/m', type: 'multiple-choice', options: ['A one', 'B two', 'C three'], answer: 'B two' } as DeckQuestion;
+	const mc = {
+		...base,
+		id: 'm',
+		key: 'f/m',
+		type: 'multiple-choice',
+		options: ['A one', 'B two', 'C three'],
+		answer: 'B two'
+	} as DeckQuestion;
 	const tf = { ...base, id: 'b', key: 'f/b', type: 'true-false', answer: false } as DeckQuestion;
 	const match = {
 		...base,
@@ -149,11 +211,23 @@ describe('checkAnswer for every type', () => {
 	});
 
 	it('matching: every pair, in any order given, with a mark per left item', () => {
-		expect(checkAnswer(match, [['Turkmenistan', 'Neutral'], ['Tajikistan', 'Refuses'], ['Uzbekistan', 'Engages']])).toEqual({
+		expect(
+			checkAnswer(match, [
+				['Turkmenistan', 'Neutral'],
+				['Tajikistan', 'Refuses'],
+				['Uzbekistan', 'Engages']
+			])
+		).toEqual({
 			correct: true,
 			parts: [true, true, true]
 		});
-		expect(checkAnswer(match, [['Tajikistan', 'Refuses'], ['Uzbekistan', 'Neutral'], ['Turkmenistan', 'Engages']])).toEqual({
+		expect(
+			checkAnswer(match, [
+				['Tajikistan', 'Refuses'],
+				['Uzbekistan', 'Neutral'],
+				['Turkmenistan', 'Engages']
+			])
+		).toEqual({
 			correct: false,
 			parts: [true, false, false]
 		});
@@ -172,8 +246,19 @@ describe('checkAnswer for every type', () => {
 		expect(isComplete(tf, false)).toBe(true);
 		expect(isComplete(tf, null)).toBe(false);
 		expect(isComplete(typed('x'), '  ')).toBe(false);
-		expect(isComplete(match, [['Tajikistan', 'Refuses'], ['Uzbekistan', 'Engages']])).toBe(false);
-		expect(isComplete(match, [['Tajikistan', 'Refuses'], ['Uzbekistan', 'Engages'], ['Turkmenistan', 'Neutral']])).toBe(true);
+		expect(
+			isComplete(match, [
+				['Tajikistan', 'Refuses'],
+				['Uzbekistan', 'Engages']
+			])
+		).toBe(false);
+		expect(
+			isComplete(match, [
+				['Tajikistan', 'Refuses'],
+				['Uzbekistan', 'Engages'],
+				['Turkmenistan', 'Neutral']
+			])
+		).toBe(true);
 		expect(isComplete(order, ['third', 'first', 'second'])).toBe(true);
 	});
 
@@ -181,7 +266,9 @@ describe('checkAnswer for every type', () => {
 		expect(correctAnswerText(tf)).toBe('False');
 		expect(correctAnswerText(match)).toBe('Tajikistan → Refuses; Uzbekistan → Engages; Turkmenistan → Neutral');
 		expect(correctAnswerText(order)).toBe('1. first; 2. second; 3. third');
-		expect(givenText(match, [['Uzbekistan', 'Neutral']])).toBe('Tajikistan → —; Uzbekistan → Neutral; Turkmenistan → —');
+		expect(givenText(match, [['Uzbekistan', 'Neutral']])).toBe(
+			'Tajikistan → —; Uzbekistan → Neutral; Turkmenistan → —'
+		);
 		expect(givenText(tf, true)).toBe('True');
 		expect(givenText(mc, '')).toBe('—');
 		expect(givenText(order, null)).toBe('—');
@@ -193,7 +280,9 @@ describe('checkAnswer for every type', () => {
 		expect(readGiven(order, ['second', 'first', 'third'])).toEqual(['second', 'first', 'third']);
 		expect(readGiven(mc, undefined)).toBeNull();
 		expect(readGiven(mc, null)).toBeNull();
-		expect(() => readGiven(tf, 'false')).toThrow('The answer kept for question f/b (true-false) should be true or false, not "false".');
+		expect(() => readGiven(tf, 'false')).toThrow(
+			'The answer kept for question f/b (true-false) should be true or false, not "false".'
+		);
 		expect(() => readGiven(typed('Astana'), 42)).toThrow('should be text, not 42.');
 		expect(() => readGiven(match, ['Tajikistan', 'Refuses'])).toThrow('should be a list of [left, right] pairs');
 		expect(() => readGiven(order, [1, 2, 3])).toThrow('should be a list of items');

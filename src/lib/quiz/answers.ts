@@ -82,10 +82,35 @@ const SCALE_WORDS: Record<string, Scale> = {
 	billions: 'billion'
 };
 const NUMBER_WORDS: Record<string, number> = {
-	zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-	eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-	eighty: 80, ninety: 90, hundred: 100
+	zero: 0,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15,
+	sixteen: 16,
+	seventeen: 17,
+	eighteen: 18,
+	nineteen: 19,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	sixty: 60,
+	seventy: 70,
+	eighty: 80,
+	ninety: 90,
+	hundred: 100
 };
 /** Words that may come before a number without changing it ("in 2001", "about 472"). */
 const LEADING = '(?:in|about|approximately|approx|around|roughly|some|circa|ca|c|~)';
@@ -183,11 +208,15 @@ const SHAPES: { [T in QuestionType]: { is: (stored: unknown) => stored is GivenF
 	'true-false': { is: (stored): stored is boolean => typeof stored === 'boolean', named: 'true or false' },
 	typed: { is: isText, named: 'text' },
 	matching: {
-		is: (stored): stored is MatchingGiven => Array.isArray(stored) && stored.every((pair) => isTextList(pair) && pair.length === 2),
+		is: (stored): stored is MatchingGiven =>
+			Array.isArray(stored) && stored.every((pair) => isTextList(pair) && pair.length === 2),
 		named: 'a list of [left, right] pairs'
 	},
 	ordering: { is: isTextList, named: 'a list of items' },
-	map: { is: (stored): stored is number => Number.isInteger(stored) && (stored as number) >= 0, named: 'the index of a country or place' }
+	map: {
+		is: (stored): stored is number => Number.isInteger(stored) && (stored as number) >= 0,
+		named: 'the index of a country or place'
+	}
 };
 
 /**
@@ -195,12 +224,17 @@ const SHAPES: { [T in QuestionType]: { is: (stored: unknown) => stored is GivenF
  * type: a question may have changed type since, or the data been damaged. Undefined and null are
  * nothing given; any other shape than the type's is refused with what was expected.
  */
-export function readGiven<T extends QuestionType>(question: QuestionOf[T] & { type: T }, stored: unknown): GivenFor[T] | null {
+export function readGiven<T extends QuestionType>(
+	question: QuestionOf[T] & { type: T },
+	stored: unknown
+): GivenFor[T] | null {
 	if (stored === undefined || stored === null) return null;
 	const type: T = question.type;
 	const shape = SHAPES[type];
 	if (shape.is(stored)) return stored;
-	throw new Error(`The answer kept for question ${question.key} (${type}) should be ${shape.named}, not ${JSON.stringify(stored)}.`);
+	throw new Error(
+		`The answer kept for question ${question.key} (${type}) should be ${shape.named}, not ${JSON.stringify(stored)}.`
+	);
 }
 
 /** The pairs of a matching answer, by left item. */

@@ -68,7 +68,15 @@ async function answer(attempt: QuizAttempt, index: number, right: boolean, now: 
 	const given = right ? rightAnswer(planned) : wrongAnswer(planned);
 	const { correct } = checkAnswer(planned.question, given);
 	expect(correct).toBe(right);
-	return recordAnswer(db, { attemptId: attempt.id, questionKey: planned.key, factId: planned.fact.id, given, correct, timeMs, now });
+	return recordAnswer(db, {
+		attemptId: attempt.id,
+		questionKey: planned.key,
+		factId: planned.fact.id,
+		given,
+		correct,
+		timeMs,
+		now
+	});
 }
 
 describe('starting an attempt', () => {
@@ -119,10 +127,23 @@ describe('recordAnswer', () => {
 		// Good for a right answer, scheduled at the retention of the settings.
 		const expected = toStored(createScheduler(0.8).next(newCard(new Date(now)), new Date(now), 3).card);
 		const factKey = `${deck.id}/${plan.questions[0]!.fact.id}`;
-		expect(await db.factStates.get(factKey)).toEqual({ key: factKey, deckId: deck.id, factId: plan.questions[0]!.fact.id, ...expected });
+		expect(await db.factStates.get(factKey)).toEqual({
+			key: factKey,
+			deckId: deck.id,
+			factId: plan.questions[0]!.fact.id,
+			...expected
+		});
 		const reviews = await db.reviews.toArray();
 		expect(reviews).toHaveLength(1);
-		expect(reviews[0]).toMatchObject({ factKey, rating: 3, source: 'quiz', time: now, durationMs: 12_000, before: null, after: expected });
+		expect(reviews[0]).toMatchObject({
+			factKey,
+			rating: 3,
+			source: 'quiz',
+			time: now,
+			durationMs: 12_000,
+			before: null,
+			after: expected
+		});
 	});
 
 	it('rates a wrong answer Again, and finishes the attempt with its last answer', async () => {
@@ -132,7 +153,11 @@ describe('recordAnswer', () => {
 			expect(saved.review.rating).toBe(i % 2 === 0 ? 3 : 1);
 			expect(saved.attempt.finishedAt).toBe(i === 4 ? T0 + 50_000 : undefined);
 		}
-		expect(await db.quizAttempts.get(attempt.id)).toMatchObject({ position: 5, correctCount: 3, finishedAt: T0 + 50_000 });
+		expect(await db.quizAttempts.get(attempt.id)).toMatchObject({
+			position: 5,
+			correctCount: 3,
+			finishedAt: T0 + 50_000
+		});
 		expect(await db.quizAnswers.count()).toBe(5);
 		expect(await db.reviews.where('factKey').startsWith(`${deck.id}/`).count()).toBe(5);
 		expect(await openAttempt(db, deck.id)).toBeUndefined();
@@ -224,7 +249,9 @@ describe('results', () => {
 			[result.byTheme, (p: PlannedQuestion) => p.fact.themes as string[]]
 		] as const) {
 			for (const t of tallies) {
-				const mine = plan.questions.map((p, i) => ({ p, right: rights[i]! })).filter(({ p }) => tagsOf(p).includes(t.id));
+				const mine = plan.questions
+					.map((p, i) => ({ p, right: rights[i]! }))
+					.filter(({ p }) => tagsOf(p).includes(t.id));
 				expect(t.total, t.id).toBe(mine.length);
 				expect(t.correct, t.id).toBe(mine.filter((m) => m.right).length);
 			}
@@ -238,7 +265,10 @@ describe('results', () => {
 		await answer(attempt, 0, false, T0 + 1000);
 		const stored = (await db.quizAttempts.get(attempt.id))!;
 		const plan = planOf(deck, stored);
-		await db.quizAnswers.where('attemptId').equals(attempt.id).modify({ given: { kept: 'elsewhere' } });
+		await db.quizAnswers
+			.where('attemptId')
+			.equals(attempt.id)
+			.modify({ given: { kept: 'elsewhere' } });
 		await expect(attemptAnswers(db, stored).then((answers) => scoreQuiz(plan, answers))).rejects.toThrow(
 			`The answer kept for question ${plan.questions[0]!.key} (${plan.questions[0]!.question.type}) should be`
 		);

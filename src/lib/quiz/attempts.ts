@@ -52,7 +52,12 @@ export async function startAttempt(
 }
 
 /** Starts a practice quiz from the builder's choices; its seed comes from the time. */
-export async function startPractice(db: StudyDatabase, deck: Deck, choice: QuizChoice, now: number): Promise<QuizAttempt> {
+export async function startPractice(
+	db: StudyDatabase,
+	deck: Deck,
+	choice: QuizChoice,
+	now: number
+): Promise<QuizAttempt> {
 	const config = practiceConfig(deck.id, choice, now);
 	return startAttempt(db, { config, questionKeys: chooseQuestions(deck, config), now });
 }
@@ -95,47 +100,51 @@ export interface SavedAnswer {
  * question of an attempt is refused (and nothing of it is written).
  */
 export async function recordAnswer(db: StudyDatabase, input: AnswerInput): Promise<SavedAnswer> {
-	return db.transaction('rw', [db.quizAttempts, db.quizAnswers, db.factStates, db.reviews, db.reviewHours, db.settings], async () => {
-		const attempt = await db.quizAttempts.get(input.attemptId);
-		if (!attempt) throw new Error(`No quiz attempt ${input.attemptId}.`);
-		if (attempt.finishedAt !== undefined) throw new Error('This quiz is already over.');
-		const index = attempt.questionKeys.indexOf(input.questionKey);
-		if (index < 0) throw new Error(`${input.questionKey} is not a question of this quiz.`);
+	return db.transaction(
+		'rw',
+		[db.quizAttempts, db.quizAnswers, db.factStates, db.reviews, db.reviewHours, db.settings],
+		async () => {
+			const attempt = await db.quizAttempts.get(input.attemptId);
+			if (!attempt) throw new Error(`No quiz attempt ${input.attemptId}.`);
+			if (attempt.finishedAt !== undefined) throw new Error('This quiz is already over.');
+			const index = attempt.questionKeys.indexOf(input.questionKey);
+			if (index < 0) throw new Error(`${input.questionKey} is not a question of this quiz.`);
 
-		const answer: QuizAnswer = {
-			attemptId: attempt.id,
-			deckId: attempt.deckId,
-			questionKey: input.questionKey,
-			factId: input.factId,
-			given: input.given,
-			correct: input.correct,
-			timeMs: Math.max(0, Math.round(input.timeMs)),
-			answeredAt: input.now
-		};
-		answer.id = await db.quizAnswers.add(answer);
+			const answer: QuizAnswer = {
+				attemptId: attempt.id,
+				deckId: attempt.deckId,
+				questionKey: input.questionKey,
+				factId: input.factId,
+				given: input.given,
+				correct: input.correct,
+				timeMs: Math.max(0, Math.round(input.timeMs)),
+				answeredAt: input.now
+			};
+			answer.id = await db.quizAnswers.add(answer);
 
-		const position = Math.max(attempt.position, index + 1);
-		const updated: QuizAttempt = {
-			...attempt,
-			position,
-			correctCount: attempt.correctCount + (input.correct ? 1 : 0),
-			...(position >= attempt.questionKeys.length ? { finishedAt: input.now } : {})
-		};
-		await db.quizAttempts.put(updated);
+			const position = Math.max(attempt.position, index + 1);
+			const updated: QuizAttempt = {
+				...attempt,
+				position,
+				correctCount: attempt.correctCount + (input.correct ? 1 : 0),
+				...(position >= attempt.questionKeys.length ? { finishedAt: input.now } : {})
+			};
+			await db.quizAttempts.put(updated);
 
-		const { retention, parameters } = await readSettings(db);
-		const review = await recordReview(db, {
-			deckId: attempt.deckId,
-			factId: input.factId,
-			rating: input.correct ? Rating.Good : Rating.Again,
-			now: new Date(input.now),
-			retention,
-			parameters,
-			source: 'quiz',
-			durationMs: input.timeMs
-		});
-		return { attempt: updated, answer, review };
-	});
+			const { retention, parameters } = await readSettings(db);
+			const review = await recordReview(db, {
+				deckId: attempt.deckId,
+				factId: input.factId,
+				rating: input.correct ? Rating.Good : Rating.Again,
+				now: new Date(input.now),
+				retention,
+				parameters,
+				source: 'quiz',
+				durationMs: input.timeMs
+			});
+			return { attempt: updated, answer, review };
+		}
+	);
 }
 
 async function openAttempts(db: StudyDatabase, deckId: string): Promise<QuizAttempt[]> {

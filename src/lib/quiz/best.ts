@@ -23,7 +23,12 @@ export function bestOf(attempts: QuizAttempt[]): Record<string, BestScore> {
 	for (const a of attempts) {
 		const total = a.questionKeys.length;
 		if (a.finishedAt === undefined || a.position < total || a.retryOf || total === 0) continue;
-		const score: BestScore = { attemptId: a.id, correct: a.correctCount, total, percent: percentOf(a.correctCount, total) };
+		const score: BestScore = {
+			attemptId: a.id,
+			correct: a.correctCount,
+			total,
+			percent: percentOf(a.correctCount, total)
+		};
 		const current = best[a.deckId];
 		if (!current || score.percent > current.percent || (score.percent === current.percent && total > current.total))
 			best[a.deckId] = score;

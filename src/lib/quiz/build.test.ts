@@ -2,13 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { loadDecks } from '$lib/content/load';
 import type { QuizConfig } from '$lib/db/rows';
 import { checkTyped, isNumericAnswer, parseNumber } from './answers';
-import { QUICK_CHOICE, buildQuiz, chooseQuestions, matchingCount, practiceConfig, presentQuiz, questionPool, type TopicChoice } from './build';
+import {
+	QUICK_CHOICE,
+	buildQuiz,
+	chooseQuestions,
+	matchingCount,
+	practiceConfig,
+	presentQuiz,
+	questionPool,
+	type TopicChoice
+} from './build';
 import { quizIndex } from '$lib/content/summary';
 import { QUESTION_TYPES } from '$lib/content/vocabulary';
 import { derangedOrder, seedFromTime, seededRandom, shuffled } from './random';
 
 const deck = loadDecks('questions').decks[0]!;
-const config = (seed: string, change: Partial<QuizConfig> = {}): QuizConfig => ({ deckId: deck.id, ...QUICK_CHOICE, seed, ...change });
+const config = (seed: string, change: Partial<QuizConfig> = {}): QuizConfig => ({
+	deckId: deck.id,
+	...QUICK_CHOICE,
+	seed,
+	...change
+});
 
 describe('seeded randomness', () => {
 	it('gives the same numbers for the same seed, and others for another', () => {
@@ -76,7 +90,12 @@ describe('buildQuiz', () => {
 	});
 
 	it('keeps to the chosen topics and types', () => {
-		const chosen = config('t', { count: 'all', countries: ['tajikistan'], themes: ['security', 'militant-groups'], types: ['typed', 'true-false'] });
+		const chosen = config('t', {
+			count: 'all',
+			countries: ['tajikistan'],
+			themes: ['security', 'militant-groups'],
+			types: ['typed', 'true-false']
+		});
 		const plan = buildQuiz(deck, chosen);
 		expect(plan.questions.length).toBeGreaterThan(0);
 		expect(plan.questions).toHaveLength(questionPool(deck, chosen).length);
@@ -116,7 +135,9 @@ describe('buildQuiz', () => {
 			if (q.type === 'true-false' || q.type === 'typed') expect(shown).toEqual([]);
 		}
 		// The answer is not always first, as it is in the bank.
-		const firsts = plan.questions.filter((p) => p.question.type === 'multiple-choice').map((p) => p.shown[0] === (p.question as { answer: string }).answer);
+		const firsts = plan.questions
+			.filter((p) => p.question.type === 'multiple-choice')
+			.map((p) => p.shown[0] === (p.question as { answer: string }).answer);
 		expect(firsts.filter(Boolean).length).toBeLessThan(firsts.length / 2);
 	});
 
@@ -132,7 +153,8 @@ describe('the bank through the answer checker', () => {
 	const typedQuestions = deck.facts.flatMap((f) => f.questions).filter((q) => q.type === 'typed');
 
 	it('accepts every typed answer and every listed variant', () => {
-		for (const q of typedQuestions) for (const text of [q.answer, ...q.accept]) expect(checkTyped(q, text).correct, `${q.key}: ${text}`).toBe(true);
+		for (const q of typedQuestions)
+			for (const text of [q.answer, ...q.accept]) expect(checkTyped(q, text).correct, `${q.key}: ${text}`).toBe(true);
 	});
 
 	it('reads every variant of a number answer as that number', () => {
@@ -150,7 +172,11 @@ describe('the quiz builder count', () => {
 			QUICK_CHOICE,
 			{ countries: ['kazakhstan'], themes: QUICK_CHOICE.themes, types: QUICK_CHOICE.types },
 			{ countries: QUICK_CHOICE.countries, themes: QUICK_CHOICE.themes.slice(0, 2), types: ['typed'] },
-			{ countries: ['tajikistan', 'uzbekistan'], themes: QUICK_CHOICE.themes.slice(1), types: QUICK_CHOICE.types.slice(1) },
+			{
+				countries: ['tajikistan', 'uzbekistan'],
+				themes: QUICK_CHOICE.themes.slice(1),
+				types: QUICK_CHOICE.types.slice(1)
+			},
 			{ countries: [], themes: QUICK_CHOICE.themes, types: QUICK_CHOICE.types }
 		];
 		const counts = choices.map((choice) => matchingCount(index, choice));

@@ -4,7 +4,7 @@
  * reload, or from a seed carried in a link.
  */
 import type { QuizConfig } from '$lib/db/rows';
-import type { Country, Deck, DeckQuestion, Fact, QuestionType, QuizIndex, Theme } from '$lib/content/schema';
+import type { Deck, DeckQuestion, Fact, QuestionType, QuizIndex } from '$lib/content/schema';
 import { COUNTRIES, QUESTION_TYPES, THEMES } from '$lib/content/vocabulary';
 import { derangedOrder, randomIndex, seedFromTime, seededRandom, shuffled } from './random';
 
@@ -74,11 +74,15 @@ export function matchingCount(index: QuizIndex, config: TopicChoice): number {
 /** The topics and question types a quiz draws from. */
 export type TopicChoice = Pick<QuizConfig, 'countries' | 'themes' | 'types'>;
 
-function factsInTopics<F extends { countries: readonly string[]; themes: readonly string[] }>(facts: F[], config: TopicChoice): F[] {
+function factsInTopics<F extends { countries: readonly string[]; themes: readonly string[] }>(
+	facts: F[],
+	config: TopicChoice
+): F[] {
 	const countries = new Set<string>(config.countries);
 	const themes = new Set<string>(config.themes);
 	// A user's deck has no countries or themes: its facts are in every topic.
-	const inTopics = (tags: readonly string[], chosen: Set<string>) => tags.length === 0 || tags.some((t) => chosen.has(t));
+	const inTopics = (tags: readonly string[], chosen: Set<string>) =>
+		tags.length === 0 || tags.some((t) => chosen.has(t));
 	return facts.filter((f) => inTopics(f.countries, countries) && inTopics(f.themes, themes));
 }
 

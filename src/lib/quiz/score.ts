@@ -34,7 +34,11 @@ export interface QuizResult {
 	misses: Miss[];
 }
 
-function tally<T extends string>(ids: readonly T[], names: Record<T, string>, rows: { tags: readonly T[]; correct: boolean }[]): Tally<T>[] {
+function tally<T extends string>(
+	ids: readonly T[],
+	names: Record<T, string>,
+	rows: { tags: readonly T[]; correct: boolean }[]
+): Tally<T>[] {
 	return ids
 		.map((id) => {
 			const mine = rows.filter((r) => r.tags.includes(id));
@@ -66,7 +70,9 @@ export function scoreQuiz(plan: QuizPlan, answers: QuizAnswer[]): QuizResult {
 			THEME_NAMES,
 			rows.map((r) => ({ tags: r.planned.fact.themes, correct: r.answer.correct }))
 		),
-		misses: rows.filter((r) => !r.answer.correct).map((r) => ({ planned: r.planned, given: readGiven(r.planned.question, r.answer.given) }))
+		misses: rows
+			.filter((r) => !r.answer.correct)
+			.map((r) => ({ planned: r.planned, given: readGiven(r.planned.question, r.answer.given) }))
 	};
 }
 

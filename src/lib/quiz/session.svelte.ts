@@ -57,6 +57,7 @@ export class QuizSession {
 			return;
 		}
 		const plan = planOf(this.deck, attempt);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once here, never watched
 		const answered = new Set((await attemptAnswers(this.db, attempt)).map((a) => a.questionKey));
 		this.attempt = attempt;
 		this.plan = plan;

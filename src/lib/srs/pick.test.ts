@@ -6,10 +6,25 @@ import type { QueueItem } from './queue/build';
 
 const NOW = 1_800_000_000_000;
 const state = (factId: string, s: State, due: number): FactState => ({
-	key: `d/${factId}`, deckId: 'd', factId, due, stability: 1, difficulty: 5, elapsed_days: 0,
-	scheduled_days: 0, learning_steps: 0, reps: 1, lapses: 0, state: s
+	key: `d/${factId}`,
+	deckId: 'd',
+	factId,
+	due,
+	stability: 1,
+	difficulty: 5,
+	elapsed_days: 0,
+	scheduled_days: 0,
+	learning_steps: 0,
+	reps: 1,
+	lapses: 0,
+	state: s
 });
-const learning = (id: string, due: number): QueueItem => ({ deckId: 'd', factId: id, kind: 'learning', state: state(id, State.Learning, due) });
+const learning = (id: string, due: number): QueueItem => ({
+	deckId: 'd',
+	factId: id,
+	kind: 'learning',
+	state: state(id, State.Learning, due)
+});
 const fresh = (id: string): QueueItem => ({ deckId: 'd', factId: id, kind: 'new' });
 
 describe('pickNext', () => {
@@ -29,7 +44,10 @@ describe('afterRating', () => {
 	const items = [fresh('a'), fresh('b')];
 	it('brings a card back the same day while it is learning', () => {
 		const next = afterRating(items, items[0]!, state('a', State.Learning, NOW + 60_000), NOW + 86_400_000);
-		expect(next.map((i) => [i.factId, i.kind])).toEqual([['b', 'new'], ['a', 'learning']]);
+		expect(next.map((i) => [i.factId, i.kind])).toEqual([
+			['b', 'new'],
+			['a', 'learning']
+		]);
 	});
 	it('drops a card scheduled for another day', () => {
 		const next = afterRating(items, items[0]!, state('a', State.Review, NOW + 3 * 86_400_000), NOW + 86_400_000);

@@ -10,19 +10,22 @@ import { at, DECK, deck, rateFact, useTestDatabase } from './test-fixtures';
 const db = useTestDatabase();
 
 describe('recordReview', () => {
-	it.each(GRADES.map((grade) => [GRADE_NAMES[grade], grade] as const))('stores for %s exactly the state ts-fsrs gives', async (_name, rating) => {
-		const now = at(10, 9);
-		const expected = createScheduler(0.9).next(newCard(now), now, rating).card;
-		await rateFact(db(), 'fact-00', rating, now);
-		const stored = await db().factStates.get(factKey(DECK, 'fact-00'));
-		expect(stored).toEqual({ key: 'demo/fact-00', deckId: DECK, factId: 'fact-00', ...toStored(expected) });
+	it.each(GRADES.map((grade) => [GRADE_NAMES[grade], grade] as const))(
+		'stores for %s exactly the state ts-fsrs gives',
+		async (_name, rating) => {
+			const now = at(10, 9);
+			const expected = createScheduler(0.9).next(newCard(now), now, rating).card;
+			await rateFact(db(), 'fact-00', rating, now);
+			const stored = await db().factStates.get(factKey(DECK, 'fact-00'));
+			expect(stored).toEqual({ key: 'demo/fact-00', deckId: DECK, factId: 'fact-00', ...toStored(expected) });
 
-		// And a second review continues from the stored state.
-		const later = new Date(stored!.due + 60_000);
-		const second = createScheduler(0.9).next(expected, later, Rating.Good).card;
-		await rateFact(db(), 'fact-00', Rating.Good, later);
-		expect(await db().factStates.get('demo/fact-00')).toMatchObject(toStored(second));
-	});
+			// And a second review continues from the stored state.
+			const later = new Date(stored!.due + 60_000);
+			const second = createScheduler(0.9).next(expected, later, Rating.Good).card;
+			await rateFact(db(), 'fact-00', Rating.Good, later);
+			expect(await db().factStates.get('demo/fact-00')).toMatchObject(toStored(second));
+		}
+	);
 
 	it('logs the rating with the state before and after', async () => {
 		const first = await rateFact(db(), 'fact-01', Rating.Good, at(10, 9));
@@ -38,7 +41,15 @@ describe('recordReview', () => {
 	});
 
 	it('caps the time counted for one answer at a minute', async () => {
-		const row = await recordReview(db(), { deckId: DECK, factId: 'fact-02', rating: Rating.Good, now: at(10, 9), retention: 0.9, source: 'quiz', durationMs: 3_600_000 });
+		const row = await recordReview(db(), {
+			deckId: DECK,
+			factId: 'fact-02',
+			rating: Rating.Good,
+			now: at(10, 9),
+			retention: 0.9,
+			source: 'quiz',
+			durationMs: 3_600_000
+		});
 		expect(row.durationMs).toBe(60_000);
 		expect(row.source).toBe('quiz');
 	});

@@ -35,7 +35,10 @@ export async function recordReview(db: StudyDatabase, input: ReviewInput): Promi
 	const key = factKey(input.deckId, input.factId);
 	const scheduler = createScheduler(input.retention, input.parameters);
 	return db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
-		const [existing, hour] = await Promise.all([db.factStates.get(key), db.reviewHours.get(hourStart(input.now.getTime()))]);
+		const [existing, hour] = await Promise.all([
+			db.factStates.get(key),
+			db.reviewHours.get(hourStart(input.now.getTime()))
+		]);
 		const before = existing ? stateOf(existing) : null;
 		const { card, log } = scheduler.next(before ? toCard(before) : newCard(input.now), input.now, input.rating);
 		const after = toStored(card);

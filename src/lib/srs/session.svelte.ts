@@ -3,6 +3,7 @@
  * IndexedDB before the next card is shown; the queue itself is rebuilt from the
  * database on start, so a reload resumes exactly where the student was.
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the session's dates go to the scheduler and its map of facts is built once: none of them is watched */
 import type { Grade } from 'ts-fsrs';
 import { State } from '$lib/db/card-state';
 import { databaseExists, type StudyDatabase } from '$lib/db/db';
@@ -12,7 +13,7 @@ import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue/reads';
 import { afterRating, pickNext } from './pick';
-import type { QueueItem } from './queue/build';
+import type { DeckQueue, QueueItem } from './queue/build';
 import { factKey, recordReview, undoLastReview } from './review';
 import { requestPersistenceOnce } from '$lib/db/storage';
 import { byGrade, createScheduler, intervalLabels, newCard, toCard } from './scheduler';
@@ -27,7 +28,16 @@ export interface SessionSummary {
 	nextDue?: number;
 }
 
-/** Strings kept for as long as the browser tab (sessionStorage on the page): the session's start survives a reload. */
+/**
+ * Loads the queue of a custom study session (custom.ts, loaded only for one) instead of the day's queue;
+ * `sessionStart` tells the facts already rated in this session.
+ */
+export type QueueLoader = (settings: StudySettings, sessionStart: number, now: number) => Promise<DeckQueue>;
+
+/**
+ * Strings kept across reloads and restarts of the browser (localStorage on the page): the session's
+ * start survives both, so its summary counts every rating of the session from the review log.
+ */
 export interface SessionMemory {
 	get(key: string): string | null;
 	set(key: string, value: string): void;
@@ -69,7 +79,8 @@ export class StudySession {
 		/** Identifies the session across reloads (the route's deck parameter). */
 		private readonly name: string,
 		private readonly memory: SessionMemory,
-		private readonly now: () => number = Date.now
+		private readonly now: () => number = Date.now,
+		private readonly customQueue?: QueueLoader
 	) {
 		this.deckIds = decks.map((d) => d.id);
 		this.deckFacts = decks.map((d) => ({ deckId: d.id, factIds: d.facts.map((f) => f.id) }));
@@ -129,14 +140,14 @@ export class StudySession {
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
-		if (!hasDatabase) {
+		if (!hasDatabase && !this.customQueue) {
 			this.items = unstudiedQueue(this.deckFacts, settings, now).items;
 			this.wholeQueue = true;
 			performance.measure('study:queue', { start: started });
 			await this.showNext();
 			return;
 		}
-		const first = await loadQueueStart(this.db, this.deckFacts, settings, now);
+		const first = this.customQueue ? [] : await loadQueueStart(this.db, this.deckFacts, settings, now);
 		if (first.length > 0) {
 			performance.measure('study:queue', { start: started });
 			this.items = first;
@@ -152,7 +163,8 @@ export class StudySession {
 	}
 
 	private async loadWholeQueue(settings: StudySettings, now: number, started: number): Promise<void> {
-		const queue = await loadQueue(this.db, this.deckFacts, settings, now);
+		const queue = await (this.customQueue?.(settings, this.sessionStart, now) ??
+			loadQueue(this.db, this.deckFacts, settings, now));
 		performance.measure('study:queue-whole', { start: started });
 		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
 		this.items = queue.items;
@@ -230,7 +242,11 @@ export class StudySession {
 	}
 
 	private async reviewedInSession(): Promise<boolean> {
-		const count = await this.db.reviews.where('time').aboveOrEqual(this.sessionStart).filter((r) => this.deckIds.includes(r.deckId)).count();
+		const count = await this.db.reviews
+			.where('time')
+			.aboveOrEqual(this.sessionStart)
+			.filter((r) => this.deckIds.includes(r.deckId))
+			.count();
 		return count > 0;
 	}
 
@@ -258,7 +274,11 @@ export class StudySession {
 		if (!item || !this.settings) return;
 		const now = this.now();
 		const card = item.kind === 'new' ? newCard(new Date(now)) : toCard(item.state);
-		this.labels = intervalLabels(createScheduler(this.settings.retention, this.settings.parameters), card, new Date(now));
+		this.labels = intervalLabels(
+			createScheduler(this.settings.retention, this.settings.parameters),
+			card,
+			new Date(now)
+		);
 		this.current = item;
 		this.shownAt = now;
 		this.waitUntil = undefined;

@@ -13,7 +13,13 @@ const outline: DeckOutline = {
 	id: DECK,
 	title: 'Demo deck',
 	description: 'Thirty facts to study.',
-	source: { title: 'A source', publisher: 'A publisher', publisherShort: 'AP', keywords: [], paragraphs: [{ n: 1, topic: 'Everything' }] },
+	source: {
+		title: 'A source',
+		publisher: 'A publisher',
+		publisherShort: 'AP',
+		keywords: [],
+		paragraphs: [{ n: 1, topic: 'Everything' }]
+	},
 	facts: FACTS.map((id) => ({
 		id,
 		statement: `The statement of ${id}.`,
@@ -53,7 +59,12 @@ async function answer(session: StudySession, grade: Grade) {
 }
 
 /** What the student sees: the card's fact and kind, and the counts left. */
-const onScreen = (session: StudySession) => ({ phase: session.phase, fact: session.current?.factId, kind: session.current?.kind, counts: session.counts });
+const onScreen = (session: StudySession) => ({
+	phase: session.phase,
+	fact: session.current?.factId,
+	kind: session.current?.kind,
+	counts: session.counts
+});
 
 const failure = () => new DOMException('The disk is full', 'QuotaExceededError');
 
@@ -65,7 +76,12 @@ describe('a study session', () => {
 	it('shows new facts in source order and saves each rating before the next card shows', async () => {
 		setTime(at(10, 9));
 		const session = await openSession(tabStorage());
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'new', counts: { new: 20, learning: 0, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-00',
+			kind: 'new',
+			counts: { new: 20, learning: 0, review: 0 }
+		});
 		expect(session.card?.front).toBe('First front of fact-00');
 		expect(session.labels).toMatchObject({ [Rating.Again]: '1m', [Rating.Good]: '10m' });
 		expect(session.canUndo).toBe(false);
@@ -77,8 +93,15 @@ describe('a study session', () => {
 		wait(5000);
 		await answer(session, Rating.Good);
 		expect(await db().factStates.get(`${DECK}/fact-00`)).toMatchObject({ state: State.Learning, reps: 1 });
-		expect(await db().reviews.toArray()).toMatchObject([{ factId: 'fact-00', rating: Rating.Good, source: 'flashcard', durationMs: 5000 }]);
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-01', kind: 'new', counts: { new: 19, learning: 1, review: 0 } });
+		expect(await db().reviews.toArray()).toMatchObject([
+			{ factId: 'fact-00', rating: Rating.Good, source: 'flashcard', durationMs: 5000 }
+		]);
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-01',
+			kind: 'new',
+			counts: { new: 19, learning: 1, review: 0 }
+		});
 		expect(session.canUndo).toBe(true);
 	});
 
@@ -88,7 +111,12 @@ describe('a study session', () => {
 		const session = await openSession(tabStorage());
 		await answer(session, Rating.Again);
 		// Due in a minute: with nothing else left, it shows at once rather than making the student wait.
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'learning', counts: { new: 0, learning: 1, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-00',
+			kind: 'learning',
+			counts: { new: 0, learning: 1, review: 0 }
+		});
 		expect(session.card?.front).toBe('Second front of fact-00');
 	});
 
@@ -102,17 +130,37 @@ describe('a study session', () => {
 		expect(onScreen(session)).toMatchObject({ fact: 'fact-00', kind: 'learning' });
 		const learning = await db().factStates.get(`${DECK}/fact-00`);
 		await answer(session, Rating.Good);
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-02', kind: 'new', counts: { new: 18, learning: 1, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-02',
+			kind: 'new',
+			counts: { new: 18, learning: 1, review: 0 }
+		});
 
 		await session.undo();
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'learning', counts: { new: 18, learning: 1, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-00',
+			kind: 'learning',
+			counts: { new: 18, learning: 1, review: 0 }
+		});
 		expect(session.current).toMatchObject({ state: learning });
 		expect(await db().factStates.get(`${DECK}/fact-00`)).toEqual(learning);
 		await session.undo();
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-01', kind: 'new', counts: { new: 19, learning: 1, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-01',
+			kind: 'new',
+			counts: { new: 19, learning: 1, review: 0 }
+		});
 		expect(await db().factStates.get(`${DECK}/fact-01`)).toBeUndefined();
 		await session.undo();
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'new', counts: { new: 20, learning: 0, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-00',
+			kind: 'new',
+			counts: { new: 20, learning: 0, review: 0 }
+		});
 		expect(await db().reviews.count()).toBe(0);
 		expect(session.canUndo).toBe(false);
 	});
@@ -125,10 +173,19 @@ describe('a study session', () => {
 
 		wait(60_000);
 		const reloaded = await openSession(tab);
-		expect(onScreen(reloaded)).toEqual({ phase: 'front', fact: 'fact-03', kind: 'new', counts: { new: 17, learning: 3, review: 0 } });
+		expect(onScreen(reloaded)).toEqual({
+			phase: 'front',
+			fact: 'fact-03',
+			kind: 'new',
+			counts: { new: 17, learning: 3, review: 0 }
+		});
 		expect(reloaded.canUndo).toBe(true);
 		await reloaded.undo();
-		expect(onScreen(reloaded)).toMatchObject({ fact: 'fact-02', kind: 'new', counts: { new: 18, learning: 2, review: 0 } });
+		expect(onScreen(reloaded)).toMatchObject({
+			fact: 'fact-02',
+			kind: 'new',
+			counts: { new: 18, learning: 2, review: 0 }
+		});
 
 		// Another tab is another session: the same queue, nothing of this session to undo.
 		const otherTab = await openSession(tabStorage());
@@ -165,13 +222,23 @@ describe('a study session', () => {
 		setTime(at(25, 9));
 		const tab = tabStorage();
 		const session = await openSession(tab);
-		expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'review', counts: { new: 0, learning: 0, review: 4 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'front',
+			fact: 'fact-00',
+			kind: 'review',
+			counts: { new: 0, learning: 0, review: 4 }
+		});
 		await answer(session, Rating.Good);
 		await answer(session, Rating.Good);
 
 		wait(60_000);
 		const reloaded = await openSession(tab);
-		expect(onScreen(reloaded)).toEqual({ phase: 'front', fact: 'fact-02', kind: 'review', counts: { new: 0, learning: 0, review: 2 } });
+		expect(onScreen(reloaded)).toEqual({
+			phase: 'front',
+			fact: 'fact-02',
+			kind: 'review',
+			counts: { new: 0, learning: 0, review: 2 }
+		});
 		await answer(reloaded, Rating.Good);
 		await answer(reloaded, Rating.Good);
 		expect(reloaded.phase).toBe('done');
@@ -196,7 +263,12 @@ describe('a study session', () => {
 
 		setTime(at(11, 4));
 		const morning = await openSession(tab);
-		expect(onScreen(morning)).toEqual({ phase: 'front', fact: 'fact-02', kind: 'new', counts: { new: 2, learning: 0, review: 0 } });
+		expect(onScreen(morning)).toEqual({
+			phase: 'front',
+			fact: 'fact-02',
+			kind: 'new',
+			counts: { new: 2, learning: 0, review: 0 }
+		});
 		// Yesterday's ratings belong to yesterday's session.
 		expect(morning.canUndo).toBe(false);
 		await answer(morning, Rating.Good);
@@ -210,7 +282,12 @@ describe('a study session', () => {
 		const fresh = new StudyDatabase('study-session-first-visit');
 		try {
 			const session = await openSession(tabStorage(), fresh);
-			expect(onScreen(session)).toEqual({ phase: 'front', fact: 'fact-00', kind: 'new', counts: { new: 20, learning: 0, review: 0 } });
+			expect(onScreen(session)).toEqual({
+				phase: 'front',
+				fact: 'fact-00',
+				kind: 'new',
+				counts: { new: 20, learning: 0, review: 0 }
+			});
 			expect(await databaseExists(fresh.name)).toBe(false);
 			await answer(session, Rating.Good);
 			expect(await databaseExists(fresh.name)).toBe(true);
@@ -229,7 +306,12 @@ describe('a study session that cannot write', () => {
 		vi.spyOn(db().reviews, 'add').mockRejectedValueOnce(failure());
 		await session.rate(Rating.Good);
 		expect(session.error).toBe('Could not save your rating: The disk is full');
-		expect(onScreen(session)).toEqual({ phase: 'back', fact: 'fact-00', kind: 'new', counts: { new: 20, learning: 0, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'back',
+			fact: 'fact-00',
+			kind: 'new',
+			counts: { new: 20, learning: 0, review: 0 }
+		});
 		// One transaction: the state was not written without its review either.
 		expect(await db().factStates.count()).toBe(0);
 		expect(session.canUndo).toBe(false);
@@ -248,7 +330,12 @@ describe('a study session that cannot write', () => {
 		vi.spyOn(db().reviews, 'delete').mockRejectedValueOnce(failure());
 		await session.undo();
 		expect(session.error).toBe('Could not undo your last rating: The disk is full');
-		expect(onScreen(session)).toEqual({ phase: 'back', fact: 'fact-01', kind: 'new', counts: { new: 19, learning: 1, review: 0 } });
+		expect(onScreen(session)).toEqual({
+			phase: 'back',
+			fact: 'fact-01',
+			kind: 'new',
+			counts: { new: 19, learning: 1, review: 0 }
+		});
 		expect(await db().reviews.count()).toBe(1);
 		expect(await db().factStates.count()).toBe(1);
 		expect(session.canUndo).toBe(true);

@@ -36,5 +36,19 @@ export function useTestDatabase(): () => StudyDatabase {
 }
 
 /** Rates a fact of the deck as a flashcard review. */
-export const rateFact = (db: StudyDatabase, factId: string, rating: Grade, now: Date, settings: StudySettings = DEFAULT_SETTINGS) =>
-	recordReview(db, { deckId: DECK, factId, rating, now, retention: settings.retention, source: 'flashcard', durationMs: 4000 });
+export const rateFact = (
+	db: StudyDatabase,
+	factId: string,
+	rating: Grade,
+	now: Date,
+	settings: StudySettings = DEFAULT_SETTINGS
+) =>
+	recordReview(db, {
+		deckId: DECK,
+		factId,
+		rating,
+		now,
+		retention: settings.retention,
+		source: 'flashcard',
+		durationMs: 4000
+	});

@@ -13,7 +13,13 @@ describe('the calendar', () => {
 		expect(weeks[0]!.slice(0, 6)).toEqual([null, null, null, null, null, null]);
 		expect(weeks[0]![6]?.day).toBe('2026-11-01');
 		expect(weeks[1]!.map((d) => d?.day ?? null)).toEqual([
-			'2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08'
+			'2026-11-02',
+			'2026-11-03',
+			'2026-11-04',
+			'2026-11-05',
+			'2026-11-06',
+			'2026-11-07',
+			'2026-11-08'
 		]);
 		expect(weeks[2]!.slice(2)).toEqual([null, null, null, null, null]);
 		expect(calendarWeeks(days, 0)[0]![0]?.day).toBe('2026-11-01');
@@ -40,5 +46,4 @@ describe('the calendar', () => {
 			{ month: '2026-12', reviews: 7, activeDays: 1 }
 		]);
 	});
-
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { factsByState } from './card-counts';
-import { card, fact, stateOf } from './fixtures';
+import { card, fact, stateOf, storedOf } from './fixtures';
 
 describe('facts by state', () => {
 	it('counts the bank: new when no state is stored, states of removed facts ignored', () => {
@@ -14,10 +14,16 @@ describe('facts by state', () => {
 			stateOf('gone', card(State.Review, 40)), // removed from the bank
 			stateOf('a', card(State.Review, 40), 'other-deck') // same fact id, another deck
 		];
-		expect(factsByState(facts, states)).toEqual({ new: 2, learning: 1, review: 2, relearning: 1, total: 6 });
+		expect(factsByState(facts, storedOf(states))).toEqual({ new: 2, learning: 1, review: 2, relearning: 1, total: 6 });
 	});
 
 	it('is all new with an empty database', () => {
-		expect(factsByState([fact('a'), fact('b')], [])).toEqual({ new: 2, learning: 0, review: 0, relearning: 0, total: 2 });
+		expect(factsByState([fact('a'), fact('b')], storedOf([]))).toEqual({
+			new: 2,
+			learning: 0,
+			review: 0,
+			relearning: 0,
+			total: 2
+		});
 	});
 });

@@ -1,6 +1,5 @@
 /** The bank's facts by FSRS state: new, learning, review, relearning. */
-import { State } from '$lib/db/card-state';
-import { keyOf, statesInBank, type StateOfFact, type StatsFact } from './facts';
+import { keyOf, type StatsFact, type StoredStates } from './facts';
 
 export interface StateCounts {
 	new: number;
@@ -10,17 +9,19 @@ export interface StateCounts {
 	total: number;
 }
 
-/** The bank's facts by FSRS state; a fact with no stored state is new. */
-export function factsByState(facts: readonly StatsFact[], states: readonly StateOfFact[]): StateCounts {
-	const byKey = statesInBank(facts, states);
+/** The bank's facts by FSRS state; a fact with no stored state is new, a studied one in none of the other lists is in review. */
+export function factsByState(facts: readonly StatsFact[], stored: StoredStates): StateCounts {
+	const [studied, fresh, learning, relearning] = [stored.studied, stored.new, stored.learning, stored.relearning].map(
+		(keys) => new Set(keys)
+	);
 	const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
 	for (const fact of facts) {
-		const s = byKey.get(keyOf(fact));
+		const key = keyOf(fact);
 		counts.total++;
-		if (!s || s.state === State.New) counts.new++;
-		else if (s.state === State.Learning) counts.learning++;
-		else if (s.state === State.Review) counts.review++;
-		else counts.relearning++;
+		if (!studied!.has(key) || fresh!.has(key)) counts.new++;
+		else if (learning!.has(key)) counts.learning++;
+		else if (relearning!.has(key)) counts.relearning++;
+		else counts.review++;
 	}
 	return counts;
 }

@@ -2,7 +2,9 @@
 import { State } from 'ts-fsrs';
 import type { FactState, ReviewRow, StoredCard } from '$lib/db/rows';
 import type { Country, Theme } from '$lib/content/schema';
-import type { StatsFact } from './facts';
+import { isMature } from '$lib/db/card-state';
+import type { StatsFact, StoredStates } from './facts';
+import { FORECAST_DAYS, forecastBounds } from './future-due';
 
 // Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
 export const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>
@@ -38,7 +40,12 @@ export const review = (time: number, rating: ReviewRow['rating'] = 3, before: St
 	after: card(State.Review, 30)
 });
 
-export const fact = (factId: string, countries: Country[] = ['regional'], themes: Theme[] = ['security'], deckId = 'deck'): StatsFact => ({
+export const fact = (
+	factId: string,
+	countries: Country[] = ['regional'],
+	themes: Theme[] = ['security'],
+	deckId = 'deck'
+): StatsFact => ({
 	deckId,
 	factId,
 	countries,
@@ -50,3 +57,25 @@ export const stateOf = (factId: string, c: StoredCard, deckId = 'deck'): FactSta
 	factId,
 	...c
 });
+
+/**
+ * What `loadStats` reads from the indexes, worked out here from the rows themselves, so the tests
+ * can give the statistics any states and check that the indexes' reads match the rows.
+ */
+export function storedOf(states: readonly FactState[], now = NOW, rolloverHour = ROLLOVER): StoredStates {
+	const bounds = forecastBounds(now, rolloverHour, FORECAST_DAYS);
+	const keysIn = (state: number) => states.filter((s) => s.state === state).map((s) => s.key);
+	const dueByDay = Array<number>(FORECAST_DAYS).fill(0);
+	for (const s of states) {
+		const day = bounds.findIndex((end, i) => i > 0 && s.due < end) - 1;
+		if (day >= 0) dueByDay[day]!++;
+	}
+	return {
+		studied: states.map((s) => s.key),
+		new: keysIn(State.New),
+		learning: keysIn(State.Learning),
+		relearning: keysIn(State.Relearning),
+		mature: states.filter(isMature).map((s) => s.key),
+		dueByDay
+	};
+}

@@ -1,7 +1,6 @@
 /** Mastery by country and by theme: how many of a tag's facts are mature. */
-import { isMature } from '$lib/db/card-state';
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/vocabulary';
-import { keyOf, statesInBank, type StateOfFact, type StatsFact } from './facts';
+import { keyOf, type StatsFact, type StoredStates } from './facts';
 
 export interface Mastery<T extends string> {
 	tag: T;
@@ -16,20 +15,21 @@ export interface Mastery<T extends string> {
 
 function masteryBy<T extends string>(
 	facts: readonly StatsFact[],
-	states: readonly StateOfFact[],
+	stored: StoredStates,
 	order: readonly T[],
 	tagsOf: (fact: StatsFact) => readonly T[]
 ): Mastery<T>[] {
-	const byKey = statesInBank(facts, states);
+	const studied = new Set(stored.studied);
+	const mature = new Set(stored.mature);
 	const rows = new Map(order.map((tag) => [tag, { tag, facts: 0, studied: 0, mature: 0, percent: 0 }]));
 	for (const fact of facts) {
-		const s = byKey.get(keyOf(fact));
+		const key = keyOf(fact);
 		for (const tag of new Set(tagsOf(fact))) {
 			const row = rows.get(tag);
 			if (!row) continue;
 			row.facts++;
-			if (s) row.studied++;
-			if (s && isMature(s)) row.mature++;
+			if (studied.has(key)) row.studied++;
+			if (mature.has(key)) row.mature++;
 		}
 	}
 	return [...rows.values()]
@@ -38,11 +38,11 @@ function masteryBy<T extends string>(
 }
 
 /** Per country tag, in the order of the schema; tags no fact carries are left out. */
-export function masteryByCountry(facts: readonly StatsFact[], states: readonly StateOfFact[]): Mastery<Country>[] {
-	return masteryBy(facts, states, COUNTRIES, (f) => f.countries);
+export function masteryByCountry(facts: readonly StatsFact[], stored: StoredStates): Mastery<Country>[] {
+	return masteryBy(facts, stored, COUNTRIES, (f) => f.countries);
 }
 
 /** Per theme tag, in the order of the schema; tags no fact carries are left out. */
-export function masteryByTheme(facts: readonly StatsFact[], states: readonly StateOfFact[]): Mastery<Theme>[] {
-	return masteryBy(facts, states, THEMES, (f) => f.themes);
+export function masteryByTheme(facts: readonly StatsFact[], stored: StoredStates): Mastery<Theme>[] {
+	return masteryBy(facts, stored, THEMES, (f) => f.themes);
 }

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { tallyReviews } from '$lib/db/review-hours';
-import { at, fact, MATURE, NOW, review, ROLLOVER, stateOf } from './fixtures';
+import { at, fact, MATURE, NOW, review, ROLLOVER, stateOf, storedOf } from './fixtures';
 import { pageStats } from './page';
 
 describe('pageStats', () => {
 	it('puts the numbers of the page together', () => {
 		const facts = [fact('a'), fact('b')];
 		const reviews = [review(at(15, 5), 3, null), review(at(15, 6), 3, MATURE), review(at(1, 9))];
-		const stats = pageStats(facts, { now: NOW, rolloverHour: ROLLOVER, states: [stateOf('a', MATURE)], hours: tallyReviews(reviews) });
+		const stats = pageStats(facts, {
+			now: NOW,
+			rolloverHour: ROLLOVER,
+			states: storedOf([stateOf('a', MATURE)]),
+			hours: tallyReviews(reviews)
+		});
 		expect(stats.reviewsToday).toBe(2);
 		expect(stats.totalReviews).toBe(3);
 		expect(stats.year).toHaveLength(365);

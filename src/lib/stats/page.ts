@@ -7,7 +7,7 @@ import type { ReviewHourRow } from '$lib/db/rows';
 import type { Country, Theme } from '$lib/content/schema';
 import { factsByState, type StateCounts } from './card-counts';
 import type { DayCount } from './days';
-import type { StateOfFact, StatsFact } from './facts';
+import type { StatsFact, StoredStates } from './facts';
 import { FORECAST_DAYS, forecast } from './future-due';
 import { masteryByCountry, masteryByTheme, type Mastery } from './mastery';
 import { retentionSummary, type RetentionSummary } from './retention';
@@ -17,7 +17,7 @@ import { RECENT_DAYS, reviewsPerDay, YEAR_DAYS } from './reviews';
 export interface StatsInput {
 	now: number;
 	rolloverHour: number;
-	states: StateOfFact[];
+	states: StoredStates;
 	/** The review tallies of every hour with reviews (see `$lib/db/review-hours.ts`). */
 	hours: ReviewHourRow[];
 }
@@ -44,7 +44,7 @@ export function pageStats(facts: readonly StatsFact[], input: StatsInput): PageS
 		year,
 		recent: year.slice(-RECENT_DAYS),
 		states: factsByState(facts, states),
-		forecast: forecast(facts, states, now, rolloverHour, FORECAST_DAYS),
+		forecast: forecast(states.dueByDay, now, rolloverHour, FORECAST_DAYS),
 		countries: masteryByCountry(facts, states),
 		themes: masteryByTheme(facts, states)
 	};

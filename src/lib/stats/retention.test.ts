@@ -30,7 +30,9 @@ describe('true retention', () => {
 	});
 
 	it('is undefined when no mature fact was reviewed', () => {
-		expect(trueRetention(tallyReviews([review(at(15, 9), 3, null), review(at(15, 9), 3, card(State.Review, 5))]))).toEqual({
+		expect(
+			trueRetention(tallyReviews([review(at(15, 9), 3, null), review(at(15, 9), 3, card(State.Review, 5))]))
+		).toEqual({
 			rate: undefined,
 			passed: 0,
 			count: 0

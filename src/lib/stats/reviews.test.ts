@@ -45,5 +45,4 @@ describe('reviewsPerDay', () => {
 			{ day: '2026-11-15', count: 1 }
 		]);
 	});
-
 });

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { StudyDatabase } from '$lib/db/db';
 import { countReviews, tallyReviews } from '$lib/db/review-hours';
-import { at, card, fact, MATURE, NOW, review, stateOf } from './fixtures';
+import { at, card, fact, MATURE, NOW, review, stateOf, storedOf } from './fixtures';
 import { pageStats } from './page';
 import { emptyStats, loadStats } from './snapshot';
 
 describe('loadStats', () => {
-	it('reads every state, the review tallies and the rollover hour', async () => {
+	it('reads from the indexes what the rows of the states say, the review tallies and the rollover hour', async () => {
 		const db = new StudyDatabase('stats-test');
 		await db.open();
 		try {
@@ -22,10 +22,10 @@ describe('loadStats', () => {
 				await countReviews(db, [r1, r2, r3]);
 			});
 
-			const snapshot = await loadStats(db, NOW);
+			const snapshot = await loadStats(db, ['deck'], NOW);
 			expect(snapshot.now).toBe(NOW);
 			expect(snapshot.rolloverHour).toBe(6);
-			expect(snapshot.states.map((s) => s.factId).sort()).toEqual(['a', 'b']);
+			expect(snapshot.states.studied).toEqual(['deck/a', 'deck/b']);
 			expect(snapshot.hours).toEqual(tallyReviews([r1, r2, r3]));
 			const stats = pageStats([fact('a'), fact('b')], snapshot);
 			expect(stats.totalReviews).toBe(3);
@@ -39,7 +39,37 @@ describe('loadStats', () => {
 		const db = new StudyDatabase('stats-empty-test');
 		await db.open();
 		try {
-			expect(emptyStats(NOW)).toEqual(await loadStats(db, NOW));
+			expect(emptyStats(NOW)).toEqual(await loadStats(db, ['deck'], NOW));
+		} finally {
+			await db.delete();
+		}
+	});
+
+	it('reads what the rows say, for every state, interval and due date, of the decks asked for', async () => {
+		const db = new StudyDatabase('stats-rows-test');
+		await db.open();
+		try {
+			const DAY = 86_400_000;
+			const rows = Array.from({ length: 400 }, (_, i) =>
+				stateOf(
+					`f${i}`,
+					card(
+						[State.New, State.Learning, State.Review, State.Relearning][i % 4]!,
+						(i * 7) % 60,
+						NOW + (((i * 13) % 80) * DAY) / 2 - 10 * DAY
+					),
+					i % 5 === 0 ? 'other' : 'deck'
+				)
+			);
+			await db.factStates.bulkPut(rows);
+			const snapshot = await loadStats(db, ['deck', 'other'], NOW);
+			const fromRows = storedOf(rows, NOW, 4);
+			const sorted = (keys: readonly string[]) => [...keys].sort();
+			for (const list of ['studied', 'new', 'learning', 'relearning', 'mature'] as const)
+				expect(sorted(snapshot.states[list])).toEqual(sorted(fromRows[list]));
+			expect(snapshot.states.dueByDay).toEqual(fromRows.dueByDay);
+			// A deck not asked for is not read.
+			expect((await loadStats(db, ['deck'], NOW)).states.studied).toHaveLength(320);
 		} finally {
 			await db.delete();
 		}

@@ -1,20 +1,65 @@
 /** Reads what the statistics page needs from the database; the numbers themselves are computed in `page.ts` and the modules it puts together. */
+import Dexie from 'dexie';
 import type { StudyDatabase } from '$lib/db/db';
-import type { FactState } from '$lib/db/rows';
+import { MATURE_DAYS, State } from '$lib/db/card-state';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
+import { NO_STATES, type StoredStates } from './facts';
+import { FORECAST_DAYS, forecastBounds } from './future-due';
 import type { StatsInput } from './page';
 
-export interface StatsSnapshot extends StatsInput {
-	states: FactState[];
-}
+export type StatsSnapshot = StatsInput;
 
-/** Every fact state and the review tallies of every hour (never the review log itself: it can hold hundreds of thousands of rows). */
-export async function loadStats(db: StudyDatabase, now: number): Promise<StatsSnapshot> {
+/**
+ * The review tallies of every hour and, of the fact states of the given decks, keys and counts read
+ * from the indexes: never the review log nor the states' rows, which a long history makes hundreds of
+ * thousands and tens of thousands.
+ */
+export async function loadStats(db: StudyDatabase, deckIds: readonly string[], now: number): Promise<StatsSnapshot> {
 	return db.transaction('r', db.factStates, db.reviewHours, db.settings, async () => {
-		const [{ rolloverHour }, states, hours] = await Promise.all([readSettings(db), db.factStates.toArray(), db.reviewHours.toArray()]);
+		const { rolloverHour } = await readSettings(db);
+		const bounds = forecastBounds(now, rolloverHour, FORECAST_DAYS);
+		const perDeck = (read: (deckId: string) => Promise<string[]>) =>
+			Promise.all(deckIds.map(read)).then((keys) => keys.flat());
+		const inState = (state: number) => (deckId: string) =>
+			db.factStates
+				.where('[deckId+state+due]')
+				.between([deckId, state, Dexie.minKey], [deckId, state, Dexie.maxKey])
+				.primaryKeys();
+		// Day i's count: due from its start (from the beginning of time for today: overdue counts today) to the next day's.
+		const dueOn = (i: number) =>
+			Promise.all(
+				deckIds.map((deckId) =>
+					db.factStates
+						.where('[deckId+due]')
+						.between([deckId, i === 0 ? Dexie.minKey : bounds[i]], [deckId, bounds[i + 1]])
+						.count()
+				)
+			).then((counts) => counts.reduce((a, b) => a + b, 0));
+		const [hours, studied, fresh, learning, relearning, mature, dueByDay] = await Promise.all([
+			db.reviewHours.toArray(),
+			perDeck((deckId) =>
+				db.factStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).primaryKeys()
+			),
+			perDeck(inState(State.New)),
+			perDeck(inState(State.Learning)),
+			perDeck(inState(State.Relearning)),
+			perDeck((deckId) =>
+				db.factStates
+					.where('[deckId+state+scheduled_days]')
+					.between([deckId, State.Review, MATURE_DAYS], [deckId, State.Review, Dexie.maxKey], true, true)
+					.primaryKeys()
+			),
+			Promise.all(Array.from({ length: FORECAST_DAYS }, (_, i) => dueOn(i)))
+		]);
+		const states: StoredStates = { studied, new: fresh, learning, relearning, mature, dueByDay };
 		return { now, rolloverHour, states, hours };
 	});
 }
 
 /** What `loadStats` finds in an empty database: a first visit shows it without creating one. */
-export const emptyStats = (now: number): StatsSnapshot => ({ now, rolloverHour: DEFAULT_SETTINGS.rolloverHour, states: [], hours: [] });
+export const emptyStats = (now: number): StatsSnapshot => ({
+	now,
+	rolloverHour: DEFAULT_SETTINGS.rolloverHour,
+	states: { ...NO_STATES, dueByDay: Array<number>(FORECAST_DAYS).fill(0) },
+	hours: []
+});

@@ -18,7 +18,13 @@ function meta(places: unknown[] = PLACES) {
 		id: 'demo',
 		title: 'Demo',
 		description: 'A deck for tests.',
-		source: { title: 'An article', publisher: 'An institute', publisherShort: 'AI', keywords: ['one'], paragraphs: [{ n: 1, topic: 'First' }] },
+		source: {
+			title: 'An article',
+			publisher: 'An institute',
+			publisherShort: 'AI',
+			keywords: ['one'],
+			paragraphs: [{ n: 1, topic: 'First' }]
+		},
 		places
 	};
 }
@@ -40,7 +46,8 @@ function factWith(map: Record<string, unknown>) {
 
 const validate = (map: Record<string, unknown>, places?: unknown[]) =>
 	validateDeck({ path: META, data: meta(places) }, [{ path: FACTS, data: { facts: [factWith(map)] } }], projectPoint);
-const problems = (map: Record<string, unknown>, places?: unknown[]) => validate(map, places).problems.map(formatProblem);
+const problems = (map: Record<string, unknown>, places?: unknown[]) =>
+	validate(map, places).problems.map(formatProblem);
 
 const KABUL = { tap: 'place', choices: ['kabul', 'ashgabat', 'bishkek'], answer: 'kabul' };
 
@@ -52,7 +59,14 @@ describe('map questions in the bank', () => {
 		expect(q.choicesOnMap![0]!.at).toEqual(projectPoint(69.17, 34.53));
 		expect(deck.places!.map((p) => p.id)).toContain('kabul');
 		const country = validate({ tap: 'country', answer: 'kyrgyzstan' }).deck!.facts[0]!.questions[0]!;
-		expect(country.choicesOnMap!.map((c) => c.name)).toEqual(['Turkmenistan', 'Uzbekistan', 'Afghanistan', 'Kazakhstan', 'Tajikistan', 'Kyrgyzstan']);
+		expect(country.choicesOnMap!.map((c) => c.name)).toEqual([
+			'Turkmenistan',
+			'Uzbekistan',
+			'Afghanistan',
+			'Kazakhstan',
+			'Tajikistan',
+			'Kyrgyzstan'
+		]);
 	});
 
 	it('names an unknown place or country', () => {
@@ -77,8 +91,14 @@ describe('map questions in the bank', () => {
 	});
 
 	it('refuses two places a finger cannot tell apart on a 360 px screen', () => {
-		const close = problems({ tap: 'place', choices: ['mazar-i-sharif', 'termez-hairatan', 'ashgabat'], answer: 'mazar-i-sharif' });
+		const close = problems({
+			tap: 'place',
+			choices: ['mazar-i-sharif', 'termez-hairatan', 'ashgabat'],
+			answer: 'mazar-i-sharif'
+		});
 		expect(close).toHaveLength(1);
-		expect(close[0]).toMatch(/"mazar-i-sharif" and "termez-hairatan" are \d+ px apart on a 360 px screen, closer than a finger can tell apart \(44 px\)/);
+		expect(close[0]).toMatch(
+			/"mazar-i-sharif" and "termez-hairatan" are \d+ px apart on a 360 px screen, closer than a finger can tell apart \(44 px\)/
+		);
 	});
 });

@@ -4,7 +4,6 @@ import { parseAnkiText } from './anki';
 import type { ImportedCard } from './result';
 import { card, problemsLike } from './testing';
 
-
 describe('parseAnkiText reads what Anki writes and reads', () => {
 	test.each<[string, string, ImportedCard[]]>([
 		[
@@ -35,11 +34,7 @@ describe('parseAnkiText reads what Anki writes and reads', () => {
 			'#separator:tab\n#html:false\n#tags:imported geo\n#tags column:3\na\tb\tasia\nc\td\t\n',
 			[card('a', 'b', 5, { tags: ['imported', 'geo', 'asia'] }), card('c', 'd', 6, { tags: ['imported', 'geo'] })]
 		],
-		[
-			'legacy first line "tags:"',
-			'tags:old one\na\tb\n',
-			[card('a', 'b', 2, { tags: ['old', 'one'] })]
-		],
+		['legacy first line "tags:"', 'tags:old one\na\tb\n', [card('a', 'b', 2, { tags: ['old', 'one'] })]],
 		[
 			'guid, notetype and deck columns are not fields',
 			'#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\nq1w2\tBasic\tGeo\tfront\tback\tt1 t2\n',
@@ -159,33 +154,67 @@ describe('problems name their cause and line', () => {
 		[
 			'an unknown separator value',
 			'#separator:dash\n#html:false\na\tb\n',
-			[{ line: 1, message: /"#separator:dash" is not a separator Anki knows \(tab, pipe, semicolon, colon, comma, space/ }],
+			[
+				{
+					line: 1,
+					message: /"#separator:dash" is not a separator Anki knows \(tab, pipe, semicolon, colon, comma, space/
+				}
+			],
 			1
 		],
-		['an #html value that is not true or false', '#separator:tab\n#html:yes\na\tb\n', [{ line: 2, message: /"#html:yes" must be true or false/ }], 1],
-		['a column header that is not a number', '#separator:tab\n#html:false\n#tags column:third\na\tb\n', [{ line: 3, message: /"#tags column:third" is not a column number/ }], 1],
+		[
+			'an #html value that is not true or false',
+			'#separator:tab\n#html:yes\na\tb\n',
+			[{ line: 2, message: /"#html:yes" must be true or false/ }],
+			1
+		],
+		[
+			'a column header that is not a number',
+			'#separator:tab\n#html:false\n#tags column:third\na\tb\n',
+			[{ line: 3, message: /"#tags column:third" is not a column number/ }],
+			1
+		],
 		[
 			'a wrong separator from the header: every line one column, naming the one that would split them',
 			'#separator:comma\n#html:false\na\tb\nc\td\n',
-			[{ line: 3, message: /every line is a single column with the separator comma, from the "#separator:" header on line 1, so no card has a back; every line holds tab: choose that separator/ }],
+			[
+				{
+					line: 3,
+					message:
+						/every line is a single column with the separator comma, from the "#separator:" header on line 1, so no card has a back; every line holds tab: choose that separator/
+				}
+			],
 			0
 		],
 		[
 			'no separator at all: the guess is named, and that none splits the lines',
 			'one\ntwo\n',
-			[{ line: 1, message: /single column with the separator space, guessed as the first of tab, pipe, semicolon, colon, comma, space.*none of Anki's separators/ }],
+			[
+				{
+					line: 1,
+					message:
+						/single column with the separator space, guessed as the first of tab, pipe, semicolon, colon, comma, space.*none of Anki's separators/
+				}
+			],
 			0
 		],
 		[
 			'one line without the separator among good ones',
 			'#separator:tab\n#html:false\na\tb\nlonely\nc\td\n',
-			[{ line: 4, message: /this line has a single column \(no tab separator\), so the card has no back: it is left out/ }],
+			[
+				{
+					line: 4,
+					message: /this line has a single column \(no tab separator\), so the card has no back: it is left out/
+				}
+			],
 			2
 		],
 		[
 			'a quoted field never closed',
 			'#separator:tab\n#html:false\na\tb\n"open\tc\nd\te\n',
-			[{ line: 4, message: /never closed, so the rest of the input was read as that one field: this line is left out/ }],
+			[
+				{ line: 4, message: /never closed, so the rest of the input was read as that one field: this line is left out/ }
+			],
 			1
 		],
 		[
@@ -228,7 +257,9 @@ describe('problems name their cause and line', () => {
 });
 
 test('problems come in line order, whatever step found them', () => {
-	const result = parseAnkiText('#separator:tab\n#html:false\n#notetype column:1\nBasic\ta\t\nCloze\t{{c1::}}\t\n#oops:1\n');
+	const result = parseAnkiText(
+		'#separator:tab\n#html:false\n#notetype column:1\nBasic\ta\t\nCloze\t{{c1::}}\t\n#oops:1\n'
+	);
 	expect(result.problems.map((problem) => problem.line)).toEqual([4, 5]);
 });
 
@@ -258,7 +289,12 @@ describe('what the preview is told', () => {
 
 	test("the preview's choices win over the headers", () => {
 		const result = parseAnkiText('#separator:comma\n#html:true\na\t<b>b</b>\n', { separator: 'tab', html: false });
-		expect(result.detected).toMatchObject({ separator: 'tab', separatorFrom: 'option', html: false, htmlFrom: 'option' });
+		expect(result.detected).toMatchObject({
+			separator: 'tab',
+			separatorFrom: 'option',
+			html: false,
+			htmlFrom: 'option'
+		});
 		expect(result.cards).toEqual([card('a', '<b>b</b>', 3)]);
 	});
 

@@ -115,7 +115,11 @@ function readHeader(key: AnkiHeader, value: string, line: number, headers: Heade
 		case 'html': {
 			const flag = value.trim().toLowerCase();
 			if (flag === 'true' || flag === 'false') headers.html = flag === 'true';
-			else problems.push({ line, message: `"#html:${value}" must be true or false: whether the notes are HTML is guessed instead` });
+			else
+				problems.push({
+					line,
+					message: `"#html:${value}" must be true or false: whether the notes are HTML is guessed instead`
+				});
 			return;
 		}
 		case 'tags':
@@ -137,7 +141,10 @@ function readHeader(key: AnkiHeader, value: string, line: number, headers: Heade
 }
 
 /** The headers, and where the notes start (offset and line). */
-function readHeaders(text: string, problems: ImportProblem[]): { headers: Headers; bodyOffset: number; bodyLine: number } {
+function readHeaders(
+	text: string,
+	problems: ImportProblem[]
+): { headers: Headers; bodyOffset: number; bodyLine: number } {
 	const headers: Headers = { tags: [] };
 	let offset = 0;
 	let line = 1;
@@ -152,7 +159,8 @@ function readHeaders(text: string, problems: ImportProblem[]): { headers: Header
 			if (colon !== -1) {
 				const key = content.slice(1, colon).trim().toLowerCase();
 				const value = content.slice(colon + 1);
-				if ((ANKI_HEADERS as readonly string[]).includes(key)) readHeader(key as AnkiHeader, value, line, headers, problems);
+				if ((ANKI_HEADERS as readonly string[]).includes(key))
+					readHeader(key as AnkiHeader, value, line, headers, problems);
 				else
 					problems.push({
 						line,
@@ -210,12 +218,16 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 	problems.push(...read.problems);
 	const { records } = read;
 
-	const htmlFrom: SettingSource = options.html !== undefined ? 'option' : headers.html !== undefined ? 'header' : 'guess';
+	const htmlFrom: SettingSource =
+		options.html !== undefined ? 'option' : headers.html !== undefined ? 'header' : 'guess';
 	const html =
-		options.html ?? headers.html ?? records.some((record) => record.fields.some((field) => LOOKS_LIKE_HTML.test(field)));
+		options.html ??
+		headers.html ??
+		records.some((record) => record.fields.some((field) => LOOKS_LIKE_HTML.test(field)));
 
 	const width = records.reduce((widest, record) => Math.max(widest, record.fields.length), 0);
-	const labels = headers.columns === undefined ? undefined : readRecords(headers.columns, { delimiter }).records[0]?.fields;
+	const labels =
+		headers.columns === undefined ? undefined : readRecords(headers.columns, { delimiter }).records[0]?.fields;
 	const metaColumns = new Set([headers.guidColumn, headers.notetypeColumn, headers.deckColumn, headers.tagsColumn]);
 	const fieldColumns: number[] = [];
 	for (let column = 1; column <= Math.max(width, labels?.length ?? 0); column++) {
@@ -237,7 +249,9 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 	const basicRecords = records.filter((record) => !isCloze(record));
 	const oneColumn = basicRecords.length > 0 && basicRecords.every((record) => record.fields.length === 1);
 	if (oneColumn)
-		problems.push(singleColumnProblem(basicRecords, separatorOrigin(separator, separatorFrom, headers.separatorLine), bodyLine));
+		problems.push(
+			singleColumnProblem(basicRecords, separatorOrigin(separator, separatorFrom, headers.separatorLine), bodyLine)
+		);
 
 	const cards: ImportedCard[] = [];
 	let clozeNotes = 0;
@@ -249,7 +263,10 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 		if (isCloze(record)) {
 			clozeNotes++;
 			if (!hasCloze(first)) {
-				problems.push({ line, message: 'this cloze note has no cloze deletion such as {{c1::answer}}: no card is made for it' });
+				problems.push({
+					line,
+					message: 'this cloze note has no cloze deletion such as {{c1::answer}}: no card is made for it'
+				});
 				continue;
 			}
 			const explanation = [second, extra].filter((value) => value.trim() !== '').join(html ? '<br>' : '\n');
@@ -257,7 +274,10 @@ export function parseAnkiText(text: string, options: AnkiOptions = {}): ImportRe
 				cards.push({ ...sides, tags, line, ...(explanation && { explanation }) });
 		} else if (record.fields.length === 1) {
 			if (!oneColumn)
-				problems.push({ line, message: `this line has a single column (no ${separator} separator), so the card has no back: it is left out` });
+				problems.push({
+					line,
+					message: `this line has a single column (no ${separator} separator), so the card has no back: it is left out`
+				});
 		} else cards.push({ front: first, back: second, tags, line, ...(extra && { explanation: extra }) });
 	}
 

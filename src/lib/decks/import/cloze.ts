@@ -41,7 +41,10 @@ export function expandCloze(text: string, line: number, html: boolean, problems:
 		const mine = deletions.filter((d) => d.number === number);
 		const answers = mine.map((d) => (html ? htmlToPlainText(d.answer) : d.answer.trim()));
 		if (answers.some((answer) => answer === '')) {
-			problems.push({ line, message: `cloze c${number} has no answer (write it as {{c${number}::answer}}): no card is made for it` });
+			problems.push({
+				line,
+				message: `cloze c${number} has no answer (write it as {{c${number}::answer}}): no card is made for it`
+			});
 			continue;
 		}
 		const front = text.replace(CLOZE, (_match, n: string, answer: string, hint: string | undefined) =>

@@ -3,14 +3,18 @@ import { guessColumnMapping, parseCsv, type ColumnMapping, type CsvOptions } fro
 import type { ImportedCard } from './result';
 import { card, problemsLike } from './testing';
 
-
 describe('parseCsv reads a header row and the cards under it', () => {
 	test.each<[string, string, CsvOptions, ImportedCard[]]>([
 		[
 			'front, back, tags, explanation by name; quoted fields with commas, quotes and line breaks',
 			'Front,Back,Tags,Explanation\n"Astana, Kazakhstan","the ""capital""\nsince 1997","geo, capitals",moved from Almaty\n',
 			{},
-			[card('Astana, Kazakhstan', 'the "capital"\nsince 1997', 2, { tags: ['geo', 'capitals'], explanation: 'moved from Almaty' })]
+			[
+				card('Astana, Kazakhstan', 'the "capital"\nsince 1997', 2, {
+					tags: ['geo', 'capitals'],
+					explanation: 'moved from Almaty'
+				})
+			]
 		],
 		[
 			'TSV with term and definition, columns in another order',
@@ -24,25 +28,20 @@ describe('parseCsv reads a header row and the cards under it', () => {
 			{},
 			[card('Capital of Tajikistan?', 'Dushanbe', 2)]
 		],
-		[
-			'unknown header names: the first two columns',
-			'Spalte A,Spalte B\nja,yes\n',
-			{},
-			[card('ja', 'yes', 2)]
-		],
+		['unknown header names: the first two columns', 'Spalte A,Spalte B\nja,yes\n', {}, [card('ja', 'yes', 2)]],
 		[
 			'a mapping chosen in the preview',
 			'a,b,c\nx,y,z\n',
 			{ mapping: { front: 2, back: 0, explanation: 1 } },
 			[card('z', 'x', 2, { explanation: 'y' })]
 		],
+		['a delimiter chosen in the preview', 'front|back\na,b|c\n', { delimiter: '|' }, [card('a,b', 'c', 2)]],
 		[
-			'a delimiter chosen in the preview',
-			'front|back\na,b|c\n',
-			{ delimiter: '|' },
-			[card('a,b', 'c', 2)]
-		],
-		['markup is kept as text', 'front,back\n<script>alert(1)</script>,<b>x</b>\n', {}, [card('<script>alert(1)</script>', '<b>x</b>', 2)]]
+			'markup is kept as text',
+			'front,back\n<script>alert(1)</script>,<b>x</b>\n',
+			{},
+			[card('<script>alert(1)</script>', '<b>x</b>', 2)]
+		]
 	])('%s', (_name, text, options, cards) => {
 		const result = parseCsv(text, options);
 		expect(result.problems).toEqual([]);
@@ -73,7 +72,13 @@ describe('problems name their cause and line', () => {
 			'a header of one column: no delimiter found',
 			'front back\nx y\n',
 			{},
-			[{ line: 1, message: 'the header row is a single column: no delimiter splits it (comma, tab, pipe and semicolon, tried in turn); choose the delimiter the file uses' }],
+			[
+				{
+					line: 1,
+					message:
+						'the header row is a single column: no delimiter splits it (comma, tab, pipe and semicolon, tried in turn); choose the delimiter the file uses'
+				}
+			],
 			0
 		],
 		[
@@ -87,7 +92,13 @@ describe('problems name their cause and line', () => {
 			'a mapping to a column that does not exist',
 			'front,back\nx,y\n',
 			{ mapping: { front: 0, back: 5 } },
-			[{ line: 1, message: 'the back is mapped to column 5, but the header has columns 0 to 1: choose the columns in the preview' }],
+			[
+				{
+					line: 1,
+					message:
+						'the back is mapped to column 5, but the header has columns 0 to 1: choose the columns in the preview'
+				}
+			],
 			0
 		],
 		[
@@ -115,9 +126,7 @@ describe('problems name their cause and line', () => {
 		['nothing', '', {}, [{ line: 0, message: 'there is nothing to import: the text is empty' }], 0]
 	])('%s', (_name, text, options, expected, cardCount) => {
 		const result = parseCsv(text, options);
-		expect(result.problems).toEqual(
-			problemsLike(expected)
-		);
+		expect(result.problems).toEqual(problemsLike(expected));
 		expect(result.cards).toHaveLength(cardCount);
 	});
 });

@@ -44,7 +44,9 @@ export function guessColumnMapping(columns: string[]): { mapping: ColumnMapping;
 	const mapping: ColumnMapping = {};
 	const names = columns.map((name) => name.toLowerCase().replace(/[^\p{L}]/gu, ''));
 	for (const field of CARD_FIELDS) {
-		const index = names.findIndex((name, i) => HEADER_NAMES[field].includes(name) && !Object.values(mapping).includes(i));
+		const index = names.findIndex(
+			(name, i) => HEADER_NAMES[field].includes(name) && !Object.values(mapping).includes(i)
+		);
 		if (index !== -1) mapping[field] = index;
 	}
 	if (mapping.front !== undefined && mapping.back !== undefined) return { mapping, from: 'names' };
@@ -78,11 +80,17 @@ export function parseCsv(text: string, options: CsvOptions = {}): ImportResult<C
 	const columns = header?.fields.map((name) => name.trim()) ?? [];
 	const guess = guessColumnMapping(columns);
 	const mapping = options.mapping ?? guess.mapping;
-	const detected: CsvDetected = { delimiter: read.delimiter, mapping, mappingFrom: options.mapping ? 'option' : guess.from };
+	const detected: CsvDetected = {
+		delimiter: read.delimiter,
+		mapping,
+		mappingFrom: options.mapping ? 'option' : guess.from
+	};
 	if (!header) return { cards: [], problems, columns, detected };
 
 	if (columns.length === 1) {
-		const tried = options.delimiter ? `the ${describeSeparator(read.delimiter)} chosen` : 'comma, tab, pipe and semicolon, tried in turn';
+		const tried = options.delimiter
+			? `the ${describeSeparator(read.delimiter)} chosen`
+			: 'comma, tab, pipe and semicolon, tried in turn';
 		problems.push({
 			line: header.line,
 			message: `the header row is a single column: no delimiter splits it (${tried}); choose the delimiter the file uses`

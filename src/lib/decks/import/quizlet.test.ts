@@ -3,7 +3,6 @@ import { guessQuizletSeparators, parseQuizlet, type QuizletSeparators } from './
 import type { ImportedCard } from './result';
 import { card } from './testing';
 
-
 describe('parseQuizlet splits rows and sides on the separators chosen', () => {
 	test.each<[string, string, QuizletSeparators, ImportedCard[]]>([
 		[
@@ -78,13 +77,20 @@ describe('problems name their cause and line', () => {
 	test('no separator at all', () => {
 		const result = parseQuizlet('just words\nmore words\n', { term: '\t', row: '\n' });
 		expect(result.problems).toEqual([
-			{ line: 1, message: expect.stringMatching(/no row holds the term separator tab.*none of tab, comma or " - " separates them either/) }
+			{
+				line: 1,
+				message: expect.stringMatching(
+					/no row holds the term separator tab.*none of tab, comma or " - " separates them either/
+				)
+			}
 		]);
 	});
 
 	test('one row without the separator is left out, the others kept', () => {
 		const result = parseQuizlet('a\tb\nlonely\nc\td\n', { term: '\t', row: '\n' });
-		expect(result.problems).toEqual([{ line: 2, message: 'this row has no tab between term and definition: it is left out' }]);
+		expect(result.problems).toEqual([
+			{ line: 2, message: 'this row has no tab between term and definition: it is left out' }
+		]);
 		expect(result.cards).toEqual([card('a', 'b', 1), card('c', 'd', 3)]);
 	});
 

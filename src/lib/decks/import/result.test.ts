@@ -11,7 +11,8 @@ test('a field over 64 K characters leaves its card out, saying which side, how l
 	expect(result.problems).toEqual([
 		{
 			line: 2,
-			message: 'the back is 1,048,576 characters long, over the limit of 65,536 characters (64 K) per field: this card is left out'
+			message:
+				'the back is 1,048,576 characters long, over the limit of 65,536 characters (64 K) per field: this card is left out'
 		}
 	]);
 	expect(result.cards.map((card) => card.front)).toEqual(['a', 'c']);
@@ -32,7 +33,8 @@ test.each([
 	expect(result.problems).toEqual([
 		{
 			line: 0,
-			message: '100,000 cards is over the limit of 20,000 cards per import: nothing is imported; split the file into smaller ones'
+			message:
+				'100,000 cards is over the limit of 20,000 cards per import: nothing is imported; split the file into smaller ones'
 		}
 	]);
 });
@@ -42,7 +44,8 @@ test('a quoted Anki field of 1 MB is refused with its line', () => {
 	expect(result.problems).toEqual([
 		{
 			line: 4,
-			message: 'the front is 1,048,576 characters long, over the limit of 65,536 characters (64 K) per field: this card is left out'
+			message:
+				'the front is 1,048,576 characters long, over the limit of 65,536 characters (64 K) per field: this card is left out'
 		}
 	]);
 	expect(result.cards.map((card) => [card.front, card.line])).toEqual([

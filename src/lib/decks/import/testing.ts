@@ -12,4 +12,7 @@ export const card = (front: string, back: string, line: number, more: Partial<Im
 
 /** Problems as toEqual expects them: a message given as a RegExp needs only to match. */
 export const problemsLike = (expected: { line: number; message: string | RegExp }[]) =>
-	expected.map(({ line, message }) => ({ line, message: typeof message === 'string' ? message : expect.stringMatching(message) }));
+	expected.map(({ line, message }) => ({
+		line,
+		message: typeof message === 'string' ? message : expect.stringMatching(message)
+	}));

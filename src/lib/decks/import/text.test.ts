@@ -11,18 +11,34 @@ describe('detectTextProblem says why bytes are not text to import', () => {
 		[
 			'a NUL byte, with its line',
 			bytes('a\tb\nc\td\n', [0x00, 0x01]),
-			{ line: 3, message: /^the file holds a NUL byte \(line 3\), so it is a binary file, not text: export the deck as text instead/ }
+			{
+				line: 3,
+				message:
+					/^the file holds a NUL byte \(line 3\), so it is a binary file, not text: export the deck as text instead/
+			}
 		],
 		[
 			'an Anki package (a ZIP)',
 			bytes([0x50, 0x4b, 0x03, 0x04], 'collection.anki21'),
-			{ line: 0, message: /^the file is a ZIP archive \(an Anki \.apkg or \.colpkg package, or a spreadsheet such as \.xlsx\), not text/ }
+			{
+				line: 0,
+				message:
+					/^the file is a ZIP archive \(an Anki \.apkg or \.colpkg package, or a spreadsheet such as \.xlsx\), not text/
+			}
 		],
-		['UTF-16', bytes([0xff, 0xfe], [0x61, 0x00]), { line: 0, message: 'the file is UTF-16 text: save or export it as UTF-8' }],
+		[
+			'UTF-16',
+			bytes([0xff, 0xfe], [0x61, 0x00]),
+			{ line: 0, message: 'the file is UTF-16 text: save or export it as UTF-8' }
+		],
 		[
 			'Windows-1252 bytes, with the line they are on',
 			bytes('front\tback\ncaf', [0xe9], '\tcoffee\n'),
-			{ line: 2, message: /^the file is not UTF-8 text \(line 2 has bytes that are not UTF-8, as in a file saved as Windows-1252 or Latin-1\)/ }
+			{
+				line: 2,
+				message:
+					/^the file is not UTF-8 text \(line 2 has bytes that are not UTF-8, as in a file saved as Windows-1252 or Latin-1\)/
+			}
 		],
 		[
 			'a file over the size limit',

@@ -15,7 +15,8 @@ const lineOfByte = (bytes: Uint8Array, offset: number) => {
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
 
-const EXPORT_AS_TEXT = 'export the deck as text instead: Anki\'s "Notes in Plain Text", Quizlet\'s export, CSV or the app\'s YAML';
+const EXPORT_AS_TEXT =
+	"export the deck as text instead: Anki's \"Notes in Plain Text\", Quizlet's export, CSV or the app's YAML";
 
 /** The file's text (a UTF-8 byte order mark dropped), or the problem that keeps it from being read. */
 export function decodeImportFile(bytes: Uint8Array): { text: string } | { problem: ImportProblem } {

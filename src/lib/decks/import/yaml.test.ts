@@ -20,7 +20,7 @@ ${cards}
 const oneCard = '      - front: Capital of Kazakhstan?\n        back: Astana.';
 
 describe('parseYamlDeck reads a facts file of the question bank', () => {
-	test("each valid fact gives its cards, tagged with its countries and themes, its statement as explanation", () => {
+	test('each valid fact gives its cards, tagged with its countries and themes, its statement as explanation', () => {
 		const text = `facts:\n${fact('kz-capital', `${oneCard}\n      - front: Astana is the capital of?\n        back: Kazakhstan.`)}`;
 		const result = parseYamlDeck(text);
 		expect(result.problems).toEqual([]);
@@ -44,7 +44,13 @@ describe('parseYamlDeck reads a facts file of the question bank', () => {
 		]);
 		expect(result.facts).toHaveLength(1);
 		expect(result.facts[0]?.questions).toEqual([
-			{ id: 'capital', type: 'true-false', prompt: 'Astana is the capital of Kazakhstan.', answer: true, explanation: 'It has been since 1997.' }
+			{
+				id: 'capital',
+				type: 'true-false',
+				prompt: 'Astana is the capital of Kazakhstan.',
+				answer: true,
+				explanation: 'It has been since 1997.'
+			}
 		]);
 		expect(result.detected).toEqual({ factCount: 1 });
 	});
@@ -92,7 +98,12 @@ describe('problems name their cause and line', () => {
 			[{ line: 1, message: /this is a deck's deck.yaml/ }],
 			0
 		],
-		['not a facts file', '- a\n- b\n', [{ line: 1, message: 'a deck file starts with "facts:" followed by a list of facts (see questions/FORMAT.md)' }], 0],
+		[
+			'not a facts file',
+			'- a\n- b\n',
+			[{ line: 1, message: 'a deck file starts with "facts:" followed by a list of facts (see questions/FORMAT.md)' }],
+			0
+		],
 		[
 			'an unknown top-level key',
 			`title: extra\nfacts:\n${fact('kz-a', oneCard)}`,
@@ -108,9 +119,7 @@ describe('problems name their cause and line', () => {
 		['nothing', '\n', [{ line: 0, message: 'there is nothing to import: the text is empty' }], 0]
 	])('%s', (_name, text, expected, cardCount) => {
 		const result = parseYamlDeck(text);
-		expect(result.problems).toEqual(
-			problemsLike(expected)
-		);
+		expect(result.problems).toEqual(problemsLike(expected));
 		expect(result.cards).toHaveLength(cardCount);
 	});
 });

@@ -7,7 +7,13 @@
 import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { FactSchema, type FactInput } from '$lib/content/schema';
-import { emptyInputProblem, keepAcceptableCards, type ImportedCard, type ImportProblem, type ImportResult } from './result';
+import {
+	emptyInputProblem,
+	keepAcceptableCards,
+	type ImportedCard,
+	type ImportProblem,
+	type ImportResult
+} from './result';
 
 export interface YamlDetected {
 	/** How many facts the file lists, valid or not. */
@@ -30,8 +36,7 @@ function lineOf(doc: Document, lineCounter: LineCounter, path: PathKey[]): numbe
 	return 1;
 }
 
-const pathOf = (issue: v.BaseIssue<unknown>): PathKey[] =>
-	(issue.path ?? []).map((item) => item.key as PathKey);
+const pathOf = (issue: v.BaseIssue<unknown>): PathKey[] => (issue.path ?? []).map((item) => item.key as PathKey);
 
 export function parseYamlDeck(text: string): YamlImportResult {
 	const problems: ImportProblem[] = [];
@@ -73,7 +78,10 @@ export function parseYamlDeck(text: string): YamlImportResult {
 	}
 	for (const key of Object.keys(data)) {
 		if (key !== 'facts')
-			problems.push({ line: lineOf(doc, lineCounter, [key]), message: `unknown top-level key "${key}" (a deck file holds only "facts:"): ignored` });
+			problems.push({
+				line: lineOf(doc, lineCounter, [key]),
+				message: `unknown top-level key "${key}" (a deck file holds only "facts:"): ignored`
+			});
 	}
 
 	const list = (data as { facts: unknown[] }).facts;

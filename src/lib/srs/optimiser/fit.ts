@@ -65,7 +65,14 @@ export function fitSchedule(
 	const outcome = parameters.then((fittedParameters): FitOutcome => {
 		const current = evaluate(test, settings.parameters);
 		const fitted = evaluate(test, fittedParameters);
-		return { kind: 'fitted', parameters: fittedParameters, current, fitted, better: fitIsBetter(current, fitted), trainCount: train.filter(isLongTerm).length };
+		return {
+			kind: 'fitted',
+			parameters: fittedParameters,
+			current,
+			fitted,
+			better: fitIsBetter(current, fitted),
+			trainCount: train.filter(isLongTerm).length
+		};
 	});
 	return {
 		outcome,

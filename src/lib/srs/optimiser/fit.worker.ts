@@ -15,7 +15,12 @@ onmessage = async ({ data }: MessageEvent<FitRequest>) => {
 		const wasm = await init();
 		const progress = crossOriginIsolated ? Progress.new() : null;
 		// fsrs-browser declares its memory shared, so its buffer is a SharedArrayBuffer.
-		if (progress) reply({ type: 'progress', memory: wasm.memory.buffer as unknown as SharedArrayBuffer, pointer: progress.pointer() });
+		if (progress)
+			reply({
+				type: 'progress',
+				memory: wasm.memory.buffer as unknown as SharedArrayBuffer,
+				pointer: progress.pointer()
+			});
 		// computeParameters frees the Fsrs object.
 		const fitted = new Fsrs().computeParameters(data.ratings, data.deltaTs, data.lengths, progress, true);
 		reply({ type: 'done', parameters: Array.from(fitted, (w) => Number(w.toFixed(4))) });

@@ -21,7 +21,10 @@ const DAY = 86_400_000;
  * Every training item of a review log, oldest first. Days are study days (they start at the rollover
  * hour), counted as the scheduler counts them; rounding absorbs a daylight-saving hour.
  */
-export function trainingItems(reviews: readonly Pick<ReviewRow, 'factKey' | 'time' | 'rating'>[], rolloverHour: number): TrainingItem[] {
+export function trainingItems(
+	reviews: readonly Pick<ReviewRow, 'factKey' | 'time' | 'rating'>[],
+	rolloverHour: number
+): TrainingItem[] {
 	const byFact = new Map<string, Pick<ReviewRow, 'time' | 'rating'>[]>();
 	for (const review of reviews) {
 		const list = byFact.get(review.factKey) ?? [];
@@ -35,7 +38,11 @@ export function trainingItems(reviews: readonly Pick<ReviewRow, 'factKey' | 'tim
 		const ratings = history.map((r) => r.rating);
 		const deltaTs = days.map((day, i) => (i === 0 ? 0 : Math.round((day - days[i - 1]!) / DAY)));
 		for (let length = 2; length <= history.length; length++)
-			items.push({ ratings: ratings.slice(0, length), deltaTs: deltaTs.slice(0, length), time: history[length - 1]!.time });
+			items.push({
+				ratings: ratings.slice(0, length),
+				deltaTs: deltaTs.slice(0, length),
+				time: history[length - 1]!.time
+			});
 	}
 	return items.sort((a, b) => a.time - b.time);
 }
@@ -47,7 +54,10 @@ export const isLongTerm = (item: TrainingItem) => item.deltaTs[item.deltaTs.leng
 export const TRAIN_SHARE = 0.8;
 
 /** Items split by time: the earlier `share` to fit on, the later rest to measure on. `items` are oldest first. */
-export function splitByTime<T extends { time: number }>(items: readonly T[], share = TRAIN_SHARE): { train: T[]; test: T[] } {
+export function splitByTime<T extends { time: number }>(
+	items: readonly T[],
+	share = TRAIN_SHARE
+): { train: T[]; test: T[] } {
 	const cut = Math.floor(items.length * share);
 	return { train: items.slice(0, cut), test: items.slice(cut) };
 }
@@ -72,7 +82,11 @@ export function reviewsStillNeeded(items: readonly TrainingItem[]): number {
  * end, and each item's length. Only items predicting a review on a later day are sent, as Anki
  * sends them: fsrs-rs stops (a WebAssembly "unreachable") on an item with no long-term review.
  */
-export function packItems(all: readonly TrainingItem[]): { ratings: Uint32Array; deltaTs: Uint32Array; lengths: Uint32Array } {
+export function packItems(all: readonly TrainingItem[]): {
+	ratings: Uint32Array;
+	deltaTs: Uint32Array;
+	lengths: Uint32Array;
+} {
 	const items = all.filter(isLongTerm);
 	const total = items.reduce((n, item) => n + item.ratings.length, 0);
 	const ratings = new Uint32Array(total);

@@ -74,7 +74,11 @@ export function evaluate(items: readonly TrainingItem[], parameters?: readonly n
 	if (scored.length === 0) return { logLoss: NaN, rmseBins: NaN, count: 0 };
 	const predicted = predictions(scored, parameters);
 	const actual = scored.map(recalled);
-	return { logLoss: logLoss(predicted, actual), rmseBins: rmseBins(scored.map(binOf), predicted, actual), count: scored.length };
+	return {
+		logLoss: logLoss(predicted, actual),
+		rmseBins: rmseBins(scored.map(binOf), predicted, actual),
+		count: scored.length
+	};
 }
 
 /**

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { default_w } from 'ts-fsrs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewRow } from '$lib/db/rows';
-import { MIN_TRAINING_ITEMS, packItems, reviewsStillNeeded, splitByTime, trainingItems, type TrainingItem } from './items';
+import {
+	MIN_TRAINING_ITEMS,
+	packItems,
+	reviewsStillNeeded,
+	splitByTime,
+	trainingItems,
+	type TrainingItem
+} from './items';
 import { binOf, evaluate, fitIsBetter, logLoss, rmseBins } from './metrics';
 import { SIMULATED_TRUTH, simulateHistory } from './simulate';
 
@@ -55,7 +62,9 @@ describe('training items', () => {
 		const item = (time: number): TrainingItem => ({ ratings: [3, 3], deltaTs: [0, 1], time });
 		expect(reviewsStillNeeded([])).toBe(Math.ceil(MIN_TRAINING_ITEMS / 0.8));
 		expect(reviewsStillNeeded(Array.from({ length: 80 }, (_, i) => item(i)))).toBe(0);
-		expect(reviewsStillNeeded(Array.from({ length: 40 }, (_, i) => item(i)))).toBe(Math.ceil((MIN_TRAINING_ITEMS - 32) / 0.8));
+		expect(reviewsStillNeeded(Array.from({ length: 40 }, (_, i) => item(i)))).toBe(
+			Math.ceil((MIN_TRAINING_ITEMS - 32) / 0.8)
+		);
 	});
 });
 
@@ -88,7 +97,10 @@ describe('metrics', () => {
 const TRUTH = SIMULATED_TRUTH;
 
 describe('on a simulated history whose true parameters are known', () => {
-	const items = trainingItems(simulateHistory({ truth: TRUTH, deckId: 'd', start: T0, days: 60, newPerDay: 6, seed: 7 }).reviews, 4);
+	const items = trainingItems(
+		simulateHistory({ truth: TRUTH, deckId: 'd', start: T0, days: 60, newPerDay: 6, seed: 7 }).reviews,
+		4
+	);
 	const { train, test } = splitByTime(items);
 	let fitted: number[];
 
@@ -96,7 +108,9 @@ describe('on a simulated history whose true parameters are known', () => {
 		// fsrs-browser's thread helper listens for messages on `self` when it loads; Node has no `self`.
 		Object.assign(globalThis, { self: new EventTarget() });
 		const { initSync, Fsrs } = await import('fsrs-browser');
-		initSync({ module: readFileSync(join(import.meta.dirname, '../../../../node_modules/fsrs-browser/fsrs_browser_bg.wasm')) });
+		initSync({
+			module: readFileSync(join(import.meta.dirname, '../../../../node_modules/fsrs-browser/fsrs_browser_bg.wasm'))
+		});
 		const packed = packItems(train);
 		fitted = Array.from(new Fsrs().computeParameters(packed.ratings, packed.deltaTs, packed.lengths, null, true));
 	}, 120_000);

@@ -34,7 +34,16 @@ describe('the parameters in use', () => {
 	it('set the interval of the next rating', async () => {
 		await saveParameters(db, [...SIMULATED_TRUTH]);
 		const { retention, parameters } = await readSettings(db);
-		const row = await recordReview(db, { deckId: 'd', factId: 'a', rating: 3, now: new Date(2026, 0, 5, 9), retention, parameters, source: 'flashcard', durationMs: 1000 });
+		const row = await recordReview(db, {
+			deckId: 'd',
+			factId: 'a',
+			rating: 3,
+			now: new Date(2026, 0, 5, 9),
+			retention,
+			parameters,
+			source: 'flashcard',
+			durationMs: 1000
+		});
 		// A first Good gives the initial stability w2 of the parameters in use.
 		expect(row.after.stability).toBeCloseTo(SIMULATED_TRUTH[2]!, 4);
 	});
@@ -43,13 +52,25 @@ describe('the parameters in use', () => {
 		const { parameters: _none, ...form } = await readSettings(db);
 		await saveParameters(db, fitted);
 		await saveLimits(db, { ...form, newPerDay: 5 });
-		expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 5, parameters: fitted, previousParameters: [] });
+		expect(await readSettings(db)).toEqual({
+			...DEFAULT_SETTINGS,
+			newPerDay: 5,
+			parameters: fitted,
+			previousParameters: []
+		});
 	});
 });
 
 describe('rescheduling all cards', () => {
 	it('gives each fact the state its history gives under the parameters in use, in one go', async () => {
-		const { reviews, factStates } = simulateHistory({ truth: SIMULATED_TRUTH, deckId: 'd', start: new Date(2026, 0, 5).getTime(), days: 20, newPerDay: 3, seed: 3 });
+		const { reviews, factStates } = simulateHistory({
+			truth: SIMULATED_TRUTH,
+			deckId: 'd',
+			start: new Date(2026, 0, 5).getTime(),
+			days: 20,
+			newPerDay: 3,
+			seed: 3
+		});
 		await db.factStates.bulkPut(factStates);
 		await db.reviews.bulkPut(reviews);
 		const now = new Date(2026, 0, 26, 12);

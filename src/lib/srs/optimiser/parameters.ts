@@ -13,7 +13,11 @@ import { DEFAULT_SETTINGS, saveSettings, type NumberSetting } from '$lib/db/sett
  */
 export async function saveParameters(db: StudyDatabase, parameters: number[] | undefined): Promise<void> {
 	await db.transaction('rw', db.settings, async () => {
-		const { parameters: previous, previousParameters: _older, ...rest } = (await db.settings.get('study')) ?? { id: 'study', ...DEFAULT_SETTINGS };
+		const {
+			parameters: previous,
+			previousParameters: _older,
+			...rest
+		} = (await db.settings.get('study')) ?? { id: 'study', ...DEFAULT_SETTINGS };
 		const row: SettingsRow = { ...rest, id: 'study', previousParameters: previous ?? [] };
 		if (parameters) row.parameters = parameters;
 		await db.settings.put(row);

@@ -22,7 +22,9 @@ function random(seed: number) {
 }
 
 /** FSRS-6 with a longer first memory and a steeper forgetting curve than FSRS's defaults. */
-export const SIMULATED_TRUTH: readonly number[] = default_w.map((w, i) => ({ 0: 0.6, 1: 2.5, 2: 7, 3: 16, 20: 0.35 })[i] ?? w);
+export const SIMULATED_TRUTH: readonly number[] = default_w.map(
+	(w, i) => ({ 0: 0.6, 1: 2.5, 2: 7, 3: 16, 20: 0.35 })[i] ?? w
+);
 
 export interface SimulatedStudent {
 	truth: readonly number[];
@@ -39,12 +41,24 @@ export function simulateHistory(student: SimulatedStudent): { reviews: ReviewRow
 	const draw = random(student.seed);
 	const memory = new FSRSAlgorithm(generatorParameters({ w: student.truth, enable_short_term: true }));
 	const scheduler = createScheduler(0.9);
-	const facts: { factId: string; card: ReturnType<typeof newCard>; memory: FSRSState | null; lastDay: number; seen: boolean }[] = [];
+	const facts: {
+		factId: string;
+		card: ReturnType<typeof newCard>;
+		memory: FSRSState | null;
+		lastDay: number;
+		seen: boolean;
+	}[] = [];
 	const reviews: ReviewRow[] = [];
 	for (let day = 0; day < student.days; day++) {
 		const morning = student.start + day * DAY + 9 * HOUR;
 		for (let i = 0; i < student.newPerDay; i++)
-			facts.push({ factId: `f${facts.length}`, card: newCard(new Date(morning)), memory: null, lastDay: day, seen: false });
+			facts.push({
+				factId: `f${facts.length}`,
+				card: newCard(new Date(morning)),
+				memory: null,
+				lastDay: day,
+				seen: false
+			});
 		let now = morning;
 		for (const fact of facts) {
 			while (fact.card.due.getTime() < student.start + (day + 1) * DAY) {
@@ -75,6 +89,11 @@ export function simulateHistory(student: SimulatedStudent): { reviews: ReviewRow
 			}
 		}
 	}
-	const factStates = facts.map((f) => ({ key: `${student.deckId}/${f.factId}`, deckId: student.deckId, factId: f.factId, ...toStored(f.card) }));
+	const factStates = facts.map((f) => ({
+		key: `${student.deckId}/${f.factId}`,
+		deckId: student.deckId,
+		factId: f.factId,
+		...toStored(f.card)
+	}));
 	return { reviews, factStates };
 }

@@ -31,6 +31,8 @@ export interface QueueCounts {
 	new: number;
 	learning: number;
 	review: number;
+	/** Facts first met in a quiz today (reviewed there, outside the new-card limit), for the home tile. */
+	metInQuiz?: number;
 }
 
 export interface DeckQueue {
@@ -56,11 +58,17 @@ export interface QueueInput {
 }
 
 const isLearning = (s: FactState) => s.state === State.Learning || s.state === State.Relearning;
-const queueItem = (deckId: string) => (kind: SeenItem['kind']) => (state: FactState): SeenItem => ({ deckId, factId: state.factId, kind, state });
+const queueItem =
+	(deckId: string) =>
+	(kind: SeenItem['kind']) =>
+	(state: FactState): SeenItem => ({ deckId, factId: state.factId, kind, state });
+
+/** A fact first met in a quiz today: it is reviewed, but does not use up the day's new flashcards. */
+const metInQuiz = (r: ReviewRow) => r.before === null && r.source === 'quiz';
 
 /** How many new facts and reviews the day's limits still allow, given today's reviews of the deck. */
 export function dayAllowance(reviewsToday: ReviewRow[], settings: StudySettings) {
-	const newDoneToday = reviewsToday.filter((r) => r.before === null).length;
+	const newDoneToday = reviewsToday.filter((r) => r.before === null && r.source === 'flashcard').length;
 	const reviewsDoneToday = reviewsToday.filter((r) => r.before?.state === State.Review).length;
 	return {
 		newLeft: Math.max(0, settings.newPerDay - newDoneToday),
@@ -93,7 +101,12 @@ export function buildDeckQueue(input: QueueInput): DeckQueue {
 	const later = learning.find((s) => s.due > now + LEARN_AHEAD_MS);
 	return {
 		items,
-		counts: { new: fresh.length, learning: learning.length, review: reviews.length },
+		counts: {
+			new: fresh.length,
+			learning: learning.length,
+			review: reviews.length,
+			metInQuiz: input.reviewsToday.filter(metInQuiz).length
+		},
 		nextLearningDue: items.length === 0 ? later?.due : undefined
 	};
 }

@@ -4,7 +4,15 @@ import { Rating } from 'ts-fsrs';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { createScheduler, newCard, toStored } from '../scheduler';
 import { recordReview } from '../review';
-import { loadDeckCounts, loadDeckQueue, loadQueue, loadQueueStart, nextDue, QUEUE_START_SIZE, unstudiedQueue } from './reads';
+import {
+	loadDeckCounts,
+	loadDeckQueue,
+	loadQueue,
+	loadQueueStart,
+	nextDue,
+	QUEUE_START_SIZE,
+	unstudiedQueue
+} from './reads';
 import { at, DECK, deck, FACTS, rateFact, useTestDatabase } from '../test-fixtures';
 
 const db = useTestDatabase();
@@ -14,7 +22,7 @@ describe('the day queue', () => {
 		const settings = { ...DEFAULT_SETTINGS, newPerDay: 5 };
 		const queue = await loadDeckQueue(db(), deck, settings, at(10, 9).getTime());
 		expect(queue.items.map((i) => i.factId)).toEqual(FACTS.slice(0, 5));
-		expect(queue.counts).toEqual({ new: 5, learning: 0, review: 0 });
+		expect(queue.counts).toEqual({ new: 5, learning: 0, review: 0, metInQuiz: 0 });
 	});
 
 	it('counts new facts already introduced today against the limit, and renews it the next day', async () => {
@@ -31,7 +39,7 @@ describe('the day queue', () => {
 		await rateFact(db(), 'fact-00', Rating.Again, at(10, 9)); // Again on a new card: due in 1 minute
 		const queue = await loadDeckQueue(db(), deck, DEFAULT_SETTINGS, at(10, 9, 5).getTime());
 		expect(queue.items[0]).toMatchObject({ factId: 'fact-00', kind: 'learning' });
-		expect(queue.counts).toEqual({ new: 19, learning: 1, review: 0 });
+		expect(queue.counts).toEqual({ new: 19, learning: 1, review: 0, metInQuiz: 0 });
 	});
 
 	it('limits reviews per day, counting reviews already done today', async () => {
@@ -48,7 +56,12 @@ describe('the day queue', () => {
 
 	it('leaves out facts no longer in the bank, keeping their history', async () => {
 		await rateFact(db(), 'fact-00', Rating.Again, at(10, 9));
-		const queue = await loadDeckQueue(db(), { deckId: DECK, factIds: FACTS.slice(1) }, DEFAULT_SETTINGS, at(10, 9, 5).getTime());
+		const queue = await loadDeckQueue(
+			db(),
+			{ deckId: DECK, factIds: FACTS.slice(1) },
+			DEFAULT_SETTINGS,
+			at(10, 9, 5).getTime()
+		);
 		expect(queue.items.some((i) => i.factId === 'fact-00')).toBe(false);
 		expect(await db().reviews.count()).toBe(1);
 	});
@@ -57,14 +70,20 @@ describe('the day queue', () => {
 		const settings = { ...DEFAULT_SETTINGS, newPerDay: 2 };
 		const other = { deckId: 'other', factIds: ['x', 'y', 'z'] };
 		const queue = await loadQueue(db(), [deck, other], settings, at(10, 9).getTime());
-		expect(queue.items.map((i) => `${i.deckId}/${i.factId}`)).toEqual(['demo/fact-00', 'demo/fact-01', 'other/x', 'other/y']);
+		expect(queue.items.map((i) => `${i.deckId}/${i.factId}`)).toEqual([
+			'demo/fact-00',
+			'demo/fact-01',
+			'other/x',
+			'other/y'
+		]);
 	});
 
 	it('of a device with no database yet equals what an empty database gives, for one deck and for several', async () => {
 		const settings = { ...DEFAULT_SETTINGS, newPerDay: 3 };
 		const other = { deckId: 'other', factIds: ['x', 'y', 'z', 'w'] };
 		const now = at(10, 9).getTime();
-		for (const decks of [[deck], [deck, other]]) expect(unstudiedQueue(decks, settings, now)).toEqual(await loadQueue(db(), decks, settings, now));
+		for (const decks of [[deck], [deck, other]])
+			expect(unstudiedQueue(decks, settings, now)).toEqual(await loadQueue(db(), decks, settings, now));
 	});
 
 	it('counts a review made after midnight for the day before, until the rollover', async () => {
@@ -84,21 +103,35 @@ describe('the home tile counts', () => {
 	it('count a deck never studied without loading its fact ids', async () => {
 		let loads = 0;
 		const tile = { deckId: DECK, factCount: FACTS.length, factIds: async () => (loads++, FACTS) };
-		expect(await loadDeckCounts(db(), tile, { ...DEFAULT_SETTINGS, newPerDay: 50 }, at(10, 9).getTime())).toEqual({ new: 30, learning: 0, review: 0 });
-		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9).getTime())).toEqual({ new: 20, learning: 0, review: 0 });
+		expect(await loadDeckCounts(db(), tile, { ...DEFAULT_SETTINGS, newPerDay: 50 }, at(10, 9).getTime())).toEqual({
+			new: 30,
+			learning: 0,
+			review: 0
+		});
+		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9).getTime())).toEqual({
+			new: 20,
+			learning: 0,
+			review: 0
+		});
 		expect(loads).toBe(0);
 
 		await rateFact(db(), 'fact-00', Rating.Again, at(10, 9));
 		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual(
 			(await loadDeckQueue(db(), deck, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).counts
 		);
-		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual({ new: 19, learning: 1, review: 0 });
+		expect(await loadDeckCounts(db(), tile, DEFAULT_SETTINGS, at(10, 9, 5).getTime())).toEqual({
+			new: 19,
+			learning: 1,
+			review: 0,
+			metInQuiz: 0
+		});
 		expect(loads).toBe(2);
 	});
 });
 
 describe('the first cards of the queue', () => {
-	const keyAndKind = (items: { deckId: string; factId: string; kind: string }[]) => items.map((i) => `${i.deckId}/${i.factId} ${i.kind}`);
+	const keyAndKind = (items: { deckId: string; factId: string; kind: string }[]) =>
+		items.map((i) => `${i.deckId}/${i.factId} ${i.kind}`);
 
 	it('are the start of the whole queue: learning cards due now, then reviews within the limit', async () => {
 		const settings = { ...DEFAULT_SETTINGS, maxReviewsPerDay: 4 };
@@ -117,7 +150,12 @@ describe('the first cards of the queue', () => {
 			'demo/fact-20 learning',
 			...['fact-00', 'fact-02', 'fact-03', 'fact-04'].map((id) => `demo/${id} review`)
 		]);
-		expect(first.find((i) => i.factId === 'fact-20')).toEqual({ deckId: DECK, factId: 'fact-20', kind: 'learning', state: await db().factStates.get('demo/fact-20') });
+		expect(first.find((i) => i.factId === 'fact-20')).toEqual({
+			deckId: DECK,
+			factId: 'fact-20',
+			kind: 'learning',
+			state: await db().factStates.get('demo/fact-20')
+		});
 	});
 
 	it(`read at most ${QUEUE_START_SIZE} reviews, the ones due first`, async () => {
@@ -127,7 +165,12 @@ describe('the first cards of the queue', () => {
 		await db().factStates.bulkPut(
 			many.toReversed().map((id, i) => {
 				const card = scheduler.next(newCard(at(1, 9)), at(1, 9), Rating.Easy).card;
-				return { key: `${DECK}/${id}`, deckId: DECK, factId: id, ...toStored({ ...card, due: at(5, 9, many.length - i) }) };
+				return {
+					key: `${DECK}/${id}`,
+					deckId: DECK,
+					factId: id,
+					...toStored({ ...card, due: at(5, 9, many.length - i) })
+				};
 			})
 		);
 		const settings = { ...DEFAULT_SETTINGS, maxReviewsPerDay: 1000 };
@@ -148,10 +191,20 @@ describe('the first cards of the queue', () => {
 	it('put learning cards due now of every deck before any review', async () => {
 		const other = { deckId: 'other', factIds: ['x', 'y'] };
 		await rateFact(db(), 'fact-00', Rating.Easy, at(1, 9));
-		await recordReview(db(), { deckId: 'other', factId: 'x', rating: Rating.Again, now: at(25, 8), retention: 0.9, source: 'flashcard', durationMs: 1 });
+		await recordReview(db(), {
+			deckId: 'other',
+			factId: 'x',
+			rating: Rating.Again,
+			now: at(25, 8),
+			retention: 0.9,
+			source: 'flashcard',
+			durationMs: 1
+		});
 		const now = at(25, 9).getTime();
 		const first = await loadQueueStart(db(), [deck, other], DEFAULT_SETTINGS, now);
 		expect(keyAndKind(first)).toEqual(['other/x learning', 'demo/fact-00 review']);
-		expect(keyAndKind(first)).toEqual(keyAndKind((await loadQueue(db(), [deck, other], DEFAULT_SETTINGS, now)).items.slice(0, 2)));
+		expect(keyAndKind(first)).toEqual(
+			keyAndKind((await loadQueue(db(), [deck, other], DEFAULT_SETTINGS, now)).items.slice(0, 2))
+		);
 	});
 });

@@ -4,7 +4,15 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
-import { buildDeckQueue, buildQueueStart, mergeItems, mergeQueues, type DeckQueue, type QueueCounts, type QueueItem } from './build';
+import {
+	buildDeckQueue,
+	buildQueueStart,
+	mergeItems,
+	mergeQueues,
+	type DeckQueue,
+	type QueueCounts,
+	type QueueItem
+} from './build';
 
 export interface DeckFacts {
 	deckId: string;
@@ -15,16 +23,17 @@ export async function loadDeckQueue(
 	db: StudyDatabase,
 	deck: DeckFacts,
 	settings: StudySettings,
-	now: number
+	now: number,
+	/** Reviews due before this are in the queue: the end of the study day, or later to review ahead. */
+	dueBy = nextStudyDayStart(now, settings.rolloverHour)
 ): Promise<DeckQueue> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
-	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
 	return db.transaction('r', db.factStates, db.reviews, async () => {
 		const [seenKeys, dueStates, reviewsToday] = await Promise.all([
 			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
 			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
-			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dayEnd]).toArray(),
+			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dueBy]).toArray(),
 			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()
 		]);
 		const prefix = deck.deckId.length + 1;
@@ -58,7 +67,12 @@ export const unstudiedCounts = (deck: Pick<DeckToCount, 'factCount'>, settings: 
  * The day's counts of a deck, for its home tile. A deck never studied has only new facts,
  * so its fact ids are not loaded: a first visit's home page stays small.
  */
-export async function loadDeckCounts(db: StudyDatabase, deck: DeckToCount, settings: StudySettings, now: number): Promise<QueueCounts> {
+export async function loadDeckCounts(
+	db: StudyDatabase,
+	deck: DeckToCount,
+	settings: StudySettings,
+	now: number
+): Promise<QueueCounts> {
 	const studied = await db.factStates.where('key').startsWith(`${deck.deckId}/`).limit(1).primaryKeys();
 	// No state means no review either (a review always writes its fact's state), so no limit is used up yet.
 	if (studied.length === 0) return unstudiedCounts(deck, settings);
@@ -82,7 +96,10 @@ export async function loadQueue(
  */
 export function unstudiedQueue(decks: DeckFacts[], settings: StudySettings, now: number): DeckQueue {
 	const empty = { seenFactIds: new Set<string>(), dueStates: [], reviewsToday: [], settings, now };
-	return merged(decks.map((d) => buildDeckQueue({ deckId: d.deckId, factIds: d.factIds, ...empty })), now);
+	return merged(
+		decks.map((d) => buildDeckQueue({ deckId: d.deckId, factIds: d.factIds, ...empty })),
+		now
+	);
 }
 
 const merged = (queues: DeckQueue[], now: number) => (queues.length === 1 ? queues[0]! : mergeQueues(queues, now));
@@ -138,9 +155,7 @@ export async function loadQueueStart(
 /** When the deck's next card falls due after `now` (for the end-of-session screen). */
 export async function nextDue(db: StudyDatabase, deckIds: string[], now: number): Promise<number | undefined> {
 	const firsts = await Promise.all(
-		deckIds.map((id) =>
-			db.factStates.where('[deckId+due]').between([id, now], [id, Dexie.maxKey], false, true).first()
-		)
+		deckIds.map((id) => db.factStates.where('[deckId+due]').between([id, now], [id, Dexie.maxKey], false, true).first())
 	);
 	const dues = firsts.flatMap((s) => (s ? [s.due] : []));
 	return dues.length > 0 ? Math.min(...dues) : undefined;

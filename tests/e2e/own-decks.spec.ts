@@ -1,0 +1,265 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import initSqlJs from 'sql.js';
+import { STOCK, writePackage } from '../../src/lib/decks/anki-package/fixture-writer';
+import { rateGood } from './app';
+
+// Twenty rows as Quizlet exports them: term, Tab, definition.
+const QUIZLET = Array.from({ length: 20 }, (_, i) => `Country ${i + 1}\tCapital ${i + 1}`).join('\n');
+
+/** Opens a page and waits until its scripts run (a form typed into before that is not seen). */
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+}
+
+async function importText(page: Page, text: string, title: string) {
+	await open(page, '/decks/import');
+	await page.getByLabel('Or paste the text').fill(text);
+	await page.getByLabel('Title of the new deck').fill(title);
+}
+
+/** Pastes the Quizlet rows, checks the preview and imports them; ends on the new deck's page. */
+async function importQuizlet(page: Page, title: string) {
+	await importText(page, QUIZLET, title);
+	await expect(page.getByLabel('Format')).toHaveValue('quizlet');
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview).toContainText('20 cards ready to import · 0 problems');
+	await expect(preview.getByRole('listitem').first()).toContainText('Country 1');
+	await page.getByRole('button', { name: 'Import 20 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Cards (20)' })).toBeVisible();
+}
+
+test('paste Quizlet rows, import, study, quiz, edit a studied card, export to Anki and import it back', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await importQuizlet(page, 'Capitals');
+	const deckUrl = page.url();
+
+	await page.getByRole('link', { name: 'Study now' }).tap();
+	for (let i = 0; i < 3; i++) await rateGood(page);
+
+	// An automatic quiz: its questions are made from the cards.
+	await page.goto(deckUrl);
+	await page.getByRole('link', { name: 'Quiz' }).tap();
+	await page.getByRole('button', { name: /Quick 10/ }).tap();
+	await expect(page.getByRole('heading', { name: /^Question 1 of \d+$/ })).toBeVisible();
+
+	// Editing a studied card keeps its history.
+	await page.goto(deckUrl);
+	const first = page.getByRole('listitem', { name: /^Card 1:/ });
+	await expect(first).toContainText(/reviewed [1-9]\d* times/);
+	const reviewed = (await first.textContent())!.match(/reviewed (\d+) times/)![1];
+	await first.getByRole('button', { name: 'Edit' }).tap();
+	await first.getByLabel('Back', { exact: true }).fill('Capital one');
+	await first.getByRole('button', { name: 'Save card' }).tap();
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital one');
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText(`reviewed ${reviewed} times`);
+
+	// Export as Anki text, then import the file back as a copy: the same cards.
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export for Anki (text)' }).tap();
+	const file = await (await download).path();
+	await open(page, '/decks/import');
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'Capitals.txt', mimeType: 'text/plain', buffer: await readFile(file) });
+	await expect(page.getByLabel('Format')).toHaveValue('anki-text');
+	await page.getByLabel('Title of the new deck').fill('Capitals again');
+	await page.getByRole('button', { name: 'Import 20 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'Capitals again' })).toBeVisible();
+	const fronts = (p: Page) => p.locator('ol.cards .front').allTextContents();
+	await expect(page.getByRole('heading', { name: 'Cards (20)' })).toBeVisible();
+	const copied = await fronts(page);
+	await page.goto(deckUrl);
+	await expect(page.getByRole('heading', { name: 'Cards (20)' })).toBeVisible();
+	expect(await fronts(page)).toEqual(copied);
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital one');
+});
+
+test('bad input gets a clear message, shown as text, and nothing is imported', async ({ page }) => {
+	await importText(page, 'one column only\nand another\n', 'Broken');
+	await page.getByLabel('Format').selectOption('csv');
+	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('0 cards ready to import');
+	await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+
+	await importText(
+		page,
+		'#separator:tab\n#html:true\n<img src=x onerror="window.hacked=1">Front\tBack <script>window.hacked=1</script>\n',
+		'Safe'
+	);
+	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('1 card ready to import');
+	expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
+
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0, 0x42]) });
+	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('binary file');
+
+	await page.goto('/decks/open#d1.AAAAedited');
+	await expect(page.getByRole('alert')).toContainText(/link/i);
+});
+
+test('deleting a card or the deck asks first and can be undone', async ({ page }) => {
+	await importQuizlet(page, 'To delete');
+	const first = page.getByRole('listitem', { name: /^Card 1:/ });
+	await first.getByRole('button', { name: 'Delete…' }).tap();
+	await first.getByRole('button', { name: 'Delete this card' }).tap();
+	await expect(page.getByRole('heading', { name: 'Cards (19)' })).toBeVisible();
+	await page.getByRole('button', { name: 'Undo' }).tap();
+	await expect(page.getByRole('heading', { name: 'Cards (20)' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Delete the deck…' }).tap();
+	await page.getByRole('button', { name: 'Delete “To delete”' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'No such deck' })).toBeVisible();
+	await page.getByRole('button', { name: 'Undo' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'To delete' })).toBeVisible();
+});
+
+test('a shared link opens the deck in another browser, offline, and adds it', async ({ page, browser }) => {
+	await importQuizlet(page, 'Shared capitals');
+	await page.getByRole('button', { name: 'Make a share link' }).tap();
+	const link = await page.getByLabel(/Link to this deck/).inputValue();
+	expect(link).toMatch(/\/decks\/open#d1\./);
+	await expect(page.getByRole('img', { name: /QR code of the link/ })).toBeVisible();
+
+	const other = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const friend = await other.newPage();
+	await friend.goto('/');
+	await friend.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await other.setOffline(true);
+	await friend.goto(link);
+	await expect(friend.getByRole('heading', { level: 1, name: 'Shared capitals' })).toBeVisible();
+	await friend.getByRole('button', { name: 'Add to my decks' }).tap();
+	await expect(friend.getByRole('heading', { name: 'Cards (20)' })).toBeVisible();
+	await friend.goto('/');
+	await expect(friend.getByRole('article', { name: 'Shared capitals' })).toBeVisible();
+	await other.close();
+});
+
+test('make a deck, add a card with a question of each kind checked as you type', async ({ page }) => {
+	await open(page, '/decks/new');
+	await page.getByLabel('Title').fill('Handmade');
+	await page.getByRole('button', { name: 'Create deck' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'Handmade' })).toBeVisible();
+	const add = page.getByRole('region', { name: 'Add a card' });
+	await add.getByLabel('Front').fill('Capital of Kyrgyzstan');
+	await add.getByLabel('Back', { exact: true }).fill('Bishkek');
+	await add.getByRole('button', { name: 'Add a question' }).tap();
+	await add.getByLabel('Question', { exact: true }).fill('Which city is the capital of Kyrgyzstan?');
+	await add.getByLabel('Right answer').fill('Bishkek');
+	await add.getByLabel(/Wrong answers/).fill('Osh');
+	await add.getByLabel('Explanation shown after the answer').fill('Bishkek is the capital.');
+	await add.getByRole('button', { name: 'Add card' }).tap();
+	await expect(add).toContainText('question 1: needs 3 or 4 options');
+	await add.getByLabel(/Wrong answers/).fill('Osh\nNaryn');
+	await expect(add).not.toContainText('needs 3 or 4 options');
+	await add.getByRole('button', { name: 'Add card' }).tap();
+	await expect(page.getByRole('heading', { name: 'Cards (1)' })).toBeVisible();
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('1 own questions');
+});
+
+test('an Anki package is previewed and imported with its progress', async ({ page }) => {
+	test.setTimeout(60_000);
+	const day = 86_400_000;
+	const start = Date.now() - 10 * day;
+	const bytes = writePackage(
+		await initSqlJs(),
+		{
+			noteTypes: [STOCK.basic],
+			decks: [{ id: 2, name: 'Geography::Rivers' }],
+			notes: [
+				{
+					id: 11,
+					noteTypeId: STOCK.basic.id,
+					fields: ['Longest river of <b>Asia</b>', 'Yangtze'],
+					tags: ['rivers'],
+					cards: [{ id: 101, ord: 0, deckId: 2 }]
+				},
+				{
+					id: 12,
+					noteTypeId: STOCK.basic.id,
+					fields: ['River of Baghdad', 'Tigris<img src=x onerror="window.hacked=1">'],
+					cards: [{ id: 102, ord: 0, deckId: 2 }]
+				}
+			],
+			revlog: [
+				{ time: start, cardId: 101, ease: 3, type: 0 },
+				{ time: start + 2 * day, cardId: 101, ease: 3, type: 1 }
+			]
+		},
+		'legacy-2'
+	);
+	await open(page, '/decks/import');
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'rivers.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+	await expect(page.getByText(/An Anki package: 2 notes, 2 cards, 0 media files, 2 reviews, 1 decks/)).toBeVisible({
+		timeout: 20_000
+	});
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview).toContainText('2 cards ready to import');
+	await expect(preview).toContainText('Longest river of Asia');
+	await expect(page.getByLabel('Title of the new deck')).toHaveValue('Rivers');
+	await page.getByRole('button', { name: 'Import 2 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'Rivers' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Cards (2)' })).toBeVisible();
+	expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
+	// The reviewed card brings its state: it is not new any more.
+	await page.goto('/');
+	await expect(page.getByRole('article', { name: 'Rivers' }).getByLabel('Due today').locator('dd.kind-new')).toHaveText(
+		'1'
+	);
+});
+
+async function deckPageUrl(page: Page) {
+	await importQuizlet(page, 'Screens');
+	return page.url();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`the deck screens pass axe and the CSP in ${scheme}, and are photographed`, async ({ page }) => {
+		test.setTimeout(90_000);
+		const violations: string[] = [];
+		page.on('console', (message) => {
+			if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+		});
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (e) =>
+				console.error(`Content-Security-Policy: ${e.violatedDirective} ${e.blockedURI}`)
+			);
+		});
+		await page.emulateMedia({ colorScheme: scheme });
+		const edit = await deckPageUrl(page);
+		await page.getByRole('button', { name: 'Make a share link' }).tap();
+		const link = await page.getByLabel(/Link to this deck/).inputValue();
+		const screens: [string, string, () => Promise<void>][] = [
+			['new', '/decks/new', async () => {}],
+			[
+				'import',
+				'/decks/import',
+				async () => page.getByLabel('Or paste the text').fill(`${QUIZLET}\nno separator here`)
+			],
+			['edit', edit, async () => page.getByRole('button', { name: 'Make a share link' }).tap()],
+			['open', link, async () => {}]
+		];
+		const found: string[] = [];
+		for (const [name, url, prepare] of screens) {
+			await open(page, url);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await prepare();
+			const result = await new AxeBuilder({ page }).analyze();
+			found.push(
+				...result.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+			);
+			await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
+		}
+		expect(found).toEqual([]);
+		expect(violations).toEqual([]);
+	});
+}
