@@ -178,7 +178,7 @@ describe('validateDeck', () => {
 	});
 
 	it('refuses a flashcard front that another fact already shows, whatever its case', () => {
-		const other: Record<string, any> = { ...fact(), id: 'kz-delisting-date' };
+		const other: ReturnType<typeof fact> = { ...fact(), id: 'kz-delisting-date' };
 		other.cards = [{ front: 'what did Kazakhstan do in December 2023? ', back: 'It delisted them.' }];
 		expect(messages([fact(), other])).toEqual([
 			`${FACTS} › kz-delisting-date › flashcard "what did Kazakhstan do in December 2023?" is also a flashcard of fact kz-delisting`
