@@ -83,6 +83,16 @@ describe('quiz codes', () => {
 		expect(other.questions.map((q) => q.key)).not.toEqual(a.questions.map((q) => q.key));
 	});
 
+	it('asks map and multiple-choice questions together, whichever of the two the teacher chose', () => {
+		for (const types of [['map'], ['multiple-choice']] as const) {
+			const quiz: ClassQuiz = { ...base, types: [...types] };
+			const read = decodeQuizCode(encodeQuizCode(quiz), decks);
+			if (!read.ok) throw new Error(read.message);
+			expect(read.value.quiz.types).toEqual(['multiple-choice', 'map']);
+			expect(quizConfigOf(quiz).types).toEqual(['multiple-choice', 'map']);
+		}
+	});
+
 	it('carries the title in the link only', () => {
 		const code = encodeQuizCode(base);
 		const hash = `#${quizFragment(code, '  Unit 3: borders & trade  ')}`;

@@ -66,6 +66,14 @@ const typesOf = (m: number) => {
 	const coded = unmask(m, CODED_TYPES);
 	return QUESTION_TYPES.filter((t) => coded.includes(t === 'map' ? 'multiple-choice' : t));
 };
+const codedMask = (types: readonly string[]) =>
+	mask(
+		types.map((t) => (t === 'map' ? 'multiple-choice' : t)),
+		CODED_TYPES
+	);
+
+/** The types a class quiz asks, as its code carries them: choosing map or multiple choice asks both. */
+export const classTypes = (types: readonly string[]): QuestionType[] => typesOf(codedMask(types));
 
 function mask(chosen: readonly string[], all: readonly string[]): number {
 	return all.reduce((m, id, i) => (chosen.includes(id) ? m | (1 << i) : m), 0);
@@ -79,7 +87,7 @@ function payloadBits(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): BitWriter {
 		.write(version, 5)
 		.write(deckHash(quiz.deckId), 12)
 		.write(quiz.count === 'all' ? 0 : quiz.count, 7)
-		.write(mask(quiz.types, CODED_TYPES), 5)
+		.write(codedMask(quiz.types), 5)
 		.write(mask(quiz.countries, COUNTRIES), 6)
 		.write(mask(quiz.themes, THEMES), 8)
 		.write(quiz.order === 'source' ? 1 : 0, 1)
@@ -204,7 +212,7 @@ export function quizConfigOf(quiz: ClassQuiz): QuizConfig {
 		count: quiz.count,
 		countries: [...quiz.countries],
 		themes: [...quiz.themes],
-		types: [...quiz.types],
+		types: classTypes(quiz.types),
 		order: quiz.order,
 		feedback: 'end',
 		seed: `class-${quiz.seed.toString(36)}`
