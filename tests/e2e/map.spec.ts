@@ -114,11 +114,17 @@ for (const scheme of ['light', 'dark'] as const) {
 		const q = await onScreen(page);
 		await expect(page.locator('svg.map')).toBeVisible();
 		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+		await page.screenshot({ path: shot(`question-${scheme}`), fullPage: true });
 		await spot(page, nameOf(q, false)).tap();
 		await page.getByRole('button', { name: /^Check/ }).tap();
 		await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
 		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 		await page.screenshot({ path: shot(`feedback-${scheme}`), fullPage: true });
+		await next(page);
+		await page.getByRole('button', { name: 'Or answer from a list instead' }).tap();
+		await expect(page.locator('form.question .option')).not.toHaveCount(0);
+		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+		await page.screenshot({ path: shot(`list-${scheme}`), fullPage: true });
 	});
 }
 

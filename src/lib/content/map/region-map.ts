@@ -30,9 +30,9 @@ export interface RegionMap {
 	/** The named countries, in MAP_REGIONS order (west to east). */
 	regions: { id: MapRegion; d: string; centre: { x: number; y: number } }[];
 	context: { id: string; d: string }[];
+	/** Where the shapes come from, shown under every map. */
+	attribution: string;
 }
-
-export const MAP_ATTRIBUTION = 'Country shapes: Natural Earth 1:50m (public domain), via world-atlas.';
 
 function readTopology(): Topology<{ countries: GeometryCollection }> {
 	const path = createRequire(import.meta.url).resolve('world-atlas/countries-50m.json');
@@ -93,6 +93,7 @@ export function buildRegionMap(): RegionMap {
 			const [x, y] = path.centroid(f);
 			return { id, d: compactPath(path(f) ?? ''), centre: { x: Math.round(x), y: Math.round(y) } };
 		}),
-		context: Object.entries(CONTEXT_CODES).map(([id, code]) => ({ id, d: compactPath(path(shape(code)) ?? '') }))
+		context: Object.entries(CONTEXT_CODES).map(([id, code]) => ({ id, d: compactPath(path(shape(code)) ?? '') })),
+		attribution: 'Country shapes: Natural Earth (public domain).'
 	};
 }
