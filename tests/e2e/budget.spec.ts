@@ -51,7 +51,9 @@ const LIBRARY_MARKS = {
 	// The QR code's alphanumeric alphabet, in the encoder (uqr) only.
 	uqr: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:',
 	// The FSRS optimiser's glue to its WebAssembly, loaded only by its worker when a student fits.
-	'fsrs-browser': 'wasm_bindgen_worker_init'
+	'fsrs-browser': 'wasm_bindgen_worker_init',
+	// The map of map questions (its shapes and its component), with the attribution it always shows.
+	'region map': 'Natural Earth (public domain)'
 };
 
 // 72 KB, not 70: this round gave every page a route table with the user's deck screens (the app's entry
@@ -100,6 +102,24 @@ for (const [path, expected] of [
 		expect(webAssembly).toEqual([]);
 	});
 }
+
+test('the map loads with the first map question, within 15 KB (gzip), and is precached', async ({ page }) => {
+	const { libraries, files } = await scriptsLoaded(page, `/quiz/${deck.id}`, async () => {
+		await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+		const types = page.getByRole('group', { name: 'Question types' });
+		await types.getByRole('button', { name: /Clear all/ }).tap();
+		await types.getByRole('checkbox', { name: 'Map' }).tap();
+		await page.getByRole('button', { name: 'Start quiz' }).tap();
+		await expect(page.locator('svg.map')).toBeVisible();
+	});
+	expect(libraries).toContain('region map');
+	const mapFiles = files.filter(([path]) =>
+		readFileSync(join('build', path), 'utf8').includes(LIBRARY_MARKS['region map'])
+	);
+	expect(mapFiles).toHaveLength(1);
+	expect(mapFiles[0]![1]).toBeLessThanOrEqual(15 * KB);
+	expect(readFileSync('build/sw.js', 'utf8')).toContain(mapFiles[0]![0].slice(1));
+});
 
 test('the whole precache is at most 600 KB (gzip), without WebAssembly', () => {
 	const worker = readFileSync('build/sw.js', 'utf8');

@@ -136,6 +136,23 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 2, name: 'Uzbekistan' })).toBeInViewport();
 		await expect(facts(page).locator('visible=true')).toHaveCount(deck.facts.length + aboutSource.length);
 	});
+
+	test('each country section shows one map with its country shaded, drawn with the page', async ({ page }) => {
+		await page.goto(`/decks/${deck.id}`);
+		for (const name of ['Kazakhstan', 'Kyrgyzstan', 'Tajikistan', 'Turkmenistan', 'Uzbekistan']) {
+			const section = page.getByRole('region', { name });
+			await expect(section.getByRole('img', { name: /^Map of Central Asia/ })).toHaveCount(1);
+			await expect(
+				section.getByRole('img', { name: `Map of Central Asia and Afghanistan with ${name} shaded` })
+			).toBeVisible();
+		}
+		await expect(
+			page.getByRole('region', { name: 'Central Asia as a whole' }).getByRole('img', {
+				name: 'Map of Central Asia and Afghanistan with Turkmenistan, Uzbekistan, Kazakhstan, Tajikistan and Kyrgyzstan shaded'
+			})
+		).toBeVisible();
+		await expect(page.getByText('Country shapes: Natural Earth (public domain).')).toBeVisible();
+	});
 });
 
 for (const scheme of ['light', 'dark'] as const) {

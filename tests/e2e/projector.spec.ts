@@ -166,6 +166,10 @@ function answersOf(plan: QuizPlan, student: number): (Given | null)[] {
 					: q.pairs.map(([l], k) => [l, q.pairs[(k + 1) % q.pairs.length]![1]] as [string, string]);
 			case 'ordering':
 				return pick < 2 ? q.items : planned.shown;
+			case 'map': {
+				const right = q.choicesOnMap!.findIndex((c) => c.id === q.answer);
+				return pick < 2 ? right : (right + pick - 1) % q.choicesOnMap!.length;
+			}
 		}
 	});
 }

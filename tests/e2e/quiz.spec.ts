@@ -101,6 +101,17 @@ async function answer(page: Page, q: DeckQuestion, right: boolean, way: Way, scr
 			}
 			break;
 		}
+		case 'map': {
+			const pick = q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
+			const spot = page.locator('svg.map').getByRole('radio', { name: pick, exact: true });
+			if (way === 'taps') await spot.tap();
+			else {
+				await spot.focus();
+				await page.keyboard.press('Space');
+			}
+			await expect(spot).toHaveAttribute('aria-checked', 'true');
+			break;
+		}
 	}
 	if (screenshot) {
 		await checkLayout(page);
@@ -197,7 +208,7 @@ test('a ten-question quiz of every type, by taps and keys, resumed after a reloa
 		}
 		await next(page, way);
 	}
-	expect([...seen].sort()).toEqual(['matching', 'multiple-choice', 'ordering', 'true-false', 'typed']);
+	expect([...seen].sort()).toEqual(['map', 'matching', 'multiple-choice', 'ordering', 'true-false', 'typed']);
 
 	// Results.
 	await expect(page).toHaveURL(/\/results\?attempt=/);

@@ -35,7 +35,7 @@ describe('the question bank', () => {
 
 	it('uses every question type', () => {
 		const types = new Set(deck!.facts.flatMap((f) => f.questions.map((q) => q.type)));
-		expect([...types].sort()).toEqual(['matching', 'multiple-choice', 'ordering', 'true-false', 'typed']);
+		expect([...types].sort()).toEqual(['map', 'matching', 'multiple-choice', 'ordering', 'true-false', 'typed']);
 	});
 
 	it('names each person, group and figure of the article somewhere in the bank', () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDecks } from '../../src/lib/content/load';
 import { COUNTRIES, QUESTION_TYPES, THEMES, type DeckQuestion } from '$lib/content/schema';
 import { validateDeck, type DeckFile } from '$lib/content/validate';
+import { projectPoint } from '$lib/content/map/projection';
 import { buildQuiz, type PlannedQuestion } from '$lib/quiz/build';
 import type { Given } from '$lib/quiz/answers';
 import { capText, cleanLine, CROCKFORD } from '$lib/classroom/bits';
@@ -134,7 +135,11 @@ const classQuiz: fc.Arbitrary<ClassQuiz> = fc.record({
 	count: fc.oneof(fc.constant('all' as const), fc.integer({ min: 1, max: 127 })),
 	countries: fc.subarray([...COUNTRIES], { minLength: 1 }),
 	themes: fc.subarray([...THEMES], { minLength: 1 }),
-	types: fc.subarray([...QUESTION_TYPES], { minLength: 1 }),
+	// A quiz code asks for map questions with multiple choice (quizcode.ts).
+	types: fc
+		.subarray([...QUESTION_TYPES], { minLength: 1 })
+		.map((types) => QUESTION_TYPES.filter((t) => types.includes(t === 'map' ? 'multiple-choice' : t)))
+		.filter((types) => types.length > 0),
 	order: fc.constantFrom('shuffled' as const, 'source' as const),
 	timer: fc.constantFrom(...TIMER_CHOICES),
 	seed: fc.integer({ min: 0, max: 0xffffffff })
@@ -285,6 +290,11 @@ describe('result codes', () => {
 					fc
 						.shuffledSubarray([...q.items], { minLength: q.items.length })
 						.map((order) => ({ given: order, read: order }))
+				);
+			case 'map':
+				return fc.oneof(
+					none,
+					fc.nat({ max: q.choicesOnMap!.length - 1 }).map((i) => ({ given: i, read: i }))
 				);
 		}
 	}
@@ -547,9 +557,9 @@ describe('deck files', () => {
 	}
 
 	it('the real files are a deck', () => {
-		expect(validateDeck({ path: PATHS[0]!, data: metaData }, [{ path: PATHS[1]!, data: factsData }]).problems).toEqual(
-			[]
-		);
+		expect(
+			validateDeck({ path: PATHS[0]!, data: metaData }, [{ path: PATHS[1]!, data: factsData }], projectPoint).problems
+		).toEqual([]);
 	});
 
 	it('any YAML text or value, or a changed deck, gives the deck or problems, never an exception', async () => {

@@ -135,8 +135,11 @@ describe('a class quiz on the student’s phone', () => {
 	};
 	const code = encodeQuizCode(timed);
 	const untimed = encodeQuizCode({ ...timed, timer: 0 });
-	const right = (p: PlannedQuestion) =>
-		p.question.type === 'multiple-choice' || p.question.type === 'true-false' ? p.question.answer : null;
+	const right = (p: PlannedQuestion) => {
+		const q = p.question;
+		if (q.type === 'multiple-choice' || q.type === 'true-false') return q.answer;
+		return q.type === 'map' ? q.choicesOnMap!.findIndex((c) => c.id === q.answer) : null;
+	};
 
 	let db: StudyDatabase;
 	let clock: ReturnType<typeof manualClock>;

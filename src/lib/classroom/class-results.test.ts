@@ -151,6 +151,7 @@ describe('the class results on the projector', () => {
 			const q = plan.questions[index]!.question;
 			if (q.type === 'matching') return q.pairs;
 			if (q.type === 'ordering') return q.items;
+			if (q.type === 'map') return q.choicesOnMap!.findIndex((c) => c.id === q.answer);
 			return q.answer;
 		};
 		const results = ['Aida', 'Bolat', 'Chingiz', 'Dana', 'Erlan', 'Farida', 'Gulnara'].map((name, s) => ({

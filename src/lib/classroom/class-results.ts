@@ -53,7 +53,8 @@ const ordinal = (n: number) =>
 	`${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /**
- * An answer in a few words for the wall: an option as it reads, True or False, the text typed; for
+ * An answer in a few words for the wall: an option as it reads, True or False, the text typed, the
+ * country or place tapped; for
  * matching and ordering only what is wrong (the pairs matched wrongly, the items out of place).
  */
 export function answerText(question: DeckQuestion, given: Given): string {
@@ -68,6 +69,7 @@ export function answerText(question: DeckQuestion, given: Given): string {
 		const order = given as string[];
 		return order.flatMap((item, i) => (question.items[i] === item ? [] : [`${ordinal(i + 1)}: ${item}`])).join('; ');
 	}
+	if (question.type === 'map') return question.choicesOnMap?.[given as number]?.name ?? '—';
 	return typeof given === 'boolean' ? yesNo(given) : String(given);
 }
 
@@ -171,6 +173,11 @@ function questionResults(
 				);
 			break;
 		}
+		case 'map':
+			bars = (q.choicesOnMap ?? []).map((choice, i) =>
+				bar(choice.name, groups.count(JSON.stringify(i)), choice.id === q.answer)
+			);
+			break;
 		case 'matching':
 		case 'ordering': {
 			const [rightLabel, wrongLabel] =

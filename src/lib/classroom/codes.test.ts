@@ -83,6 +83,16 @@ describe('quiz codes', () => {
 		expect(other.questions.map((q) => q.key)).not.toEqual(a.questions.map((q) => q.key));
 	});
 
+	it('asks map and multiple-choice questions together, whichever of the two the teacher chose', () => {
+		for (const types of [['map'], ['multiple-choice']] as const) {
+			const quiz: ClassQuiz = { ...base, types: [...types] };
+			const read = decodeQuizCode(encodeQuizCode(quiz), decks);
+			if (!read.ok) throw new Error(read.message);
+			expect(read.value.quiz.types).toEqual(['multiple-choice', 'map']);
+			expect(quizConfigOf(quiz).types).toEqual(['multiple-choice', 'map']);
+		}
+	});
+
 	it('carries the title in the link only', () => {
 		const code = encodeQuizCode(base);
 		const hash = `#${quizFragment(code, '  Unit 3: borders & trade  ')}`;
@@ -145,12 +155,16 @@ describe('result codes', () => {
 					: q.pairs.slice(0, 2).map(([l], k): [string, string] => [l, p.shown[k]!]);
 			case 'ordering':
 				return mode === 0 ? [...q.items] : [...p.shown];
+			case 'map': {
+				const right = q.choicesOnMap!.findIndex((c) => c.id === q.answer);
+				return mode === 0 ? right : (right + 1) % q.choicesOnMap!.length;
+			}
 		}
 	});
 
 	it('holds the quiz, the name, the time and every answer', () => {
 		expect(plan.questions.length).toBeGreaterThan(20);
-		expect(new Set(plan.questions.map((q) => q.question.type)).size).toBe(5);
+		expect(new Set(plan.questions.map((q) => q.question.type)).size).toBe(QUESTION_TYPES.length);
 		const text = encodeResultCode(quizId, plan, '  Aida   Nurlanovna ', answers, at);
 		expect(text).toMatch(/^R1[0-9A-HJKMNP-TV-Z]+$/);
 		const read = decodeResultCode(text.toLowerCase(), quizId, plan);
@@ -189,7 +203,7 @@ describe('result codes', () => {
 		],
 		['another quiz', encodeResultCode(quizIdOf(other), otherPlan, 'Aida', [], at), /for another quiz/],
 		['a character changed in the name', flip(good, 20), /damaged: a character was changed/],
-		['a character changed in the answers', flip(good, good.length - 10), /damaged: a character was changed/],
+		['a character changed in the answers', flip(good, good.length - 11), /damaged: a character was changed/],
 		['a character changed in the checksum', flip(good, 3), /damaged: a character was changed/]
 	];
 	it.each(refusals)('refuses %s with the reason', (_name, text, reason) => {

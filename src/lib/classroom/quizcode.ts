@@ -57,6 +57,24 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const deckHash = (deckId: string) => fnv1a(deckId) & 0xfff;
 
+/**
+ * The types the code's 5-bit mask names. Map questions, a later type, are asked for by the multiple-choice
+ * bit (both pick one answer among a few), so codes keep their length and codes made before still read.
+ */
+const CODED_TYPES = QUESTION_TYPES.filter((t) => t !== 'map');
+const typesOf = (m: number) => {
+	const coded = unmask(m, CODED_TYPES);
+	return QUESTION_TYPES.filter((t) => coded.includes(t === 'map' ? 'multiple-choice' : t));
+};
+const codedMask = (types: readonly string[]) =>
+	mask(
+		types.map((t) => (t === 'map' ? 'multiple-choice' : t)),
+		CODED_TYPES
+	);
+
+/** The types a class quiz asks, as its code carries them: choosing map or multiple choice asks both. */
+export const classTypes = (types: readonly string[]): QuestionType[] => typesOf(codedMask(types));
+
 function mask(chosen: readonly string[], all: readonly string[]): number {
 	return all.reduce((m, id, i) => (chosen.includes(id) ? m | (1 << i) : m), 0);
 }
@@ -69,7 +87,7 @@ function payloadBits(quiz: ClassQuiz, version = QUIZ_CODE_VERSION): BitWriter {
 		.write(version, 5)
 		.write(deckHash(quiz.deckId), 12)
 		.write(quiz.count === 'all' ? 0 : quiz.count, 7)
-		.write(mask(quiz.types, QUESTION_TYPES), 5)
+		.write(codedMask(quiz.types), 5)
 		.write(mask(quiz.countries, COUNTRIES), 6)
 		.write(mask(quiz.themes, THEMES), 8)
 		.write(quiz.order === 'source' ? 1 : 0, 1)
@@ -177,7 +195,7 @@ export function decodeQuizCode(text: string, decks: readonly string[]): Decoded<
 			quiz: {
 				deckId,
 				count: count === 0 ? 'all' : count,
-				types: unmask(types, QUESTION_TYPES),
+				types: typesOf(types),
 				countries: unmask(countries, COUNTRIES),
 				themes: unmask(themes, THEMES),
 				order: order === 1 ? 'source' : 'shuffled',
@@ -195,7 +213,7 @@ export function quizConfigOf(quiz: ClassQuiz): QuizConfig {
 		count: quiz.count,
 		countries: [...quiz.countries],
 		themes: [...quiz.themes],
-		types: [...quiz.types],
+		types: classTypes(quiz.types),
 		order: quiz.order,
 		feedback: 'end',
 		seed: `class-${quiz.seed.toString(36)}`

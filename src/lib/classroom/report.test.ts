@@ -21,9 +21,17 @@ const quiz: ClassQuiz = {
 	seed: 99
 };
 const plan = buildQuiz(deck, quizConfigOf(quiz));
-const right = (q: DeckQuestion) => (q.type === 'multiple-choice' || q.type === 'true-false' ? q.answer : null);
+// Multiple choice brings the map questions of these countries with it (a class quiz asks both).
+const mapIndex = (q: DeckQuestion, isRight: boolean) =>
+	q.type === 'map' ? q.choicesOnMap!.findIndex((c) => (c.id === q.answer) === isRight) : null;
+const right = (q: DeckQuestion) =>
+	q.type === 'multiple-choice' || q.type === 'true-false' ? q.answer : mapIndex(q, true);
 const wrong = (q: DeckQuestion) =>
-	q.type === 'multiple-choice' ? q.options.find((o) => o !== q.answer)! : q.type === 'true-false' ? !q.answer : null;
+	q.type === 'multiple-choice'
+		? q.options.find((o) => o !== q.answer)!
+		: q.type === 'true-false'
+			? !q.answer
+			: mapIndex(q, false);
 
 describe('the class report', () => {
 	const qs = plan.questions.map((p) => p.question);

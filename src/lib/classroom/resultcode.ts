@@ -11,7 +11,8 @@
  * 6 name length in bytes + the name (UTF-8) · 10 question count · each answer:
  *   multiple choice 3 bits (0 none, 1 + option shown) · true/false 2 (0 none, 1 true, 2 false)
  *   typed 7 bits length + UTF-8 · matching 3 bits per left item (0 none, 1 + right shown)
- *   ordering 1 bit answered + 3 bits per position (the item shown at that index).
+ *   ordering 1 bit answered + 3 bits per position (the item shown at that index)
+ *   map 4 bits (0 none, 1 + the index of the country or place tapped, in the question's own order).
  */
 import type { PlannedQuestion, QuizPlan } from '$lib/quiz/build';
 import type { Given, MatchingGiven } from '$lib/quiz/answers';
@@ -99,6 +100,9 @@ function writeAnswer(w: BitWriter, planned: PlannedQuestion, given: Given | null
 			}
 			break;
 		}
+		case 'map':
+			w.write(typeof given === 'number' ? given + 1 : 0, 4);
+			break;
 	}
 }
 
@@ -116,6 +120,8 @@ function maxAnswerBits(planned: PlannedQuestion): number {
 			return 3 * q.pairs.length;
 		case 'ordering':
 			return 1 + 3 * q.items.length;
+		case 'map':
+			return 4;
 	}
 }
 
@@ -153,6 +159,11 @@ function readAnswer(r: BitReader, planned: PlannedQuestion): Given | null {
 				if (i >= planned.shown.length) throw new RangeError('item');
 				return planned.shown[i]!;
 			});
+		}
+		case 'map': {
+			const i = r.read(4);
+			if (i > (q.choicesOnMap?.length ?? 0)) throw new RangeError('map choice');
+			return i === 0 ? null : i - 1;
 		}
 	}
 }

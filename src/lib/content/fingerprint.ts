@@ -95,6 +95,7 @@ export function textsOf(fact: Fact): string[] {
 				case 'ordering':
 					return [...own, ...q.items];
 				case 'true-false':
+				case 'map':
 					return own;
 			}
 		})

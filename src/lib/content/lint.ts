@@ -38,6 +38,7 @@ function answersOf(q: Question): string[] {
 		case 'ordering':
 			return q.items;
 		case 'true-false':
+		case 'map':
 			return [];
 	}
 }

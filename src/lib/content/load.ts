@@ -12,6 +12,7 @@ import {
 } from './validate';
 import type { BundledDeck } from './schema';
 import { messageOf } from '../message-of';
+import { projectPoint } from './map/projection';
 
 function readYaml(path: string, shownAs: string): DeckFile {
 	try {
@@ -48,7 +49,7 @@ export function loadDecks(root: string): {
 		}
 		const meta = readYaml(join(dir, 'deck.yaml'), shown('deck.yaml'));
 		const factFiles = yamlNames.filter((n) => n !== 'deck.yaml').map((n) => readYaml(join(dir, n), shown(n)));
-		const result = validateDeck(meta, factFiles);
+		const result = validateDeck(meta, factFiles, projectPoint);
 		problems.push(...result.problems);
 		warnings.push(...result.warnings);
 		if (result.deck) {

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { LINT_RULES, QUESTION_TYPES, type Country, type QuestionType, type Theme } from './vocabulary';
+import type { MapChoice, Place } from './map/places';
 
 export * from './vocabulary';
 
@@ -63,9 +64,21 @@ const Ordering = v.strictObject({
 	items: v.pipe(v.array(text), v.minLength(3, 'needs 3 to 6 items'), v.maxLength(6, 'needs 3 to 6 items'))
 });
 
+const MapQuestion = v.strictObject({
+	...questionBase,
+	type: v.literal('map'),
+	// A country of MAP_REGIONS, or a place of the deck's `places`.
+	tap: v.picklist(['country', 'place'], 'must be "country" or "place"'),
+	// What the map offers to tap; a country question offers all six countries when it names none.
+	choices: v.optional(
+		v.pipe(v.array(localId), v.minLength(3, 'needs 3 to 8 choices'), v.maxLength(8, 'needs 3 to 8 choices'))
+	),
+	answer: localId
+});
+
 export const QuestionSchema = v.variant(
 	'type',
-	[MultipleChoice, TrueFalse, Typed, Matching, Ordering],
+	[MultipleChoice, TrueFalse, Typed, Matching, Ordering, MapQuestion],
 	(issue) => `unknown question type ${JSON.stringify(issue.input)} (expected one of ${QUESTION_TYPES.join(', ')})`
 );
 
@@ -111,11 +124,21 @@ const SourceSchema = v.strictObject({
 	paragraphs: v.pipe(v.array(v.strictObject({ n: v.pipe(v.number(), v.integer()), topic: text })), v.minLength(1))
 });
 
+/** A place a map question can ask for. Coordinates are optional here so the validator can name a place without them. */
+export const PlaceSchema = v.strictObject({
+	id: localId,
+	name: text,
+	lat: v.optional(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))),
+	lon: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
+	paragraphs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.minLength(1, 'cites no source paragraph'))
+});
+
 export const DeckMetaSchema = v.strictObject({
 	id: localId,
 	title: text,
 	description: text,
-	source: SourceSchema
+	source: SourceSchema,
+	places: v.optional(v.array(PlaceSchema))
 });
 
 /** A user's deck's title and description, checked as the bank's are. */
@@ -123,8 +146,8 @@ export const UserDeckMetaSchema = v.strictObject({ id: v.string(), title: text, 
 
 export type Question = v.InferOutput<typeof QuestionSchema>;
 export type FactInput = v.InferOutput<typeof FactSchema>;
-/** A bundled deck's metadata: it always cites its source. */
-export type DeckMeta = v.InferOutput<typeof DeckMetaSchema>;
+/** A bundled deck's metadata: it always cites its source; its places carry where they land on the map. */
+export type DeckMeta = Omit<v.InferOutput<typeof DeckMetaSchema>, 'places'> & { places?: Place[] };
 export type DeckSource = DeckMeta['source'];
 /** The metadata of any deck: a user's deck has no source. */
 export type AnyDeckMeta = Omit<DeckMeta, 'source'> & { source?: DeckSource };
@@ -138,8 +161,11 @@ export interface Fact extends Omit<FactInput, 'countries' | 'themes' | 'question
 	/** A user's deck's free tags. */
 	tags?: string[];
 }
-/** `key` is `<fact id>/<question id>`: stable, unique in the deck, what quiz history stores. */
-export type DeckQuestion = Question & { key: string; factId: string };
+/**
+ * `key` is `<fact id>/<question id>`: stable, unique in the deck, what quiz history stores.
+ * `choicesOnMap`: a bank's map question's choices, resolved to names and positions in its own order.
+ */
+export type DeckQuestion = Question & { key: string; factId: string; choicesOnMap?: MapChoice[] };
 
 /** Any deck, bundled or the user's: what study, quizzes, statistics and backups work with. */
 export interface Deck extends AnyDeckMeta {

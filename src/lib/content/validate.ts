@@ -22,6 +22,11 @@ import {
 	type Theme
 } from './schema';
 import { lintFact, type LintWarning } from './lint';
+import { isMapRegion, mapChoiceIds, mapChoices, type Place } from './map/places';
+import { pixelsPerUnitAt360, placeView, TOUCH_TARGET_PX } from './map/view';
+
+/** Where a longitude and latitude land on the region map (map/projection.ts, which needs d3-geo: Node only). */
+export type Projector = (lon: number, lat: number) => { x: number; y: number };
 
 export interface DeckFile {
 	/** Path shown in messages, e.g. `questions/central-asia-taliban/21-kazakhstan.yaml`. */
@@ -72,7 +77,11 @@ function duplicates(values: string[]): string[] {
 
 /** The rules of the bank's vocabularies that a well-shaped fact can still break. */
 /** `paragraphs` is undefined when deck.yaml itself is broken: then no paragraph can be judged. */
-function bankFactProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Set<number> | undefined): string[] {
+function bankFactProblems(
+	fact: v.InferOutput<typeof FactSchema>,
+	paragraphs: Set<number> | undefined,
+	places: Map<string, Place> | undefined
+): string[] {
 	const problems: string[] = [];
 	for (const n of fact.paragraphs) {
 		if (paragraphs && !paragraphs.has(n)) problems.push(`source paragraph [${n}] does not exist in the source`);
@@ -101,7 +110,73 @@ function bankFactProblems(fact: v.InferOutput<typeof FactSchema>, paragraphs: Se
 		problems.push(
 			`needs questions of at least two types, has ${fact.questions.length} question(s) of ${types.size} type(s)`
 		);
+	for (const q of fact.questions) if (q.type === 'map') problems.push(...mapProblems(q, places));
 	return [...problems, ...questionProblems(fact.questions)];
+}
+
+/**
+ * A map question's rules that need the deck's places: every choice a known country or place with
+ * coordinates, and places far enough apart, where the question's view draws them on a 360 px phone,
+ * for a finger to tell them apart. `places` is undefined when deck.yaml is broken.
+ */
+function mapProblems(q: Extract<Question, { type: 'map' }>, places: Map<string, Place> | undefined): string[] {
+	if (!places) return [];
+	const where = `question "${q.id}"`;
+	const problems: string[] = [];
+	const ids = mapChoiceIds(q);
+	const known = (id: string) => (q.tap === 'country' ? isMapRegion(id) : places.has(id));
+	const kind = q.tap === 'country' ? 'country' : 'place';
+	for (const id of new Set([...ids, q.answer]))
+		if (!known(id))
+			problems.push(
+				`${where}: unknown ${kind} "${id}"${q.tap === 'place' ? ' (not among the places of deck.yaml)' : ''}`
+			);
+	if (q.tap === 'place' && !q.choices)
+		problems.push(`${where}: a place question lists the places it shows in "choices"`);
+	else if (!ids.includes(q.answer))
+		problems.push(
+			`${where}: the answer "${q.answer}" is not among the ${kind === 'country' ? 'countries' : 'places'} it shows`
+		);
+	if (q.tap !== 'place') return problems;
+	const shown = ids.flatMap((id) => places.get(id) ?? []).filter((p) => Number.isFinite(p.x));
+	const scale = pixelsPerUnitAt360(placeView(shown));
+	for (let i = 0; i < shown.length; i++)
+		for (let j = i + 1; j < shown.length; j++) {
+			const [a, b] = [shown[i]!, shown[j]!];
+			const apart = Math.hypot(a.x - b.x, a.y - b.y) * scale;
+			if (apart < TOUCH_TARGET_PX)
+				problems.push(
+					`${where}: "${a.id}" and "${b.id}" are ${Math.round(apart)} px apart on a 360 px screen, closer than a finger can tell apart (${TOUCH_TARGET_PX} px)`
+				);
+		}
+	return problems;
+}
+
+/** The deck's places with their map positions, or the problems of its place list. */
+function resolvePlaces(
+	listed: v.InferOutput<typeof DeckMetaSchema>['places'],
+	paragraphs: Set<number>,
+	project: Projector | undefined
+): { places: Place[]; problems: string[] } {
+	const places: Place[] = [];
+	const problems: string[] = [];
+	if (!listed) return { places, problems };
+	for (const id of duplicates(listed.map((p) => p.id))) problems.push(`place "${id}" is listed twice`);
+	for (const place of listed) {
+		for (const n of place.paragraphs)
+			if (!paragraphs.has(n))
+				problems.push(`place "${place.id}": source paragraph [${n}] does not exist in the source`);
+		if (place.lat === undefined || place.lon === undefined) {
+			problems.push(`place "${place.id}" has no coordinates (needs lat and lon)`);
+			continue;
+		}
+		if (!project) {
+			problems.push('the deck has places, so it must be validated with the map projection (load.ts passes it)');
+			break;
+		}
+		places.push({ ...place, lat: place.lat, lon: place.lon, ...project(place.lon, place.lat) });
+	}
+	return { places, problems };
 }
 
 /** The rules every question of any deck must keep, bundled or the user's. */
@@ -131,6 +206,9 @@ export function questionProblems(questions: readonly Question[]): string[] {
 				break;
 			case 'ordering':
 				for (const d of duplicates(q.items)) problems.push(`${where}: item "${d}" appears twice`);
+				break;
+			case 'map':
+				for (const d of duplicates(q.choices ?? [])) problems.push(`${where}: choice "${d}" appears twice`);
 				break;
 			case 'true-false':
 				break;
@@ -164,6 +242,9 @@ export function validateUserDeck(deck: Deck, file: string): DeckProblem[] {
 			continue;
 		}
 		if (parsed.output.cards.length === 0) problems.push({ file, factId, message: 'has no flashcard' });
+		for (const q of parsed.output.questions)
+			if (q.type === 'map')
+				problems.push({ file, factId, message: `question "${q.id}": map questions need a bundled deck's places` });
 		for (const message of questionProblems(parsed.output.questions)) problems.push({ file, factId, message });
 	}
 	return problems;
@@ -180,7 +261,7 @@ export interface DeckResult {
  * `meta` is the deck's `deck.yaml`; `factFiles` are the other YAML files of
  * its folder. Returns the deck only when there is no problem at all.
  */
-export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult {
+export function validateDeck(meta: DeckFile, factFiles: DeckFile[], project?: Projector): DeckResult {
 	const problems: DeckProblem[] = [];
 	const warnings: DeckWarning[] = [];
 	for (const file of [meta, ...factFiles]) {
@@ -188,10 +269,20 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 	}
 
 	let deckMeta: DeckMeta | undefined;
+	let placeById: Map<string, Place> | undefined;
 	if (!meta.parseError) {
 		const parsed = v.safeParse(DeckMetaSchema, meta.data);
-		if (parsed.success) deckMeta = parsed.output;
-		else for (const message of issuesToMessages(parsed.issues)) problems.push({ file: meta.path, message });
+		if (parsed.success) {
+			const resolved = resolvePlaces(
+				parsed.output.places,
+				new Set(parsed.output.source.paragraphs.map((p) => p.n)),
+				project
+			);
+			for (const message of resolved.problems) problems.push({ file: meta.path, message });
+			const { places: _listed, ...rest } = parsed.output;
+			deckMeta = resolved.places.length > 0 ? { ...rest, places: resolved.places } : rest;
+			placeById = new Map(resolved.places.map((p) => [p.id, p]));
+		} else for (const message of issuesToMessages(parsed.issues)) problems.push({ file: meta.path, message });
 	}
 	const paragraphs = deckMeta && new Set(deckMeta.source.paragraphs.map((p) => p.n));
 
@@ -222,7 +313,7 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 				return;
 			}
 			factFileOf.set(fact.id, file.path);
-			const own = bankFactProblems(fact, paragraphs);
+			const own = bankFactProblems(fact, paragraphs, placeById);
 			for (const card of fact.cards) {
 				const front = card.front.trim().toLowerCase();
 				const other = factOfFront.get(front);
@@ -240,7 +331,12 @@ export function validateDeck(meta: DeckFile, factFiles: DeckFile[]): DeckResult 
 					...fact,
 					countries: fact.countries as Country[],
 					themes: fact.themes as Theme[],
-					questions: fact.questions.map((q) => ({ ...q, key: `${fact.id}/${q.id}`, factId: fact.id }))
+					questions: fact.questions.map((q) => {
+						const ids = { key: `${fact.id}/${q.id}`, factId: fact.id };
+						return q.type === 'map'
+							? { ...q, ...ids, choicesOnMap: mapChoices(q, deckMeta?.places ?? []) }
+							: { ...q, ...ids };
+					})
 				});
 			}
 		});

@@ -11,3 +11,9 @@ declare module 'virtual:deck-summaries' {
 	import type { DeckSummary } from '$lib/content/schema';
 	export const summaries: DeckSummary[];
 }
+
+declare module 'virtual:region-map' {
+	import type { RegionMap } from '$lib/content/map/region-map';
+	const map: RegionMap;
+	export default map;
+}

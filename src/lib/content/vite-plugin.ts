@@ -6,11 +6,14 @@
  * `virtual:deck-outline/<id>` the same deck without its questions, `virtual:deck-facts/<id>`
  * its fact ids in source order (for the home page's counts), and `virtual:deck-quiz-index/<id>`
  * its facts' tags and question types (for the quiz builder's counts), each in its own chunk.
+ * `virtual:region-map` holds the map of Central Asia that map questions draw, made here from Natural
+ * Earth's shapes (map/region-map.ts) and loaded only by a screen that shows a map.
  * Any problem in the bank stops the build with file, fact id and reason.
  */
 import type { Plugin } from 'vite';
 import { describeProblems, loadDecks } from './load';
 import { quizIndex, summarise } from './summary';
+import { buildRegionMap } from './map/region-map';
 
 const INDEX = 'virtual:decks';
 const SUMMARIES = 'virtual:deck-summaries';
@@ -19,6 +22,7 @@ const OUTLINE = 'virtual:deck-outline/';
 const FACT_IDS = 'virtual:deck-facts/';
 const QUIZ_INDEX = 'virtual:deck-quiz-index/';
 const PER_DECK = [DECK, OUTLINE, FACT_IDS, QUIZ_INDEX];
+const REGION_MAP = 'virtual:region-map';
 
 export function questionBank(root: string): Plugin {
 	const read = () => {
@@ -29,10 +33,13 @@ export function questionBank(root: string): Plugin {
 	return {
 		name: 'question-bank',
 		resolveId(id) {
+			if (id === REGION_MAP) return '\0' + id;
 			if (id === INDEX || id === SUMMARIES || PER_DECK.some((prefix) => id.startsWith(prefix))) return '\0' + id;
 		},
 		load(id) {
 			const name = id.slice(1);
+			if (id === '\0' + REGION_MAP)
+				return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildRegionMap()))});`;
 			const prefix = PER_DECK.find((p) => name.startsWith(p));
 			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && !prefix)) return;
 			const { decks, files } = read();
@@ -58,7 +65,8 @@ export function questionBank(root: string): Plugin {
 			const { aboutSource: _forTheGuide, ...studied } = deck;
 			const data =
 				prefix === OUTLINE
-					? { ...studied, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
+					? // Places serve map questions only, which the outline's readers never show.
+						{ ...studied, places: undefined, facts: deck.facts.map(({ questions: _q, ...fact }) => fact) }
 					: prefix === FACT_IDS
 						? deck.facts.map((f) => f.id)
 						: prefix === QUIZ_INDEX

@@ -13,7 +13,7 @@ export const THEMES = [
 	'minorities',
 	'infrastructure'
 ] as const;
-export const QUESTION_TYPES = ['multiple-choice', 'true-false', 'typed', 'matching', 'ordering'] as const;
+export const QUESTION_TYPES = ['multiple-choice', 'true-false', 'typed', 'matching', 'ordering', 'map'] as const;
 
 /** The checks of lint.ts: warnings a question can silence one by one with `allow`. */
 export const LINT_RULES = [
@@ -22,6 +22,25 @@ export const LINT_RULES = [
 	'acronym-spelled-out',
 	'explanation-repeats-back'
 ] as const;
+
+/** The countries a map question can ask for, west to east by their centre; the neighbours around them are only drawn. */
+export const MAP_REGIONS = [
+	'turkmenistan',
+	'uzbekistan',
+	'afghanistan',
+	'kazakhstan',
+	'tajikistan',
+	'kyrgyzstan'
+] as const;
+export type MapRegion = (typeof MAP_REGIONS)[number];
+export const MAP_REGION_NAMES: Record<MapRegion, string> = {
+	afghanistan: 'Afghanistan',
+	kazakhstan: 'Kazakhstan',
+	kyrgyzstan: 'Kyrgyzstan',
+	tajikistan: 'Tajikistan',
+	turkmenistan: 'Turkmenistan',
+	uzbekistan: 'Uzbekistan'
+};
 
 export type Country = (typeof COUNTRIES)[number];
 export type Theme = (typeof THEMES)[number];

@@ -105,6 +105,7 @@ export function cardProblems(card: NewUserCard): string[] {
 	for (const [i, raw] of (card.questions ?? []).entries()) {
 		const parsed = v.safeParse(QuestionSchema, raw);
 		if (!parsed.success) problems.push(`question ${i + 1}: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
+		else if (parsed.output.type === 'map') problems.push(`question ${i + 1}: a map question needs a bank deck's map`);
 	}
 	if (problems.length === 0) problems.push(...questionProblems(card.questions ?? []));
 	return problems;

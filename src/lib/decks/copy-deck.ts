@@ -7,8 +7,9 @@ import { createDeckWithCards, type NewUserCard } from '$lib/db/user-deck-edits';
 import { loadAnyDeck } from './library';
 
 /**
- * The cards of a copy: one card per flashcard; on a fact's first card its questions and its
- * statement (as the explanation); its countries and themes become free tags.
+ * The cards of a copy: one card per flashcard; on a fact's first card its questions (but for map
+ * questions, which need the bank deck's places) and its statement (as the explanation); its
+ * countries and themes become free tags.
  */
 export function copiedCards(deck: Deck): NewUserCard[] {
 	return deck.facts.flatMap((fact) =>
@@ -21,7 +22,10 @@ export function copiedCards(deck: Deck): NewUserCard[] {
 				...(fact.tags ?? [])
 			],
 			...(i === 0
-				? { explanation: fact.statement, questions: fact.questions.map(({ key: _key, factId: _factId, ...q }) => q) }
+				? {
+						explanation: fact.statement,
+						questions: fact.questions.filter((q) => q.type !== 'map').map(({ key: _key, factId: _factId, ...q }) => q)
+					}
 				: {})
 		}))
 	);

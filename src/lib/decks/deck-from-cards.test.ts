@@ -98,6 +98,7 @@ describe('an editable copy of a bundled deck', () => {
 		});
 		expect(read.cards[0]!.questions?.length).toBe(bundled.facts[0]!.questions.length);
 		expect(read.cards[0]!.tags.length).toBeGreaterThan(0);
+		expect(read.cards.flatMap((c) => c.questions ?? []).some((q) => q.type === 'map')).toBe(false);
 		expect(validateUserDeck(deckFromCards(made.deck, read.cards), made.deck.title)).toEqual([]);
 		expect(await db.factStates.count()).toBe(0);
 		await db.delete();

@@ -38,4 +38,18 @@ describe('question drafts', () => {
 			'question "q1": option "Bishkek" appears twice'
 		]);
 	});
+
+	it('refuses a map question on a user card, which has no map of places', () => {
+		const map = {
+			id: 'q1',
+			type: 'map',
+			tap: 'country',
+			prompt: 'Tap it.',
+			answer: 'kyrgyzstan',
+			explanation: 'It is.'
+		};
+		expect(cardProblems({ front: 'Kyrgyzstan', back: 'No border', questions: [map as never] })).toEqual([
+			"question 1: a map question needs a bank deck's map"
+		]);
+	});
 });

@@ -3,10 +3,14 @@
  * each of the five types is written with the keyboard of a phone. `toQuestion` turns it into the
  * bank's Question, which storage checks with the validator's rules (cardProblems), shown as you type.
  */
-import type { Question, QuestionType } from '$lib/content/schema';
+import { QUESTION_TYPES, type Question, type QuestionType } from '$lib/content/schema';
+
+/** The types a user card can hold: a map question needs the places of a bank deck's map. */
+export type DraftType = Exclude<QuestionType, 'map'>;
+export const DRAFT_TYPES = QUESTION_TYPES.filter((type): type is DraftType => type !== 'map');
 
 export interface QuestionDraft {
-	type: QuestionType;
+	type: DraftType;
 	prompt: string;
 	explanation: string;
 	/** The right answer: multiple choice and typed. */
@@ -17,7 +21,7 @@ export interface QuestionDraft {
 	truth: boolean;
 }
 
-export const QUESTION_TYPE_NAMES: Record<QuestionType, string> = {
+export const QUESTION_TYPE_NAMES: Record<DraftType, string> = {
 	'multiple-choice': 'Multiple choice',
 	'true-false': 'True or false',
 	typed: 'Typed answer',
@@ -26,14 +30,14 @@ export const QUESTION_TYPE_NAMES: Record<QuestionType, string> = {
 };
 
 /** What the list field holds, per type; undefined where the type has no list. */
-export const LINES_LABELS: Partial<Record<QuestionType, string>> = {
+export const LINES_LABELS: Partial<Record<DraftType, string>> = {
 	'multiple-choice': 'Wrong answers, 2 or 3, one a line',
 	typed: 'Other accepted answers, one a line (at least one)',
 	matching: 'Pairs, 3 to 6, one a line as: left = right',
 	ordering: 'Items in the right order, 3 to 6, one a line'
 };
 
-export const emptyDraft = (type: QuestionType = 'multiple-choice'): QuestionDraft => ({
+export const emptyDraft = (type: DraftType = 'multiple-choice'): QuestionDraft => ({
 	type,
 	prompt: '',
 	explanation: '',
@@ -79,6 +83,8 @@ export function toQuestion(draft: QuestionDraft, n: number): Question {
 
 /** A stored Question back in the form's fields. */
 export function toDraft(question: Question): QuestionDraft {
+	if (question.type === 'map')
+		throw new Error(`question "${question.id}" is a map question, which a user card cannot hold`);
 	const draft = { ...emptyDraft(question.type), prompt: question.prompt, explanation: question.explanation };
 	switch (question.type) {
 		case 'multiple-choice':

@@ -18,6 +18,8 @@ export interface GivenFor {
 	matching: MatchingGiven;
 	/** The items in the order given. */
 	ordering: string[];
+	/** The index, in the question's own order of choices, of the country or place tapped. */
+	map: number;
 }
 
 /** What a student gives to a question of this type; where nothing may have been given, `Given | null`. */
@@ -210,7 +212,11 @@ const SHAPES: { [T in QuestionType]: { is: (stored: unknown) => stored is GivenF
 			Array.isArray(stored) && stored.every((pair) => isTextList(pair) && pair.length === 2),
 		named: 'a list of [left, right] pairs'
 	},
-	ordering: { is: isTextList, named: 'a list of items' }
+	ordering: { is: isTextList, named: 'a list of items' },
+	map: {
+		is: (stored): stored is number => Number.isInteger(stored) && (stored as number) >= 0,
+		named: 'the index of a country or place'
+	}
 };
 
 /**
@@ -247,7 +253,8 @@ export const checkAnswer = perType<Verdict>({
 		const order = given ?? [];
 		const parts = question.items.map((item, i) => order[i] === item);
 		return { correct: order.length === question.items.length && parts.every(Boolean), parts };
-	}
+	},
+	map: (question, given) => ({ correct: given !== null && question.choicesOnMap?.[given]?.id === question.answer })
 });
 
 /** Whether an answer is complete enough to be checked (every pair made, some text typed…). */
@@ -256,7 +263,8 @@ export const isComplete = perType<boolean>({
 	'true-false': (_, given) => given !== null,
 	typed: (_, given) => given !== null && given.trim() !== '',
 	matching: (question, given) => question.pairs.every(([left]) => pairsOf(given).has(left)),
-	ordering: (question, given) => given !== null && given.length === question.items.length
+	ordering: (question, given) => given !== null && given.length === question.items.length,
+	map: (question, given) => given !== null && given < (question.choicesOnMap?.length ?? 0)
 });
 
 const yesNo = (b: boolean) => (b ? 'True' : 'False');
@@ -273,6 +281,8 @@ export function correctAnswerText(question: DeckQuestion): string {
 			return question.pairs.map(([l, r]) => `${l} → ${r}`).join('; ');
 		case 'ordering':
 			return question.items.map((item, i) => `${i + 1}. ${item}`).join('; ');
+		case 'map':
+			return question.choicesOnMap?.find((c) => c.id === question.answer)?.name ?? question.answer;
 	}
 }
 
@@ -287,5 +297,6 @@ export const givenText = perType<string>({
 		const chosen = pairsOf(given);
 		return question.pairs.map(([l]) => `${l} → ${chosen.get(l) ?? '—'}`).join('; ');
 	},
-	ordering: (_, given) => (given === null ? '—' : given.map((item, i) => `${i + 1}. ${item}`).join('; '))
+	ordering: (_, given) => (given === null ? '—' : given.map((item, i) => `${i + 1}. ${item}`).join('; ')),
+	map: (question, given) => (given === null ? '—' : (question.choicesOnMap?.[given]?.name ?? '—'))
 });

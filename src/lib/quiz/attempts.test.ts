@@ -39,6 +39,8 @@ function rightAnswer(p: PlannedQuestion): Given {
 			return q.pairs.map(([l, r]): [string, string] => [l, r]);
 		case 'ordering':
 			return [...q.items];
+		case 'map':
+			return q.choicesOnMap!.findIndex((c) => c.id === q.answer);
 	}
 }
 function wrongAnswer(p: PlannedQuestion): Given {
@@ -55,6 +57,8 @@ function wrongAnswer(p: PlannedQuestion): Given {
 			return q.pairs.map(([left], i): [string, string] => [left, p.shown[i]!]);
 		case 'ordering':
 			return p.shown;
+		case 'map':
+			return q.choicesOnMap!.findIndex((c) => c.id !== q.answer);
 	}
 }
 

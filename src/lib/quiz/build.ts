@@ -15,7 +15,8 @@ export const TYPE_NAMES: Record<QuestionType, string> = {
 	'true-false': 'True or false',
 	typed: 'Typed answer',
 	matching: 'Matching',
-	ordering: 'Ordering'
+	ordering: 'Ordering',
+	map: 'Map'
 };
 
 /** One question as this quiz shows it. */
@@ -26,7 +27,7 @@ export interface PlannedQuestion {
 	/**
 	 * The order things are shown in: multiple choice, its options; matching, the
 	 * right-hand sides; ordering, the items as first laid out (never already right).
-	 * Empty for true/false and typed questions.
+	 * Empty for true/false, typed and map questions (a map shows its choices where they are).
 	 */
 	shown: string[];
 }

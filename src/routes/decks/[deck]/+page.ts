@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { deckIds, loadDeck } from '$lib/content/decks';
 import { studyGuide } from '$lib/content/guide';
+import regionMap from 'virtual:region-map';
 
 export const entries = () => deckIds().map((deck) => ({ deck }));
 
@@ -12,5 +13,5 @@ export const csr = false;
 export const load = async ({ params }) => {
 	const deck = await loadDeck(params.deck);
 	if (!deck) error(404, `There is no deck called "${params.deck}".`);
-	return { deck, sections: studyGuide(deck) };
+	return { deck, sections: studyGuide(deck), map: regionMap };
 };

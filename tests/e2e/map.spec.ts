@@ -1,0 +1,142 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { DeckQuestion } from '../../src/lib/content/schema';
+import { deck } from './app';
+
+const byPrompt = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
+const shot = (name: string) => `test-results/screens/map-${name}.png`;
+
+/** A quiz of map questions only, in source order, with feedback after each. */
+async function startMapQuiz(page: Page) {
+	await page.goto(`/quiz/${deck.id}`);
+	await page.getByRole('button', { name: 'Build your own quiz' }).tap();
+	const types = page.getByRole('group', { name: 'Question types' });
+	await types.getByRole('button', { name: /Clear all/ }).tap();
+	await types.getByRole('checkbox', { name: 'Map' }).tap();
+	await page.getByRole('radio', { name: '20' }).tap();
+	await page.getByRole('radio', { name: 'As in the article' }).tap();
+	await page.getByRole('button', { name: 'Start quiz' }).tap();
+}
+
+async function onScreen(page: Page) {
+	const prompt = (await page.locator('form.question legend').textContent())?.trim() ?? '';
+	const q = byPrompt.get(prompt);
+	expect(q?.type, prompt).toBe('map');
+	return q as DeckQuestion & { type: 'map' };
+}
+
+const nameOf = (q: DeckQuestion & { type: 'map' }, right: boolean) =>
+	q.choicesOnMap!.find((c) => (c.id === q.answer) === right)!.name;
+const spot = (page: Page, name: string) => page.locator('svg.map').getByRole('radio', { name, exact: true });
+
+async function next(page: Page) {
+	await page.getByRole('button', { name: /^(Next question|See your results)$/ }).tap();
+}
+
+test('map questions answered by tap, by keyboard and from the list, with feedback that names the right place and the one tapped', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	const mapRequests: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().endsWith('.js')) mapRequests.push(r.url());
+	});
+	await startMapQuiz(page);
+
+	// 1. A country, tapped right: no names on the map before the answer.
+	let q = await onScreen(page);
+	await expect(page.locator('svg.map text')).toHaveCount(0);
+	await spot(page, nameOf(q, true)).tap();
+	await expect(spot(page, nameOf(q, true))).toHaveAttribute('aria-checked', 'true');
+	await page.screenshot({ path: shot('country-chosen'), fullPage: true });
+	await page.getByRole('button', { name: /^Check/ }).tap();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await expect(page.locator('svg.map text')).toHaveText([`✓ ${nameOf(q, true)}`]);
+	await next(page);
+
+	// 2. A country, tapped wrong: both are named on the map and under it.
+	q = await onScreen(page);
+	const wrong = nameOf(q, false);
+	await spot(page, wrong).tap();
+	await page.getByRole('button', { name: /^Check/ }).tap();
+	await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+	await expect(page.locator('svg.map text')).toHaveText([`✓ ${nameOf(q, true)}`, `✗ ${wrong}`]);
+	await expect(page.locator('.map-question .key')).toContainText(`the right answer: ${nameOf(q, true)}`);
+	await expect(page.locator('.map-question .key')).toContainText(`you tapped: ${wrong}`);
+	await page.screenshot({ path: shot('country-feedback'), fullPage: true });
+	await next(page);
+
+	// 3. By keyboard: Tab reaches the first country west to east, arrows move east, Enter answers.
+	q = await onScreen(page);
+	const westToEast = ['Turkmenistan', 'Uzbekistan', 'Afghanistan', 'Kazakhstan', 'Tajikistan', 'Kyrgyzstan'];
+	await page.locator('form.question legend').click();
+	while (!(await spot(page, 'Turkmenistan').evaluate((el) => el === document.activeElement)))
+		await page.keyboard.press('Tab');
+	const target = westToEast.indexOf(nameOf(q, true));
+	for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
+	await expect(spot(page, nameOf(q, true))).toBeFocused();
+	const ring = await spot(page, nameOf(q, true)).evaluate((el) => getComputedStyle(el).stroke);
+	expect(ring).toBe('rgb(245, 158, 11)');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await next(page);
+
+	// 4. From the list instead: the same choices by name.
+	q = await onScreen(page);
+	await page.getByRole('button', { name: 'Or answer from a list instead' }).tap();
+	await expect(page.locator('svg.map')).toHaveCount(0);
+	await expect(page.locator('form.question .option .text')).toHaveText(q.choicesOnMap!.map((c) => c.name));
+	await page.getByRole('radio', { name: nameOf(q, true), exact: true }).tap();
+	await page.getByRole('button', { name: /^Check/ }).tap();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+
+	// Walk on to the first place question: a point with a target of at least 44 px.
+	for (;;) {
+		await next(page);
+		q = await onScreen(page);
+		if (q.tap === 'place') break;
+		await spot(page, nameOf(q, true)).tap();
+		await page.getByRole('button', { name: /^Check/ }).tap();
+	}
+	const box = (await spot(page, nameOf(q, true)).boundingBox())!;
+	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+	await spot(page, nameOf(q, false)).tap();
+	await page.getByRole('button', { name: /^Check/ }).tap();
+	await expect(page.locator('svg.map text')).toHaveText([`✓ ${nameOf(q, true)}`, `✗ ${nameOf(q, false)}`]);
+	await page.screenshot({ path: shot('place-feedback'), fullPage: true });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`a map question and its feedback have no accessibility violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await startMapQuiz(page);
+		const q = await onScreen(page);
+		await expect(page.locator('svg.map')).toBeVisible();
+		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+		await page.screenshot({ path: shot(`question-${scheme}`), fullPage: true });
+		await spot(page, nameOf(q, false)).tap();
+		await page.getByRole('button', { name: /^Check/ }).tap();
+		await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+		await page.screenshot({ path: shot(`feedback-${scheme}`), fullPage: true });
+		await next(page);
+		await page.getByRole('button', { name: 'Or answer from a list instead' }).tap();
+		await expect(page.locator('form.question .option')).not.toHaveCount(0);
+		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+		await page.screenshot({ path: shot(`list-${scheme}`), fullPage: true });
+	});
+}
+
+test('a map question opens with the network off, its map from the precache', async ({ page, context }) => {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	await context.setOffline(true);
+	await startMapQuiz(page);
+	await expect(page.locator('svg.map path.region')).toHaveCount(6);
+	await context.setOffline(false);
+});
