@@ -149,6 +149,29 @@ test('deleting a card or the deck asks first and can be undone', async ({ page }
 	await expect(page.getByRole('heading', { level: 1, name: 'To delete' })).toBeVisible();
 });
 
+test('a big deck shows its first cards and its count at once, and any card is reachable', async ({ page }) => {
+	test.setTimeout(60_000);
+	await importText(page, Array.from({ length: 300 }, (_, i) => `Country ${i + 1}\tCapital ${i + 1}`).join('\n'), 'Big');
+	await page.getByRole('button', { name: 'Import 300 cards' }).tap();
+	await expect(page.getByRole('heading', { name: 'Cards (300)' })).toBeVisible();
+	await expect(page.getByText('Showing 50 of 300 cards.')).toBeVisible();
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital 1');
+	await expect(page.getByRole('listitem', { name: /^Card \d+:/ })).toHaveCount(50);
+
+	await page.getByRole('button', { name: 'Show more (250 left)' }).tap();
+	await expect(page.getByRole('listitem', { name: /^Card 51:/ })).toContainText('Capital 51');
+	await expect(page.getByText('Showing 100 of 300 cards.')).toBeVisible();
+
+	// A card far past the first page is found by its text, keeps its number, and moves within the whole deck.
+	await page.getByRole('search').getByLabel('Find a card').fill('capital 275');
+	await expect(page.getByText('1 of 300 cards match.')).toBeVisible();
+	const found = page.getByRole('listitem', { name: 'Card 275: Country 275' });
+	await found.getByRole('button', { name: 'Move card 275 up' }).tap();
+	await expect(page.getByRole('listitem', { name: 'Card 274: Country 275' })).toBeVisible();
+	await page.getByRole('search').getByLabel('Find a card').fill('Country 274');
+	await expect(page.getByRole('listitem', { name: 'Card 275: Country 274' })).toBeVisible();
+});
+
 test('a shared link opens the deck in another browser, offline, and adds it', async ({ page, browser }) => {
 	await importQuizlet(page, 'Shared capitals');
 	await page.getByRole('button', { name: 'Make a share link' }).tap();
