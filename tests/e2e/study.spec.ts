@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import { databaseNames, rateGood } from './app';
-import { fillableDisk } from './full-disk';
+import { fillableDisk } from './storage-faults';
 
 const deck = loadDecks('questions').decks[0]!;
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
