@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { deck, rateGood } from './app';
-import { stallableWrites, storedRows } from './storage-faults';
+import { deck, rateGood, startQuizOfType } from './app';
+import { fillableDisk, stallableWrites, storedRows } from './storage-faults';
 
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
 const counts = (page: Page) => page.getByLabel('Cards left in this session');
@@ -54,4 +54,73 @@ test('a tab killed while a backup is being imported leaves the data as it was, n
 	await reopened.goto('/');
 	await expect(newOnHome(reopened)).toHaveText('17');
 	expect(await storedRows(reopened)).toEqual(before);
+});
+
+test.describe('a full disk', () => {
+	test('a quiz answer that cannot be saved stays typed, says why, and is saved when tried again', async ({ page }) => {
+		const disk = await fillableDisk(page);
+		await startQuizOfType(page, 'Typed answer', { count: '5' });
+		const input = page.getByLabel('Your answer');
+		await input.fill('no idea at all');
+		await disk.fill();
+		await page.getByRole('button', { name: /^(Check|Answer)/ }).tap();
+		await expect(page.getByRole('alert')).toHaveText('Your answer could not be saved: The disk is full');
+		await expect(input).toHaveValue('no idea at all');
+		await disk.free();
+		await page.getByRole('button', { name: /^(Check|Answer)/ }).tap();
+		await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+		expect(await storedRows(page)).toMatchObject({ quizAnswers: 1 });
+	});
+
+	test('a backup that cannot be imported changes nothing, says why, and imports when tried again', async ({ page }) => {
+		const disk = await fillableDisk(page);
+		await page.goto(`/study/${deck.id}`);
+		await rateGood(page);
+		await page.goto('/settings');
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export backup' }).click();
+		const backup = await (await downloading).path();
+		await page.goto(`/study/${deck.id}`);
+		await rateGood(page);
+		const before = await storedRows(page);
+
+		await page.goto('/settings');
+		await disk.fill();
+		await page.getByLabel("Replace this device's progress").check();
+		await page.getByLabel('Backup file').setInputFiles(backup);
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'The backup could not be imported, so nothing was changed: The disk is full'
+		);
+		expect(await storedRows(page)).toEqual(before);
+		await disk.free();
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('button', { name: 'Yes, replace my progress' }).click();
+		await expect(page.getByText('Backup restored: this device now holds 1 facts studied, 1 reviews')).toBeVisible();
+	});
+
+	test('a card that cannot be added to a deck of yours stays typed, says why, and is added when tried again', async ({
+		page
+	}) => {
+		const disk = await fillableDisk(page);
+		await page.goto('/decks/new');
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('Title').fill('Handmade');
+		await page.getByRole('button', { name: 'Create deck' }).tap();
+		await expect(page.getByRole('heading', { level: 1, name: 'Handmade' })).toBeVisible();
+		const add = page.getByRole('region', { name: 'Add a card' });
+		await add.getByLabel('Front').fill('Capital of Kyrgyzstan');
+		await add.getByLabel('Back', { exact: true }).fill('Bishkek');
+		await disk.fill();
+		await add.getByRole('button', { name: 'Add card' }).tap();
+		await expect(page.getByRole('alert')).toHaveText(
+			'Could not save 1 cards: this device has no storage space left. Nothing was saved.'
+		);
+		await expect(add.getByLabel('Front')).toHaveValue('Capital of Kyrgyzstan');
+		await expect(page.getByRole('heading', { name: 'Cards (0)' })).toBeVisible();
+		await disk.free();
+		await add.getByRole('button', { name: 'Add card' }).tap();
+		await expect(page.getByRole('heading', { name: 'Cards (1)' })).toBeVisible();
+	});
 });
