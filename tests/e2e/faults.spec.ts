@@ -123,4 +123,45 @@ test.describe('a full disk', () => {
 		await add.getByRole('button', { name: 'Add card' }).tap();
 		await expect(page.getByRole('heading', { name: 'Cards (1)' })).toBeVisible();
 	});
+
+	test('result codes that cannot be stored stay in the box, say why, and are stored when added again', async ({
+		page
+	}) => {
+		const disk = await fillableDisk(page);
+		await page.goto('/classroom');
+		await expect(page.getByRole('button', { name: 'Make the quiz' })).toBeEnabled();
+		await page.getByLabel('Title').fill('Full disk');
+		await page.getByRole('combobox', { name: /^Questions/ }).selectOption('5');
+		await page.getByRole('combobox', { name: /^Time per question/ }).selectOption({ label: 'No limit' });
+		const types = page.getByRole('group', { name: 'Question types' });
+		for (const name of ['Typed answer', 'Matching', 'Ordering']) await types.getByRole('checkbox', { name }).uncheck();
+		await expect(page.getByText(/the quiz will ask 5\./)).toBeVisible();
+		await page.getByRole('button', { name: 'Make the quiz' }).click();
+		const link = (await page.getByRole('link', { name: /classroom\/take#q=/ }).getAttribute('href'))!;
+
+		await page.goto(link);
+		await page.getByLabel('Your name').fill('Aida');
+		await page.getByRole('button', { name: 'Start the quiz' }).click();
+		for (let i = 1; i <= 5; i++) {
+			await expect(page.getByRole('heading', { level: 2, name: `Question ${i} of 5` })).toBeVisible();
+			await page.locator('form.question input[type=radio]').first().check();
+			await page.getByRole('button', { name: /^Answer/ }).click();
+		}
+		const resultCode = await page.locator('textarea.code').inputValue();
+
+		await page.goto(link.replace('/classroom/take', '/classroom/collect'));
+		const box = page.getByLabel('Paste or type codes');
+		await box.fill(resultCode);
+		await disk.fill();
+		await page.getByRole('button', { name: 'Add codes' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'The results could not be saved: The disk is full. Add the codes again.'
+		);
+		await expect(box).toHaveValue(resultCode);
+		await disk.free();
+		await page.getByRole('button', { name: 'Add codes' }).click();
+		await expect(page.getByRole('list', { name: 'Codes read' })).toContainText('Aida: added');
+		await expect(box).toHaveValue('');
+		expect(await storedRows(page)).toMatchObject({ classResults: 1 });
+	});
 });
