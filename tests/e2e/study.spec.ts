@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import { databaseNames, rateGood } from './app';
+import { fillableDisk } from './storage-faults';
 
 const deck = loadDecks('questions').decks[0]!;
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
@@ -219,24 +220,14 @@ for (const theme of ['light', 'dark'] as const) {
 test('a rating or an undo that cannot be saved leaves the card on screen, says why, and can be tried again', async ({
 	page
 }) => {
-	// The disk fills up on demand: every IndexedDB write fails while `failWrites` is set.
-	await page.addInitScript(() => {
-		const transaction = IDBDatabase.prototype.transaction;
-		IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
-			if (args[1] === 'readwrite' && (window as { failWrites?: boolean }).failWrites)
-				throw new DOMException('The disk is full', 'QuotaExceededError');
-			return transaction.apply(this, args);
-		};
-	});
-	const failWrites = (fail: boolean) =>
-		page.evaluate((on) => ((window as { failWrites?: boolean }).failWrites = on), fail);
+	const disk = await fillableDisk(page);
 	const problem = page.getByRole('alert');
 
 	await page.goto(`/study/${deck.id}`);
 	await rateGood(page);
 	await expect(page.getByRole('heading', { level: 2, name: front(1) })).toBeVisible();
 
-	await failWrites(true);
+	await disk.fill();
 	await page.getByRole('button', { name: /Show answer/ }).click();
 	await page.getByRole('button', { name: /^Good / }).click();
 	await expect(problem).toHaveText('Could not save your rating: The disk is full');
@@ -249,7 +240,7 @@ test('a rating or an undo that cannot be saved leaves the card on screen, says w
 	await page.screenshot({ path: 'test-results/screens/study-write-failed.png' });
 
 	// Once the disk has room again, the same card is rated as if nothing had happened.
-	await failWrites(false);
+	await disk.free();
 	await page.keyboard.press('3');
 	await expect(page.getByRole('heading', { level: 2, name: front(2) })).toBeVisible();
 	await expect(problem).toBeHidden();

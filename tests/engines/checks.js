@@ -88,6 +88,23 @@ async function openSettings(driver) {
 	);
 }
 
+/**
+ * Sets the hour the study day starts (Settings) twelve hours away from the browser's clock, so a check
+ * that counts today's cards holds at any time of day: a new card rated Good is due ten minutes later,
+ * which in the last ten minutes before the rollover falls on the next study day.
+ * @param {Driver} driver
+ */
+async function dayStartsFarFromNow(driver) {
+	await openSettings(driver);
+	await driver.run(() => {
+		const field = /** @type {HTMLInputElement} */ (document.getElementById('rolloverHour'));
+		field.value = String((new Date().getHours() + 12) % 24);
+		field.dispatchEvent(new Event('input', { bubbles: true }));
+		field.dispatchEvent(new Event('change', { bubbles: true }));
+	});
+	await waitForText(driver, /^Saved\./, '[role=status]');
+}
+
 /** @param {Driver} driver */
 async function noScriptError(driver) {
 	const { errors } = await probeRecord(driver);
@@ -115,6 +132,7 @@ export const checks = [
 	[
 		'five ratings by keyboard are saved and still there after a reload',
 		async ({ driver }) => {
+			await dayStartsFarFromNow(driver);
 			await driver.goto(`/study/${deck}`);
 			for (let i = 1; i <= 5; i++) await rateGoodByKeys(driver, 20 - i);
 			await waitForText(driver, /15 new\s+5 learning/, COUNTS);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Grade } from 'ts-fsrs';
 import { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
-import { recordReview, undoLastReview } from '$lib/srs/review';
+import { recordReview, undoReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
 import { tallyReviews } from '$lib/db/review-hours';
@@ -29,14 +29,14 @@ describe('review tallies per hour', () => {
 	it('stay in step with the log through ratings and undos', async () => {
 		await rate(db, 'a', 3, at(10, 9));
 		await rate(db, 'b', 1, at(10, 9, 5));
-		await rate(db, 'b', 3, at(10, 10, 1));
-		await rate(db, 'a', 4, at(12, 8));
+		const third = await rate(db, 'b', 3, at(10, 10, 1));
+		const fourth = await rate(db, 'a', 4, at(12, 8));
 		await expectInStep(db);
 		expect((await db.reviewHours.toArray()).map((h) => h.reviews)).toEqual([2, 1, 1]);
 
-		await undoLastReview(db);
+		await undoReview(db, fourth.id!);
 		await expectInStep(db);
-		await undoLastReview(db);
+		await undoReview(db, third.id!);
 		await expectInStep(db);
 		// Undoing an hour's only review removes the hour.
 		expect(await db.reviewHours.count()).toBe(1);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { createScheduler, GRADE_NAMES, GRADES, newCard, toStored } from './scheduler';
-import { factKey, recordReview, undoLastReview } from './review';
+import { factKey, RATED_SINCE, recordReview, undoReview } from './review';
 import { loadDeckQueue } from './queue/reads';
 import { at, DECK, deck, rateFact } from './test-fixtures';
 import { useTestDatabase } from '$lib/db/test-database';
@@ -56,20 +56,20 @@ describe('recordReview', () => {
 	});
 });
 
-describe('undoLastReview', () => {
+describe('undoReview', () => {
 	it('restores the exact previous state and removes the log row', async () => {
 		await rateFact(db(), 'fact-03', Rating.Good, at(10, 9));
 		const before = await db().factStates.get('demo/fact-03');
-		await rateFact(db(), 'fact-03', Rating.Again, at(10, 9, 20));
-		const undone = await undoLastReview(db(), [DECK]);
+		const again = await rateFact(db(), 'fact-03', Rating.Again, at(10, 9, 20));
+		const undone = await undoReview(db(), again.id!);
 		expect(undone?.rating).toBe(Rating.Again);
 		expect(await db().factStates.get('demo/fact-03')).toEqual(before);
 		expect(await db().reviews.count()).toBe(1);
 	});
 
 	it('makes a fact new again when its first review is undone', async () => {
-		await rateFact(db(), 'fact-04', Rating.Easy, at(10, 9));
-		await undoLastReview(db());
+		const easy = await rateFact(db(), 'fact-04', Rating.Easy, at(10, 9));
+		await undoReview(db(), easy.id!);
 		expect(await db().factStates.count()).toBe(0);
 		expect(await db().reviews.count()).toBe(0);
 		const queue = await loadDeckQueue(db(), deck, DEFAULT_SETTINGS, at(10, 9, 1).getTime());
@@ -77,7 +77,24 @@ describe('undoLastReview', () => {
 		expect(queue.counts.new).toBe(20);
 	});
 
-	it('says so when there is nothing to undo', async () => {
-		expect(await undoLastReview(db())).toBeUndefined();
+	it('takes back only the review named, not a later one of another fact', async () => {
+		const first = await rateFact(db(), 'fact-05', Rating.Good, at(10, 9));
+		await rateFact(db(), 'fact-06', Rating.Good, at(10, 9, 1));
+		await undoReview(db(), first.id!);
+		expect((await db().reviews.toArray()).map((r) => r.factId)).toEqual(['fact-06']);
+		expect(await db().factStates.get('demo/fact-05')).toBeUndefined();
+	});
+
+	it('refuses, changing nothing, when the fact was rated again since', async () => {
+		const first = await rateFact(db(), 'fact-07', Rating.Good, at(10, 9));
+		await rateFact(db(), 'fact-07', Rating.Hard, at(10, 9, 15));
+		const stored = await db().factStates.get('demo/fact-07');
+		await expect(undoReview(db(), first.id!)).rejects.toThrow(RATED_SINCE);
+		expect(await db().factStates.get('demo/fact-07')).toEqual(stored);
+		expect(await db().reviews.count()).toBe(2);
+	});
+
+	it('gives undefined when the review is no longer stored', async () => {
+		expect(await undoReview(db(), 42)).toBeUndefined();
 	});
 });

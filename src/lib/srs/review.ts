@@ -7,6 +7,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { FactState, ReviewRow, ReviewSource } from '$lib/db/rows';
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
 import { countReviews, hourStart, withReview } from '$lib/db/review-hours';
+import { announce } from '$lib/db/changes';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;
@@ -34,7 +35,7 @@ function stateOf(row: FactState) {
 export async function recordReview(db: StudyDatabase, input: ReviewInput): Promise<ReviewRow> {
 	const key = factKey(input.deckId, input.factId);
 	const scheduler = createScheduler(input.retention, input.parameters);
-	return db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
+	const saved = await db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
 		const [existing, hour] = await Promise.all([
 			db.factStates.get(key),
 			db.reviewHours.get(hourStart(input.now.getTime()))
@@ -63,28 +64,38 @@ export async function recordReview(db: StudyDatabase, input: ReviewInput): Promi
 		row.id = id;
 		return row;
 	});
+	announce({ kind: 'reviews', deckIds: [input.deckId] });
+	return saved;
 }
 
+/** Why a review cannot be taken back: the fact was rated again after it (in another tab, say). */
+export const RATED_SINCE = 'that card has been rated again since, in another tab';
+
 /**
- * Takes back the most recent review (of the given decks, when named): the fact
- * gets back exactly the state it had, and the log row is removed. Returns the
- * undone row, or undefined when there is nothing to undo.
+ * Takes back one review (a tab takes back only its own): the fact gets back exactly the state it
+ * had, and the log row is removed. Returns the undone row, or undefined when it is no longer
+ * stored (a backup import or a reset replaced it). A review the fact has had since stays: taking
+ * back the older one would overwrite it, so that is refused with the reason.
  */
-export async function undoLastReview(db: StudyDatabase, deckIds?: string[]): Promise<ReviewRow | undefined> {
-	return db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
-		const last = await db.reviews
-			.orderBy('id')
-			.reverse()
-			.filter((r) => !deckIds || deckIds.includes(r.deckId))
-			.first();
-		if (!last) return undefined;
+export async function undoReview(db: StudyDatabase, id: number): Promise<ReviewRow | undefined> {
+	const undone = await db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
+		const row = await db.reviews.get(id);
+		if (!row) return undefined;
+		const since = await db.reviews
+			.where('factKey')
+			.equals(row.factKey)
+			.filter((r) => r.id! > id)
+			.count();
+		if (since > 0) throw new Error(RATED_SINCE);
 		await Promise.all([
-			last.before
-				? db.factStates.put({ key: last.factKey, deckId: last.deckId, factId: last.factId, ...last.before })
-				: db.factStates.delete(last.factKey),
-			db.reviews.delete(last.id!),
-			countReviews(db, [last], -1)
+			row.before
+				? db.factStates.put({ key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.before })
+				: db.factStates.delete(row.factKey),
+			db.reviews.delete(id),
+			countReviews(db, [row], -1)
 		]);
-		return last;
+		return row;
 	});
+	if (undone) announce({ kind: 'reviews', deckIds: [undone.deckId] });
+	return undone;
 }

@@ -14,7 +14,8 @@ import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue/reads';
 import { afterRating, pickNext } from './pick';
 import type { DeckQueue, QueueItem } from './queue/build';
-import { factKey, recordReview, undoLastReview } from './review';
+import { factKey, RATED_SINCE, recordReview, undoReview } from './review';
+import { assertNotReplaced } from '$lib/db/changes';
 import { requestPersistenceOnce } from '$lib/db/storage';
 import { byGrade, createScheduler, intervalLabels, newCard, toCard } from './scheduler';
 import { messageOf } from '$lib/message-of';
@@ -70,6 +71,10 @@ export class StudySession {
 	private readonly facts = new Map<string, FactOutline>();
 	private readonly deckIds: string[];
 	private readonly deckFacts: DeckFacts[];
+	/** Ids of the reviews this tab wrote in this session, oldest first: undo takes back only these. */
+	private ownReviews: number[] = [];
+	/** Counts this tab's writes, so a queue read that a rating overtook is read again. */
+	private writes = 0;
 	/** Settles when the whole queue has replaced the first cards; ratings wait for it, so they apply to the whole queue. */
 	private whole: Promise<unknown> = Promise.resolve();
 
@@ -80,7 +85,9 @@ export class StudySession {
 		private readonly name: string,
 		private readonly memory: SessionMemory,
 		private readonly now: () => number = Date.now,
-		private readonly customQueue?: QueueLoader
+		private readonly customQueue?: QueueLoader,
+		/** This tab's own strings (sessionStorage on the page): another tab cannot undo its ratings. */
+		private readonly tab: SessionMemory = memory
 	) {
 		this.deckIds = decks.map((d) => d.id);
 		this.deckFacts = decks.map((d) => ({ deckId: d.id, factIds: d.facts.map((f) => f.id) }));
@@ -135,8 +142,13 @@ export class StudySession {
 		// A session lasts until the study day ends; its start survives a reload.
 		const key = `study-session:${this.name}`;
 		const stored = Number(this.memory.get(key));
-		this.sessionStart = stored && stored >= studyDayStart(now, settings.rolloverHour) ? stored : now;
+		const continued = stored >= studyDayStart(now, settings.rolloverHour);
+		this.sessionStart = continued ? stored : now;
 		this.memory.set(key, String(this.sessionStart));
+		// Only this session's ratings can be undone: yesterday's belong to yesterday's session.
+		const own = JSON.parse(this.tab.get(this.ownKey) ?? '[]') as unknown;
+		this.ownReviews =
+			continued && hasDatabase && Array.isArray(own) ? own.filter((id) => Number.isSafeInteger(id)) : [];
 		// User Timing entries (`npm run bench` reads them): study:queue until the first card can
 		// show, study:queue-whole until the whole day's queue is in.
 		const started = performance.now();
@@ -169,7 +181,44 @@ export class StudySession {
 		// Nothing was rated meanwhile (ratings wait for this), so the whole queue replaces the first cards as it is.
 		this.items = queue.items;
 		this.wholeQueue = true;
-		this.canUndo = await this.reviewedInSession();
+		// A review this tab wrote may have gone since (another tab undid it, or replaced everything).
+		const stored = await this.db.reviews.bulkGet(this.ownReviews);
+		this.keepOwn(this.ownReviews.filter((_, i) => stored[i]));
+	}
+
+	private get ownKey() {
+		return `study-own-reviews:${this.name}`;
+	}
+
+	private keepOwn(ids: number[]) {
+		this.ownReviews = ids;
+		this.tab.set(this.ownKey, JSON.stringify(ids));
+		this.canUndo = ids.length > 0;
+	}
+
+	/**
+	 * Reads the queue again after another tab (or a quiz) has rated cards of these decks, so a card
+	 * rated there never shows here as if it were still new, and the counts agree. The card on screen
+	 * stays while it is still due as it was shown; otherwise the next card shows.
+	 */
+	async refresh(): Promise<void> {
+		const settings = this.settings;
+		if (!settings || !this.wholeQueue || !['front', 'back', 'waiting'].includes(this.phase)) return;
+		const read = async () => {
+			for (;;) {
+				const writes = this.writes;
+				const now = this.now();
+				const queue = await (this.customQueue?.(settings, this.sessionStart, now) ??
+					loadQueue(this.db, this.deckFacts, settings, now));
+				if (writes !== this.writes) continue;
+				this.items = queue.items;
+				const current = this.current;
+				if (!current || !queue.items.some((i) => sameCard(i, current))) await this.showNext();
+				return;
+			}
+		};
+		this.whole = this.whole.then(() => this.attempt("load today's cards again", read));
+		await this.whole;
 	}
 
 	reveal(): void {
@@ -187,6 +236,8 @@ export class StudySession {
 		this.saving = true;
 		const saved = await this.attempt('save your rating', async () => {
 			await this.whole;
+			assertNotReplaced();
+			this.writes++;
 			const now = this.now();
 			const row = await recordReview(this.db, {
 				deckId: item.deckId,
@@ -200,7 +251,7 @@ export class StudySession {
 			});
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
-			this.canUndo = true;
+			this.keepOwn([...this.ownReviews, row.id!]);
 			void requestPersistenceOnce(this.db, now);
 			return true;
 		});
@@ -217,9 +268,20 @@ export class StudySession {
 		if (!this.canUndo || this.saving || phase === 'loading') return;
 		this.phase = 'loading';
 		const back = await this.attempt('undo your last rating', async () => {
-			const undone = await undoLastReview(this.db, this.deckIds);
-			this.canUndo = await this.reviewedInSession();
-			if (!undone) return undefined;
+			assertNotReplaced();
+			this.writes++;
+			const id = this.ownReviews.at(-1)!;
+			const others = this.ownReviews.slice(0, -1);
+			let undone;
+			try {
+				undone = await undoReview(this.db, id);
+			} catch (error) {
+				// Taken back elsewhere or rated since: it can never be undone here, the rating before it may.
+				if (error instanceof Error && error.message === RATED_SINCE) this.keepOwn(others);
+				throw error;
+			}
+			this.keepOwn(others);
+			if (!undone) throw new Error('it is no longer stored (another tab undid it, or replaced your progress)');
 			const back: QueueItem = undone.before
 				? {
 						deckId: undone.deckId,
@@ -239,15 +301,6 @@ export class StudySession {
 	/** Called by a timer while waiting for a learning card. */
 	async poll(): Promise<void> {
 		if (this.phase === 'waiting') await this.showNext();
-	}
-
-	private async reviewedInSession(): Promise<boolean> {
-		const count = await this.db.reviews
-			.where('time')
-			.aboveOrEqual(this.sessionStart)
-			.filter((r) => this.deckIds.includes(r.deckId))
-			.count();
-		return count > 0;
 	}
 
 	private async showNext(): Promise<void> {
@@ -300,4 +353,10 @@ export class StudySession {
 			nextDue: await nextDue(this.db, this.deckIds, now)
 		};
 	}
+}
+
+/** The same card in the same state: still due as it was shown. */
+function sameCard(a: QueueItem, b: QueueItem): boolean {
+	if (a.deckId !== b.deckId || a.factId !== b.factId || a.kind !== b.kind) return false;
+	return a.kind === 'new' || (b.kind !== 'new' && a.state.reps === b.state.reps && a.state.due === b.state.due);
 }

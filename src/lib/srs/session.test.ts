@@ -389,3 +389,89 @@ describe('a study session that cannot write', () => {
 		expect(session.current).toBeUndefined();
 	});
 });
+
+describe('two tabs studying the same deck', () => {
+	/** A tab of the browser: the session's start is shared by the tabs (localStorage), undo is the tab's own (sessionStorage). */
+	async function openTab(browser: SessionMemory) {
+		const session = new StudySession(db(), [outline], DECK, browser, () => time, undefined, tabStorage());
+		await session.start();
+		await vi.waitFor(() => expect(session.wholeQueue).toBe(true));
+		return session;
+	}
+
+	it('shows a card rated in the other tab as rated, not as new, once told', async () => {
+		setTime(at(10, 9));
+		const browser = tabStorage();
+		const [first, second] = [await openTab(browser), await openTab(browser)];
+		await answer(first, Rating.Good);
+		await second.refresh();
+		expect(onScreen(second)).toEqual({
+			phase: 'front',
+			fact: 'fact-01',
+			kind: 'new',
+			counts: { new: 19, learning: 1, review: 0 }
+		});
+		await answer(second, Rating.Good);
+		await first.refresh();
+		expect(onScreen(first)).toEqual(onScreen(second));
+		expect(await db().reviews.count()).toBe(2);
+	});
+
+	it('moves on when the card on screen was rated in the other tab, and keeps it, answer shown, when another card was', async () => {
+		setTime(at(10, 9));
+		const browser = tabStorage();
+		const [first, second] = [await openTab(browser), await openTab(browser)];
+		await second.refresh();
+		first.reveal();
+		await answer(second, Rating.Good);
+		await first.refresh();
+		expect(onScreen(first)).toEqual({
+			phase: 'front',
+			fact: 'fact-01',
+			kind: 'new',
+			counts: { new: 19, learning: 1, review: 0 }
+		});
+		await answer(first, Rating.Good);
+		await second.refresh();
+		first.reveal();
+		await first.refresh();
+		// Nothing changed for the card on screen: it stays, answer shown.
+		expect(first.phase).toBe('back');
+		expect(first.current?.factId).toBe('fact-02');
+	});
+
+	it('records a card rated in both tabs before the word came as two reviews, the second from the first', async () => {
+		setTime(at(10, 9));
+		const browser = tabStorage();
+		const [first, second] = [await openTab(browser), await openTab(browser)];
+		await answer(first, Rating.Good);
+		wait(30_000);
+		await answer(second, Rating.Good);
+		const [a, b] = await db().reviews.toArray();
+		expect([a?.factId, b?.factId]).toEqual(['fact-00', 'fact-00']);
+		expect(b?.before).toEqual(a?.after);
+		expect(await db().factStates.get(`${DECK}/fact-00`)).toMatchObject({ reps: 2 });
+		// The first tab's rating has been built on: taking it back would lose the second.
+		await first.undo();
+		expect(first.error).toBe('Could not undo your last rating: that card has been rated again since, in another tab');
+		expect(await db().reviews.count()).toBe(2);
+		expect(first.canUndo).toBe(false);
+	});
+
+	it("undoes only the tab's own ratings", async () => {
+		setTime(at(10, 9));
+		const browser = tabStorage();
+		const [first, second] = [await openTab(browser), await openTab(browser)];
+		await answer(first, Rating.Good);
+		await second.refresh();
+		await answer(second, Rating.Easy);
+		await first.refresh();
+		expect(first.canUndo).toBe(true);
+		await first.undo();
+		expect(first.error).toBe('');
+		expect(onScreen(first)).toMatchObject({ fact: 'fact-00', kind: 'new' });
+		expect((await db().reviews.toArray()).map((r) => [r.factId, r.rating])).toEqual([['fact-01', Rating.Easy]]);
+		expect(first.canUndo).toBe(false);
+		expect(second.canUndo).toBe(true);
+	});
+});
