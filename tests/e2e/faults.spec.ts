@@ -2,6 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { deck, rateGood, startQuizOfType } from './app';
 import { fillableDisk, stallableWrites, storedRows } from './storage-faults';
 
+// The backup import writes from a worker, which the faults reach through its routed script
+// (storage-faults.ts); the app's service worker would fetch that script unseen by the route.
+test.use({ serviceWorkers: 'block' });
+
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
 const counts = (page: Page) => page.getByLabel('Cards left in this session');
 const newOnHome = (page: Page) => page.getByRole('article', { name: deck.title }).locator('dd.kind-new');
