@@ -2,6 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { deck, pickClassAnswer, rateGood, startQuizOfType } from './app';
 import { fillableDisk, stallableWrites, storedRows } from './storage-faults';
 
+// The backup import writes from a worker, which the faults reach through its routed script
+// (storage-faults.ts); the app's service worker would fetch that script unseen by the route.
+test.use({ serviceWorkers: 'block' });
+
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
 const counts = (page: Page) => page.getByLabel('Cards left in this session');
 const newOnHome = (page: Page) => page.getByRole('article', { name: deck.title }).locator('dd.kind-new');
@@ -32,6 +36,7 @@ test('a tab killed while a backup is being imported leaves the data as it was, n
 	await page.goto(`/study/${deck.id}`);
 	await rateGood(page);
 	await page.goto('/settings');
+	await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export backup' }).click();
 	const backup = await (await downloading).path();
@@ -42,6 +47,7 @@ test('a tab killed while a backup is being imported leaves the data as it was, n
 	expect(before).toMatchObject({ factStates: 3, reviews: 3 });
 
 	await page.goto('/settings');
+	await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
 	const stalled = await writes.stall('reviews');
 	await page.getByLabel("Replace this device's progress").check();
 	await page.getByLabel('Backup file').setInputFiles(backup);
@@ -77,6 +83,7 @@ test.describe('a full disk', () => {
 		await page.goto(`/study/${deck.id}`);
 		await rateGood(page);
 		await page.goto('/settings');
+		await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Export backup' }).click();
 		const backup = await (await downloading).path();
@@ -85,6 +92,7 @@ test.describe('a full disk', () => {
 		const before = await storedRows(page);
 
 		await page.goto('/settings');
+		await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
 		await disk.fill();
 		await page.getByLabel("Replace this device's progress").check();
 		await page.getByLabel('Backup file').setInputFiles(backup);

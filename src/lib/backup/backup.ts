@@ -264,7 +264,8 @@ export async function importFile(
 		return { ok: true, counts };
 	} catch (error) {
 		if (error instanceof Cancelled) throw error;
-		return { ok: false, message: `The backup could not be saved (${messageOf(error)}). Nothing was imported.` };
+		// Worded as the settings page words an import that fails otherwise: "could not be saved" is the export's.
+		return { ok: false, message: `The backup could not be imported, so nothing was changed: ${messageOf(error)}` };
 	}
 }
 

@@ -9,7 +9,10 @@ import { importFile, type ImportMode, type ImportOptions, type ImportOutcome } f
 import { Cancelled } from './format';
 import type { ImportReply, ImportRequest } from './import-protocol';
 
-/** What the database holds after the import, or why nothing was imported; rejects with `Cancelled` on a cancel. */
+/**
+ * What the database holds after the import, or why nothing was imported; rejects with `Cancelled` on
+ * a cancel, and with an Error carrying the worker's message when the import failed otherwise.
+ */
 export function importBackupFile(file: Blob, mode: ImportMode, options: ImportOptions = {}): Promise<ImportOutcome> {
 	const { signal, onProgress } = options;
 	if (signal?.aborted) return Promise.reject(new Cancelled());
@@ -28,6 +31,7 @@ export function importBackupFile(file: Blob, mode: ImportMode, options: ImportOp
 			if (data.type === 'progress') return onProgress?.(data.stage, data.progress);
 			finish();
 			if (data.type === 'cancelled') reject(new Cancelled());
+			else if (data.type === 'failed') reject(new Error(data.message));
 			else resolve(data.outcome);
 		};
 		worker.onerror = (event) => {

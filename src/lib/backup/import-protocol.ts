@@ -8,4 +8,6 @@ export type ImportReply =
 	| { type: 'started' }
 	| { type: 'progress'; stage: ImportStage; progress: Progress }
 	| { type: 'done'; outcome: ImportOutcome }
-	| { type: 'cancelled' };
+	| { type: 'cancelled' }
+	/** Something other than a write failed (the file could not be read, say): its message, for the page to show. */
+	| { type: 'failed'; message: string };

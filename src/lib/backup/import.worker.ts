@@ -6,6 +6,7 @@
 import { appDatabase } from '$lib/db/db';
 import { importFile } from './backup';
 import { Cancelled } from './format';
+import { messageOf } from '$lib/message-of';
 import type { ImportReply, ImportRequest } from './import-protocol';
 
 const post = (reply: ImportReply) => self.postMessage(reply);
@@ -22,7 +23,8 @@ self.onmessage = async ({ data }: MessageEvent<ImportRequest>) => {
 		});
 		post({ type: 'done', outcome });
 	} catch (error) {
-		if (!(error instanceof Cancelled)) throw error;
-		post({ type: 'cancelled' });
+		// Thrown from this async handler, the error would be an unhandled rejection, which never
+		// reaches the page's `onerror`: the page would wait for ever. Its message is sent instead.
+		post(error instanceof Cancelled ? { type: 'cancelled' } : { type: 'failed', message: messageOf(error) });
 	}
 };
