@@ -260,6 +260,15 @@ export const checks = [
 				await waitForText(driver, new RegExp(`^Question ${i} of 5$`), 'h2');
 				// The answer must be chosen before it is sent: a tap the engine loses while the page re-renders
 				// (its countdown ticks every second) is tried again, and the choice's own state says when it took.
+				// A map question (it loads with the question) is answered from its list of names, as a screen reader's user does.
+				const shown = await waitFor(driver, `the options of question ${i}`, () =>
+					document.querySelector('form.question input[type=radio]')
+						? 'options'
+						: [...document.querySelectorAll('form.question button')].some(
+								(b) => b.textContent?.trim() === 'Or answer from a list instead'
+							) && 'map'
+				);
+				if (shown === 'map') await driver.click(button('^Or answer from a list instead$'));
 				const chosen = () =>
 					driver.run(() => document.querySelector('form.question input[type=radio]:checked') !== null);
 				for (let tries = 0; tries < 3 && !(await chosen()); tries++)
