@@ -22,10 +22,12 @@ const SHARED_APP_MODULES = new RegExp(
 /**
  * The user's decks' storage is loaded where a page lists or opens one, not with every page: writing
  * checks the cards (valibot, the bank's rules), and a study session of a bundled deck never reads them.
+ * Nor are the flags (db/flags.ts) and the storage estimate and persistence request (db/storage.ts): a study
+ * card loads them with the first tap of its flag and its first rating, Settings with its lists.
  */
-const OWN_CHUNK_MODULES = /src\/lib\/db\/user-deck[^/]*\.ts$/;
+const OWN_CHUNK_MODULES = /src\/lib\/db\/(user-deck[^/]*|flags|storage)\.ts$/;
 
-/** The bank's tag names and their lists, which the study card, the quiz and the statistics name: one small chunk. */
+/** The bank's tag names and their lists, which the quiz, the statistics and the deck page name (a study card names none): one small chunk. */
 const TAG_NAME_MODULES = /src\/lib\/content\/(guide|vocabulary)\.ts$/;
 
 function clientChunk(id: string): string | undefined {
@@ -34,7 +36,8 @@ function clientChunk(id: string): string | undefined {
 	if (TAG_NAME_MODULES.test(id)) return 'tag-names';
 	// ts-fsrs with the scheduler and rating code, in one chunk as a study session loads them: the
 	// optimiser (srs/optimiser/) uses ts-fsrs too, and left to itself Rollup would cut them apart.
-	if (/node_modules\/ts-fsrs\/|src\/lib\/srs\/(scheduler|review)\.ts$/.test(id)) return 'scheduler';
+	// The rating's writes (srs/review.ts) are not among them: a session loads them with its first rating.
+	if (/node_modules\/ts-fsrs\/|src\/lib\/srs\/scheduler\.ts$/.test(id)) return 'scheduler';
 	if (!/node_modules\/(svelte|@sveltejs\/kit)\//.test(id)) return undefined;
 	// shared, select and this are bindings that the core runtime itself imports.
 	return /\/bindings\/(?!shared|select|this)|\/shared\/clone\.js/.test(id) ? 'framework-forms' : 'framework';

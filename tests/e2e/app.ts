@@ -95,3 +95,36 @@ export async function startQuizOfType(
 		if (label) await page.getByRole('radio', { name: label }).tap();
 	await page.getByRole('button', { name: 'Start quiz' }).tap();
 }
+
+/**
+ * The class quiz's question on screen, from the bank: a multiple-choice, true/false or map question (a class
+ * quiz of multiple choice asks map questions too), with its right answer as the page words it.
+ */
+export async function classQuestionShown(page: Page) {
+	const prompt = (await page.locator('form.question legend').textContent())!.trim();
+	const q = deck.facts.flatMap((f) => f.questions).find((x) => x.prompt === prompt);
+	expect(q, `no question reads "${prompt}"`).toBeDefined();
+	if (q!.type === 'multiple-choice')
+		return { prompt, q: q!, answer: q!.answer, wrong: q!.options.find((o) => o !== q!.answer)! };
+	if (q!.type === 'true-false')
+		return { prompt, q: q!, answer: q!.answer ? 'True' : 'False', wrong: q!.answer ? 'False' : 'True' };
+	if (q!.type === 'map') {
+		const place = (right: boolean) => q!.choicesOnMap!.find((c) => (c.id === q!.answer) === right)!.name;
+		return { prompt, q: q!, answer: place(true), wrong: place(false) };
+	}
+	throw new Error(`unexpected type ${q!.type}`);
+}
+
+/**
+ * Picks the right or a wrong answer of the class quiz's question on screen: an option, or a place tapped on the
+ * map. `tap` on a touch screen, `click` with a mouse. Returns its prompt and the answer picked, in words.
+ */
+export async function pickClassAnswer(page: Page, right: boolean, by: 'tap' | 'click' = 'tap') {
+	const { prompt, q, answer, wrong } = await classQuestionShown(page);
+	const pick = right ? answer : wrong;
+	const within = q.type === 'map' ? page.locator('form.question svg.map') : page.locator('form.question');
+	const option = within.getByRole('radio', { name: pick, exact: true });
+	await (by === 'tap' ? option.tap() : option.click());
+	await expect(option).toBeChecked();
+	return { prompt, pick };
+}

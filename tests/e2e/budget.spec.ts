@@ -69,15 +69,17 @@ test('the home page loads at most 72 KB of JavaScript (gzip)', async ({ page }) 
 	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(72 * KB);
 });
 
-// 92 KB, not 90: the first card's path gained this round the rating's error message, four grade colours,
-// fitted FSRS parameters, the user's decks' resolution and the shared runtime of the new screens (90.5 KB
-// before custom study); custom study adds about 0.1 KB to it, the rest loads on demand.
-test('a study session up to the first card loads at most 92 KB of JavaScript (gzip)', async ({ page }) => {
+// 94 KB, not 92: this round the first card's path gained the flag button, the message that another tab
+// replaced the data, the two-tab refresh of the queue and 16 map facts in the deck's outline (94.1 KB in
+// all), of which the rating's writes, the persistence request, the flag's storage and an imported card's
+// media were then moved to load when first needed (93.1 KB). Earlier: 92 KB for the rating's error
+// message, four grade colours, fitted FSRS parameters and the user's decks' resolution.
+test('a study session up to the first card loads at most 94 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, `/study/${deck.id}`, () =>
 		expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
 	);
 	console.log(describe('study JS', total, files));
-	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(92 * KB);
+	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(94 * KB);
 });
 
 // The scheduler only where cards are rated, the QR encoder only where a class quiz is made. The

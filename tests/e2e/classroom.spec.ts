@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loadDecks } from '../../src/lib/content/load';
 import type { DeckQuestion, Fact } from '../../src/lib/content/schema';
 import { futureQuizCode, withRawName } from '../handmade-codes';
+import { classQuestionShown, pickClassAnswer } from './app';
 
 const deck = loadDecks('questions').decks[0]!;
 const byPrompt = new Map<string, { question: DeckQuestion; fact: Fact }>(
@@ -15,7 +16,7 @@ async function noOverflow(page: Page) {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
-/** Makes a five-question quiz of multiple-choice and true/false questions; returns its code and the student link. */
+/** Makes a five-question quiz of multiple-choice (and so map) and true/false questions; returns its code and the student link. */
 async function makeQuiz(page: Page, title: string, timer = 'No limit') {
 	await page.goto('/classroom');
 	await expect(page.getByRole('heading', { level: 1, name: 'Classroom quiz' })).toBeVisible();
@@ -24,6 +25,9 @@ async function makeQuiz(page: Page, title: string, timer = 'No limit') {
 	await page.getByRole('combobox', { name: /^Questions/ }).selectOption('5');
 	await page.getByRole('combobox', { name: /^Time per question/ }).selectOption({ label: timer });
 	const types = page.getByRole('group', { name: 'Question types' });
+	// Map questions come with multiple choice (one bit of the code for both), and its label says so.
+	await expect(types.getByRole('checkbox', { name: 'Multiple choice and map' })).toBeChecked();
+	await expect(types.getByRole('checkbox', { name: 'Map', exact: true })).toHaveCount(0);
 	for (const name of ['Typed answer', 'Matching', 'Ordering']) await types.getByRole('checkbox', { name }).uncheck();
 	await expect(page.getByText(/questions match; the quiz will ask 5\./)).toBeVisible();
 	await page.getByRole('button', { name: 'Make the quiz' }).click();
@@ -34,30 +38,6 @@ async function makeQuiz(page: Page, title: string, timer = 'No limit') {
 }
 
 type Plan = { prompt: string; right: boolean }[];
-
-/** The question on screen, from the bank; only multiple-choice and true/false questions are asked here. */
-async function questionShown(page: Page) {
-	const prompt = (await page.locator('form.question legend').textContent())!.trim();
-	const found = byPrompt.get(prompt);
-	expect(found, `no question reads "${prompt}"`).toBeDefined();
-	const q = found!.question;
-	if (q.type !== 'multiple-choice' && q.type !== 'true-false') throw new Error(`unexpected type ${q.type}`);
-	return { prompt, q, answer: q.type === 'true-false' ? (q.answer ? 'True' : 'False') : q.answer };
-}
-
-/** Picks the right or a wrong option of the question on screen; returns its prompt and the option picked. */
-async function pickAnswer(page: Page, right: boolean) {
-	const { prompt, q, answer } = await questionShown(page);
-	const pick = right
-		? answer
-		: q.type === 'true-false'
-			? q.answer
-				? 'False'
-				: 'True'
-			: q.options.find((o) => o !== q.answer)!;
-	await page.getByRole('radio', { name: pick, exact: true }).tap();
-	return { prompt, pick };
-}
 
 /** A student takes the quiz: answers right or wrong as asked (by position); returns the prompts seen and the result code. */
 async function takeQuiz(
@@ -78,7 +58,7 @@ async function takeQuiz(
 	for (let i = 0; i < 5; i++) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
 		const right = !wrongAt.has(i);
-		const { prompt, pick } = await pickAnswer(page, right);
+		const { prompt, pick } = await pickClassAnswer(page, right);
 		if (!right) wrongGiven.push(pick);
 		if (screenshots && i === 0) {
 			await noOverflow(page);
@@ -234,7 +214,7 @@ test('on a phone, time’s up shows the answer, taking it again asks first, and 
 	await student.getByRole('button', { name: 'Start the quiz' }).tap();
 	await expect(student.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
 	await expect(student.getByText('10 s left')).toBeVisible();
-	const first = await questionShown(student);
+	const first = await classQuestionShown(student);
 
 	// Dana lets the first question run out of time: "Time's up" and its answer stay until she goes on.
 	await student.clock.runFor(10_000);
@@ -250,7 +230,7 @@ test('on a phone, time’s up shows the answer, taking it again asks first, and 
 	await timeUp.getByRole('button', { name: 'Next question' }).tap();
 	for (let i = 1; i < 5; i++) {
 		await expect(student.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
-		await pickAnswer(student, true);
+		await pickClassAnswer(student, true);
 		await student.getByRole('button', { name: /^Answer/ }).tap();
 	}
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { deck, rateGood, startQuizOfType } from './app';
+import { deck, pickClassAnswer, rateGood, startQuizOfType } from './app';
 import { fillableDisk, stallableWrites, storedRows } from './storage-faults';
 
 const front = (i: number) => deck.facts[i]!.cards[0]!.front;
@@ -144,7 +144,7 @@ test.describe('a full disk', () => {
 		await page.getByRole('button', { name: 'Start the quiz' }).click();
 		for (let i = 1; i <= 5; i++) {
 			await expect(page.getByRole('heading', { level: 2, name: `Question ${i} of 5` })).toBeVisible();
-			await page.locator('form.question input[type=radio]').first().check();
+			await pickClassAnswer(page, true, 'click');
 			await page.getByRole('button', { name: /^Answer/ }).click();
 		}
 		const resultCode = await page.locator('textarea.code').inputValue();

@@ -284,6 +284,8 @@ test('a class quiz from a user deck: the teacher makes it, a student takes it of
 	await page.getByRole('combobox', { name: /^Questions/ }).selectOption('5');
 	await page.getByRole('combobox', { name: /^Time per question/ }).selectOption({ label: 'No limit' });
 	const types = page.getByRole('group', { name: 'Question types' });
+	// A deck of the user's has no map questions: multiple choice is only that.
+	await expect(types.getByRole('checkbox', { name: 'Multiple choice', exact: true })).toBeChecked();
 	for (const name of ['Typed answer', 'Matching', 'Ordering']) await types.getByRole('checkbox', { name }).uncheck();
 	await expect(page.getByText(/questions match; the quiz will ask 5\./)).toBeVisible();
 	await page.getByRole('button', { name: 'Make the quiz' }).click();

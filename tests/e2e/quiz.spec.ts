@@ -329,8 +329,15 @@ for (const [type, key] of [
 		await startQuizOfType(page, type, { count: 'All', order: 'As in the article' });
 		const q = await onScreen(page);
 		expect(q.key).toBe(key);
-		if (q.type === 'ordering')
-			await page.getByRole('button', { name: `Move up: ${q.items.at(-1)}`, exact: true }).tap();
+		if (q.type === 'ordering') {
+			// One move that leaves the order wrong. The items are laid out by a seed from the time, so the last
+			// right item may be shown first, where its "Move up" is disabled: the move is of an item shown lower.
+			const shown = (await page.locator('ol.order .text').allTextContents()).map((t) => t.trim());
+			const movedUp = (i: number) => [...shown.slice(0, i - 1), shown[i]!, shown[i - 1]!, ...shown.slice(i + 1)];
+			const at = [...shown.keys()].slice(1).find((i) => movedUp(i).some((t, k) => t !== q.items[k]))!;
+			await page.getByRole('button', { name: `Move up: ${shown[at]}`, exact: true }).tap();
+			await expect(page.locator('ol.order .text')).toHaveText(movedUp(at));
+		}
 		await answer(page, q, false, 'taps');
 		const feedback = page.locator('section.feedback');
 		await expect(feedback.getByRole('heading', { name: 'Not quite' })).toBeInViewport({ ratio: 1 });

@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { encode } from 'uqr';
 import config from '../../playwright.config';
-import { loadDecks } from '../../src/lib/content/load';
-import type { DeckQuestion } from '../../src/lib/content/schema';
+import { pickClassAnswer } from './app';
 
-const deck = loadDecks('questions').decks[0]!;
-const byPrompt = new Map<string, DeckQuestion>(
-	deck.facts.flatMap((fact) => fact.questions.map((q) => [q.prompt, q] as const))
-);
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const baseURL = config.use!.baseURL!;
 const launchOptions = config.use!.launchOptions!;
@@ -44,7 +39,7 @@ function qrVideo(text: string | null): Buffer {
 	return Buffer.concat([Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`), frame, frame, frame]);
 }
 
-/** Makes a five-question quiz of multiple-choice and true/false questions (as classroom.spec.ts does); returns the student link. */
+/** Makes a five-question quiz of multiple-choice (and so map) and true/false questions (as classroom.spec.ts does); returns the student link. */
 async function makeQuiz(page: Page, title: string) {
 	await page.goto('/classroom');
 	await expect(page.getByRole('button', { name: 'Make the quiz' })).toBeEnabled();
@@ -66,13 +61,7 @@ async function takeQuiz(browser: Browser, link: string, name: string) {
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	for (let i = 0; i < 5; i++) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of 5` })).toBeVisible();
-		const q = byPrompt.get((await page.locator('form.question legend').textContent())!.trim())!;
-		const right = i !== 0;
-		let pick: string;
-		if (q.type === 'multiple-choice') pick = right ? q.answer : q.options.find((o) => o !== q.answer)!;
-		else if (q.type === 'true-false') pick = (right ? q.answer : !q.answer) ? 'True' : 'False';
-		else throw new Error(`unexpected type ${q.type}`);
-		await page.getByRole('radio', { name: pick, exact: true }).tap();
+		await pickClassAnswer(page, i !== 0);
 		await page.getByRole('button', { name: /^Answer/ }).tap();
 	}
 	await expect(page.getByRole('heading', { name: `${name}: 4 of 5 right (80%)` })).toBeVisible();

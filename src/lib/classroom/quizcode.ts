@@ -62,6 +62,8 @@ const deckHash = (deckId: string) => fnv1a(deckId) & 0xfff;
  * bit (both pick one answer among a few), so codes keep their length and codes made before still read.
  */
 const CODED_TYPES = QUESTION_TYPES.filter((t) => t !== 'map');
+/** The types a teacher chooses among, one per bit of the code; multiple choice brings map questions with it. */
+export const CLASS_TYPE_CHOICES: readonly QuestionType[] = CODED_TYPES;
 const typesOf = (m: number) => {
 	const coded = unmask(m, CODED_TYPES);
 	return QUESTION_TYPES.filter((t) => coded.includes(t === 'map' ? 'multiple-choice' : t));

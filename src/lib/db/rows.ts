@@ -22,11 +22,14 @@ export interface StoredCard {
 
 /** The memory of one fact: one FSRS card per fact, whatever card or question reviewed it. */
 export interface FactState extends StoredCard {
-	/** `<deck id>/<fact id>` */
+	/** `<deck id>/<fact id>`: `factKey` */
 	key: string;
 	deckId: string;
 	factId: string;
 }
+
+/** A fact's key among the fact states (and in the review log). */
+export const factKey = (deckId: string, factId: string) => `${deckId}/${factId}`;
 
 export type ReviewSource = 'flashcard' | 'quiz';
 

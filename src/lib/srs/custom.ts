@@ -9,12 +9,11 @@
  */
 import type { StudyDatabase } from '$lib/db/db';
 import { State } from '$lib/db/card-state';
-import type { FactState, StudySettings } from '$lib/db/rows';
+import { factKey, type FactState, type StudySettings } from '$lib/db/rows';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { LEARN_AHEAD_MS, mergeQueues, type DeckQueue, type QueueItem } from './queue/build';
 import { loadDeckQueue } from './queue/reads';
-import { factKey } from './review';
 import type { QueueLoader } from './session.svelte';
 
 export type CustomStudy =

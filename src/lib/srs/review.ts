@@ -4,7 +4,7 @@
  */
 import type { Grade } from 'ts-fsrs';
 import type { StudyDatabase } from '$lib/db/db';
-import type { FactState, ReviewRow, ReviewSource } from '$lib/db/rows';
+import { factKey, type FactState, type ReviewRow, type ReviewSource } from '$lib/db/rows';
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
 import { countReviews, hourStart, withReview } from '$lib/db/review-hours';
 import { announce } from '$lib/db/changes';
@@ -24,7 +24,7 @@ export interface ReviewInput {
 	durationMs: number;
 }
 
-export const factKey = (deckId: string, factId: string) => `${deckId}/${factId}`;
+export { factKey };
 
 function stateOf(row: FactState) {
 	const { key: _k, deckId: _d, factId: _f, ...card } = row;

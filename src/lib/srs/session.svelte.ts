@@ -7,16 +7,14 @@
 import type { Grade } from 'ts-fsrs';
 import { State } from '$lib/db/card-state';
 import { databaseExists, type StudyDatabase } from '$lib/db/db';
-import type { ReviewRow, StudySettings } from '$lib/db/rows';
+import { factKey, type ReviewRow, type StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue/reads';
 import { afterRating, pickNext } from './pick';
 import type { DeckQueue, QueueItem } from './queue/build';
-import { factKey, RATED_SINCE, recordReview, undoReview } from './review';
 import { assertNotReplaced } from '$lib/db/changes';
-import { requestPersistenceOnce } from '$lib/db/storage';
 import { byGrade, createScheduler, intervalLabels, newCard, toCard } from './scheduler';
 import { messageOf } from '$lib/message-of';
 
@@ -236,10 +234,11 @@ export class StudySession {
 		this.saving = true;
 		const saved = await this.attempt('save your rating', async () => {
 			await this.whole;
+			const review = await reviewWrites();
 			assertNotReplaced();
 			this.writes++;
 			const now = this.now();
-			const row = await recordReview(this.db, {
+			const row = await review.recordReview(this.db, {
 				deckId: item.deckId,
 				factId: item.factId,
 				rating: grade,
@@ -252,7 +251,7 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.keepOwn([...this.ownReviews, row.id!]);
-			void requestPersistenceOnce(this.db, now);
+			void import('$lib/db/storage').then((storage) => storage.requestPersistenceOnce(this.db, now));
 			return true;
 		});
 		this.saving = false;
@@ -268,16 +267,17 @@ export class StudySession {
 		if (!this.canUndo || this.saving || phase === 'loading') return;
 		this.phase = 'loading';
 		const back = await this.attempt('undo your last rating', async () => {
+			const review = await reviewWrites();
 			assertNotReplaced();
 			this.writes++;
 			const id = this.ownReviews.at(-1)!;
 			const others = this.ownReviews.slice(0, -1);
 			let undone;
 			try {
-				undone = await undoReview(this.db, id);
+				undone = await review.undoReview(this.db, id);
 			} catch (error) {
 				// Taken back elsewhere or rated since: it can never be undone here, the rating before it may.
-				if (error instanceof Error && error.message === RATED_SINCE) this.keepOwn(others);
+				if (error instanceof Error && error.message === review.RATED_SINCE) this.keepOwn(others);
 				throw error;
 			}
 			this.keepOwn(others);
@@ -354,6 +354,9 @@ export class StudySession {
 		};
 	}
 }
+
+/** The rating's writes, loaded with the first rating or undo: they are not on the way to the first card. */
+const reviewWrites = () => import('./review');
 
 /** The same card in the same state: still due as it was shown. */
 function sameCard(a: QueueItem, b: QueueItem): boolean {
