@@ -98,15 +98,19 @@ export const FactSchema = v.strictObject({
 	countries: v.optional(v.array(v.string()), []),
 	themes: v.optional(v.array(v.string()), []),
 	cards: v.optional(v.array(v.strictObject({ front: text, back: text })), []),
-	questions: v.optional(v.array(QuestionSchema), [])
+	questions: v.optional(v.array(QuestionSchema), []),
+	// What the fact's cards are about on the map: places of deck.yaml or countries of the map, shown on the
+	// back of each card on a small locator map. validate.ts refuses an id the map does not know.
+	places: v.optional(v.array(localId))
 });
 
 /**
  * A fact of a user's deck (made in the app, kept in the device's database): the bank's fact without
  * its vocabularies, so it may cite no paragraph and have no country or theme, and with free tags.
  */
+const { places: _bankOnly, ...factEntries } = FactSchema.entries;
 export const UserFactSchema = v.strictObject({
-	...FactSchema.entries,
+	...factEntries,
 	paragraphs: v.array(v.pipe(v.number(), v.integer())),
 	countries: v.array(v.string()),
 	themes: v.array(v.string()),
@@ -130,6 +134,8 @@ export const PlaceSchema = v.strictObject({
 	name: text,
 	lat: v.optional(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))),
 	lon: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
+	// The country the place is in, as a card's locator map names it for a screen reader; required of a place a fact shows.
+	country: v.optional(text),
 	paragraphs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.minLength(1, 'cites no source paragraph'))
 });
 

@@ -88,8 +88,8 @@ function bankFactProblems(
 	}
 	if (fact.about === 'source') {
 		// Shown in the study guide's "About the source" only: tags, cards and questions would never be used.
-		for (const field of ['countries', 'themes', 'cards', 'questions'] as const) {
-			if (fact[field].length > 0)
+		for (const field of ['countries', 'themes', 'cards', 'questions', 'places'] as const) {
+			if ((fact[field]?.length ?? 0) > 0)
 				problems.push(`${field}: a fact about the source is never studied or quizzed, so it takes none`);
 		}
 		return problems;
@@ -111,7 +111,26 @@ function bankFactProblems(
 			`needs questions of at least two types, has ${fact.questions.length} question(s) of ${types.size} type(s)`
 		);
 	for (const q of fact.questions) if (q.type === 'map') problems.push(...mapProblems(q, places));
+	problems.push(...locatorProblems(fact.places ?? [], places));
 	return [...problems, ...questionProblems(fact.questions)];
+}
+
+/**
+ * A fact's `places`, drawn on its cards' locator map: each a country of the map or a place of deck.yaml,
+ * named once, and a place with its country for the map's text. `places` is undefined when deck.yaml is broken.
+ */
+function locatorProblems(ids: readonly string[], places: Map<string, Place> | undefined): string[] {
+	if (!places) return [];
+	const problems = duplicates([...ids]).map((id) => `places: "${id}" is listed twice`);
+	for (const id of new Set(ids)) {
+		if (isMapRegion(id)) continue;
+		const place = places.get(id);
+		if (!place)
+			problems.push(`places: unknown place "${id}" (neither a country of the map nor among the places of deck.yaml)`);
+		else if (!place.country)
+			problems.push(`places: place "${id}" has no country in deck.yaml, which the locator map names`);
+	}
+	return problems;
 }
 
 /**

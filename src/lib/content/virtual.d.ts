@@ -17,3 +17,10 @@ declare module 'virtual:region-map' {
 	const map: RegionMap;
 	export default map;
 }
+
+declare module 'virtual:deck-places' {
+	import type { Place } from '$lib/content/map/places';
+	/** Each bundled deck's places, by deck id: what a card's locator map resolves a fact's `places` with. */
+	const places: Record<string, Place[]>;
+	export default places;
+}

@@ -7,7 +7,9 @@
  * its fact ids in source order (for the home page's counts), and `virtual:deck-quiz-index/<id>`
  * its facts' tags and question types (for the quiz builder's counts), each in its own chunk.
  * `virtual:region-map` holds the map of Central Asia that map questions draw, made here from Natural
- * Earth's shapes (map/region-map.ts) and loaded only by a screen that shows a map.
+ * Earth's shapes (map/region-map.ts) and loaded only by a screen that shows a map; `virtual:deck-places`
+ * each deck's places with their positions, for a card's locator map (a fact's `places` are ids only, so the
+ * study outline stays small).
  * Any problem in the bank stops the build with file, fact id and reason.
  */
 import type { Plugin } from 'vite';
@@ -23,6 +25,7 @@ const FACT_IDS = 'virtual:deck-facts/';
 const QUIZ_INDEX = 'virtual:deck-quiz-index/';
 const PER_DECK = [DECK, OUTLINE, FACT_IDS, QUIZ_INDEX];
 const REGION_MAP = 'virtual:region-map';
+const PLACES = 'virtual:deck-places';
 
 export function questionBank(root: string): Plugin {
 	const read = () => {
@@ -33,7 +36,7 @@ export function questionBank(root: string): Plugin {
 	return {
 		name: 'question-bank',
 		resolveId(id) {
-			if (id === REGION_MAP) return '\0' + id;
+			if (id === REGION_MAP || id === PLACES) return '\0' + id;
 			if (id === INDEX || id === SUMMARIES || PER_DECK.some((prefix) => id.startsWith(prefix))) return '\0' + id;
 		},
 		load(id) {
@@ -41,9 +44,11 @@ export function questionBank(root: string): Plugin {
 			if (id === '\0' + REGION_MAP)
 				return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildRegionMap()))});`;
 			const prefix = PER_DECK.find((p) => name.startsWith(p));
-			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && !prefix)) return;
+			if (!id.startsWith('\0') || (name !== INDEX && name !== SUMMARIES && name !== PLACES && !prefix)) return;
 			const { decks, files } = read();
 			for (const file of files) this.addWatchFile(file);
+			if (name === PLACES)
+				return `export default JSON.parse(${JSON.stringify(JSON.stringify(Object.fromEntries(decks.map((d) => [d.id, d.places ?? []]))))});`;
 			if (name === SUMMARIES) return `export const summaries = ${JSON.stringify(decks.map(summarise))};`;
 			if (name === INDEX) {
 				const loaders = (base: string) =>

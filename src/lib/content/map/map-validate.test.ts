@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateDeck } from '../validate';
+import { locatorPlaces } from './places';
 import { projectPoint } from './projection';
 
 const META = 'questions/demo/deck.yaml';
@@ -99,6 +100,63 @@ describe('map questions in the bank', () => {
 		expect(close).toHaveLength(1);
 		expect(close[0]).toMatch(
 			/"mazar-i-sharif" and "termez-hairatan" are \d+ px apart on a 360 px screen, closer than a finger can tell apart \(44 px\)/
+		);
+	});
+});
+
+describe("a fact's places, on its cards' locator map", () => {
+	const located = PLACES.map((p) => ({ ...p, country: p.id === 'termez-hairatan' ? 'Uzbek–Afghan border' : 'X' }));
+	const withPlaces = (places: unknown, deckPlaces: unknown[] = located) =>
+		validateDeck(
+			{ path: META, data: meta(deckPlaces) },
+			[{ path: FACTS, data: { facts: [{ ...factWith(KABUL), places }] } }],
+			projectPoint
+		);
+
+	it("keeps the ids, which the locator map resolves with the deck's places to names, countries and positions", () => {
+		const deck = withPlaces(['kabul', 'termez-hairatan', 'afghanistan']).deck!;
+		const fact = deck.facts[0]!;
+		expect(fact.places).toEqual(['kabul', 'termez-hairatan', 'afghanistan']);
+		expect(locatorPlaces(fact.places!, deck.places!)).toEqual([
+			{ id: 'kabul', name: 'Kabul', country: 'X', at: projectPoint(69.17, 34.53) },
+			{
+				id: 'termez-hairatan',
+				name: 'Termez–Hairatan crossing',
+				country: 'Uzbek–Afghan border',
+				at: projectPoint(67.38, 37.23)
+			},
+			{ id: 'afghanistan', name: 'Afghanistan' }
+		]);
+		expect(withPlaces(undefined).deck!.facts[0]!.places).toBeUndefined();
+	});
+
+	it('refuses an unknown place, with its file and fact', () => {
+		const result = withPlaces(['kabul', 'herat']);
+		expect(result.deck).toBeUndefined();
+		expect(result.problems.map(formatProblem)).toEqual([
+			`${FACTS} › on-the-map › places: unknown place "herat" (neither a country of the map nor among the places of deck.yaml)`
+		]);
+	});
+
+	it('refuses a place listed twice, a place without its country, and an id that is not kebab-case', () => {
+		expect(withPlaces(['kabul', 'kabul']).problems.map(formatProblem)).toEqual([
+			`${FACTS} › on-the-map › places: "kabul" is listed twice`
+		]);
+		expect(withPlaces(['kabul'], PLACES).problems.map(formatProblem)).toEqual([
+			`${FACTS} › on-the-map › places: place "kabul" has no country in deck.yaml, which the locator map names`
+		]);
+		expect(withPlaces(['Kabul']).problems.map(formatProblem)[0]).toMatch(/on-the-map › places\.0: must be kebab-case/);
+	});
+
+	it('refuses places on a fact about the source', () => {
+		const about = { id: 'about', statement: 'The publisher.', paragraphs: [1], about: 'source', places: ['kabul'] };
+		const result = validateDeck(
+			{ path: META, data: meta(located) },
+			[{ path: FACTS, data: { facts: [about] } }],
+			projectPoint
+		);
+		expect(result.problems.map(formatProblem)).toContain(
+			`${FACTS} › about › places: a fact about the source is never studied or quizzed, so it takes none`
 		);
 	});
 });

@@ -7,6 +7,8 @@ export interface Place {
 	name: string;
 	lat: number;
 	lon: number;
+	/** The country it is in, as the locator map's text names it. */
+	country?: string;
 	paragraphs: number[];
 	x: number;
 	y: number;
@@ -41,5 +43,24 @@ export function mapChoices(question: MapQuestionFields, places: readonly Place[]
 		if (question.tap === 'country') return isMapRegion(id) ? [{ id, name: MAP_REGION_NAMES[id] }] : [];
 		const place = byId.get(id);
 		return place ? [{ id, name: place.name, at: { x: place.x, y: place.y } }] : [];
+	});
+}
+
+/** A place or country a card's locator map shows: a place with its position and country, a country by its shape. */
+export interface LocatorPlace {
+	id: string;
+	name: string;
+	/** A place's country (a country has none: it is its own shape). */
+	country?: string;
+	at?: { x: number; y: number };
+}
+
+/** A fact's `places` (place or country ids) with their names and positions; an id the deck does not know is left out. */
+export function locatorPlaces(ids: readonly string[], places: readonly Place[]): LocatorPlace[] {
+	const byId = new Map(places.map((p) => [p.id, p]));
+	return ids.flatMap((id): LocatorPlace[] => {
+		if (isMapRegion(id)) return [{ id, name: MAP_REGION_NAMES[id] }];
+		const place = byId.get(id);
+		return place ? [{ id, name: place.name, country: place.country, at: { x: place.x, y: place.y } }] : [];
 	});
 }
