@@ -190,7 +190,7 @@ export const checks = [
 			await waitForText(driver, /No quiz yet\./);
 			await driver.click(button('^Build your own quiz$'));
 			// Questions answered with one choice: multiple choice and true or false.
-			for (const type of ['Typed answer', 'Matching', 'Ordering']) await driver.click({ label: type });
+			for (const type of ['Typed answer', 'Matching', 'Ordering', 'Map']) await driver.click({ label: type });
 			await driver.click(button('^Start quiz$'));
 			await waitForText(driver, /^Question 1 of 10$/, 'h2');
 			await driver.click({ css: 'form.question input[type=radio]' });
