@@ -105,7 +105,8 @@ test('a user deck is listed on home, studied, quizzed, and opens offline', async
 	await page.goto(`/study/${userDeck.id}`);
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: `Study: ${userDeck.title}` })).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Capital of Kyrgyzstan' })).toBeVisible();
+	// Which card comes first depends on the fact the quiz asked (its answer is a review of that fact).
+	await expect(page.getByRole('heading', { level: 2, name: /^Capital of / })).toBeVisible();
 	await page.goto('/study/u-no-such-deck');
 	await expect(page.getByText('There is no deck called "u-no-such-deck".')).toBeVisible();
 	await context.setOffline(false);
