@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { DeckQuestion } from '../../src/lib/content/schema';
-import { deck } from './app';
+import { deck, pickClassAnswer } from './app';
 
 const byPrompt = new Map<string, DeckQuestion>(deck.facts.flatMap((f) => f.questions).map((q) => [q.prompt, q]));
 const shot = (name: string) => `test-results/screens/map-${name}.png`;
@@ -139,4 +139,66 @@ test('a map question opens with the network off, its map from the precache', asy
 	await startMapQuiz(page);
 	await expect(page.locator('svg.map path.region')).toHaveCount(6);
 	await context.setOffline(false);
+});
+
+test('a class quiz with map questions: the student taps places, the teacher’s report names the places chosen', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(90_000);
+	// A topic whose multiple-choice pool holds map questions, asked whole, so the quiz surely has them.
+	const topic = deck.facts.filter((f) => f.countries.includes('uzbekistan') && f.themes.includes('infrastructure'));
+	const pool = topic.flatMap((f) => f.questions).filter((q) => q.type === 'multiple-choice' || q.type === 'map');
+	const maps = pool.filter((q) => q.type === 'map');
+	expect(maps.length).toBeGreaterThan(0);
+
+	await page.goto('/classroom');
+	await expect(page.getByRole('button', { name: 'Make the quiz' })).toBeEnabled();
+	await page.getByLabel('Title').fill('Routes');
+	await page.getByRole('combobox', { name: /^Questions/ }).selectOption('all');
+	for (const [legend, only] of [
+		['Countries', 'Uzbekistan'],
+		['Themes', 'Infrastructure']
+	]) {
+		const group = page.getByRole('group', { name: legend });
+		await group.getByRole('button', { name: /Clear all/ }).tap();
+		await group.getByRole('checkbox', { name: only }).tap();
+	}
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const name of ['True or false', 'Typed answer', 'Matching', 'Ordering'])
+		await types.getByRole('checkbox', { name }).uncheck();
+	await expect(page.getByText(`${pool.length} questions match; the quiz will ask ${pool.length}.`)).toBeVisible();
+	await page.getByRole('button', { name: 'Make the quiz' }).tap();
+	const link = (await page.getByRole('link', { name: /classroom\/take#q=/ }).getAttribute('href'))!;
+
+	// The student answers every map question with a wrong place, the others rightly.
+	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+	const student = await phone.newPage();
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Aida');
+	await student.getByRole('button', { name: 'Start the quiz' }).tap();
+	const wrongPlaces: string[] = [];
+	for (let i = 1; i <= pool.length; i++) {
+		await expect(student.getByRole('heading', { name: `Question ${i} of ${pool.length}` })).toBeVisible();
+		const shown = byPrompt.get((await student.locator('form.question legend').textContent())!.trim())!;
+		const { pick } = await pickClassAnswer(student, shown.type !== 'map');
+		if (shown.type === 'map') wrongPlaces.push(pick);
+		await student.getByRole('button', { name: /^Answer/ }).tap();
+	}
+	expect(wrongPlaces).toHaveLength(maps.length);
+	const right = pool.length - maps.length;
+	await expect(
+		student.getByRole('heading', { name: new RegExp(`^Aida: ${right} of ${pool.length} right`) })
+	).toBeVisible();
+	const result = await student.getByLabel('Result code').inputValue();
+	await phone.close();
+
+	// The report: the map questions are the hardest, with the place the student tapped as the wrong answer.
+	await page.getByRole('link', { name: 'Collect results' }).tap();
+	await page.getByLabel('Paste or type codes').fill(result);
+	await page.getByRole('button', { name: 'Add codes' }).tap();
+	await expect(page.getByRole('list', { name: 'Codes read' })).toContainText('Aida: added');
+	const hardest = page.getByRole('region', { name: 'Hardest questions' });
+	await expect(hardest.getByRole('listitem')).toHaveCount(maps.length);
+	for (const place of wrongPlaces) await expect(hardest).toContainText(`Most common wrong answer: “${place}” (1)`);
 });
