@@ -1,17 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { flagCard, listFlags } from '$lib/db/flags';
 import { exportBackup, importBackup, type ExportedBackup } from './backup';
 import { checkBackup, type Backup } from './format';
 
 let db: StudyDatabase;
 let other: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`flags-backup-${++n}`);
-	other = new StudyDatabase(`flags-backup-other-${n}`);
-	await Promise.all([db.open(), other.open()]);
+	[db, other] = await Promise.all([openTestDatabase(), openTestDatabase()]);
 });
 afterEach(() => Promise.all([db.delete(), other.delete()]));
 

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StudyDatabase } from './db';
+import type { StudyDatabase } from './db';
+import { openTestDatabase } from './test-database';
 import { flagCard, isFlagged, listFlags, unflagCard } from './flags';
 
 let db: StudyDatabase;
 beforeEach(async () => {
-	db = new StudyDatabase(`flags-test-${Math.random()}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 

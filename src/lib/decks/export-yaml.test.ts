@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateDeck } from '$lib/content/validate';
-import { StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { createDeckWithCards, deleteDeck } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
 import { exportUserDeckYaml } from './export-yaml';
@@ -12,10 +13,8 @@ import { parseYamlDeck } from './import/yaml';
 import { randomDeck } from './random-deck';
 
 let db: StudyDatabase;
-let n = 0;
 beforeEach(async () => {
-	db = new StudyDatabase(`export-yaml-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 

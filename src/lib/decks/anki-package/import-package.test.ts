@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { StudyDatabase } from '$lib/db/db';
+import type { StudyDatabase } from '$lib/db/db';
+import { openTestDatabase } from '$lib/db/test-database';
 import { deleteDeck, restoreDeleted } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
 import { trainingItems } from '$lib/srs/optimiser/items';
@@ -13,13 +14,11 @@ import { readAnkiPackage } from './read-package';
 
 let sql: SqlJsStatic;
 let db: StudyDatabase;
-let n = 0;
 beforeAll(async () => {
 	sql = await initSqlJs();
 });
 beforeEach(async () => {
-	db = new StudyDatabase(`import-package-${++n}`);
-	await db.open();
+	db = await openTestDatabase();
 });
 afterEach(() => db.delete());
 
