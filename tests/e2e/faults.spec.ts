@@ -10,6 +10,17 @@ const front = (i: number) => deck.facts[i]!.cards[0]!.front;
 const counts = (page: Page) => page.getByLabel('Cards left in this session');
 const newOnHome = (page: Page) => page.getByRole('article', { name: deck.title }).locator('dd.kind-new');
 
+/** Rates one card, exports a backup from the settings and gives the downloaded file's path. */
+async function backupOfOneRating(page: Page): Promise<string> {
+	await page.goto(`/study/${deck.id}`);
+	await rateGood(page);
+	await page.goto('/settings');
+	await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export backup' }).click();
+	return (await downloading).path();
+}
+
 test('a tab killed while a rating is being written keeps all of the rating or none of it', async ({ context }) => {
 	const page = await context.newPage();
 	const writes = await stallableWrites(page);
@@ -33,13 +44,7 @@ test('a tab killed while a backup is being imported leaves the data as it was, n
 }) => {
 	const page = await context.newPage();
 	const writes = await stallableWrites(page);
-	await page.goto(`/study/${deck.id}`);
-	await rateGood(page);
-	await page.goto('/settings');
-	await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
-	const downloading = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export backup' }).click();
-	const backup = await (await downloading).path();
+	const backup = await backupOfOneRating(page);
 	await page.goto(`/study/${deck.id}`);
 	await rateGood(page);
 	await rateGood(page);
@@ -80,13 +85,7 @@ test.describe('a full disk', () => {
 
 	test('a backup that cannot be imported changes nothing, says why, and imports when tried again', async ({ page }) => {
 		const disk = await fillableDisk(page);
-		await page.goto(`/study/${deck.id}`);
-		await rateGood(page);
-		await page.goto('/settings');
-		await page.waitForLoadState('networkidle'); // the page's buttons work once it has hydrated
-		const downloading = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Export backup' }).click();
-		const backup = await (await downloading).path();
+		const backup = await backupOfOneRating(page);
 		await page.goto(`/study/${deck.id}`);
 		await rateGood(page);
 		const before = await storedRows(page);
