@@ -1,6 +1,6 @@
 /** Reads deck folders from disk (Node only: the build, the CLI and the tests). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
 	formatProblem,
@@ -22,7 +22,10 @@ function readYaml(path: string, shownAs: string): DeckFile {
 	}
 }
 
-/** Every deck under `root` (one folder each), or every problem found in any of them; and the lint warnings of all. */
+/**
+ * Every deck under `root` (one folder each), or every problem found in any of them; and the lint warnings
+ * of all. A `root` that holds deck.yaml is one deck's folder: that deck alone.
+ */
 export function loadDecks(root: string): {
 	decks: BundledDeck[];
 	problems: DeckProblem[];
@@ -33,11 +36,15 @@ export function loadDecks(root: string): {
 	const problems: DeckProblem[] = [];
 	const warnings: DeckWarning[] = [];
 	const files: string[] = [];
-	const folders = readdirSync(root)
-		.filter((name) => statSync(join(root, name)).isDirectory())
-		.sort();
+	const oneDeck = existsSync(join(root, 'deck.yaml'));
+	const parent = oneDeck ? dirname(resolve(root)) : root;
+	const folders = oneDeck
+		? [basename(resolve(root))]
+		: readdirSync(root)
+				.filter((name) => statSync(join(root, name)).isDirectory())
+				.sort();
 	for (const folder of folders) {
-		const dir = join(root, folder);
+		const dir = join(parent, folder);
 		const shown = (name: string) => relative(process.cwd(), join(dir, name)) || name;
 		const yamlNames = readdirSync(dir)
 			.filter((name) => name.endsWith('.yaml'))

@@ -261,12 +261,19 @@ export function validateUserDeck(deck: Deck, file: string): DeckProblem[] {
 			continue;
 		}
 		if (parsed.output.cards.length === 0) problems.push({ file, factId, message: 'has no flashcard' });
-		for (const q of parsed.output.questions)
-			if (q.type === 'map')
-				problems.push({ file, factId, message: `question "${q.id}": map questions need a bundled deck's places` });
-		for (const message of questionProblems(parsed.output.questions)) problems.push({ file, factId, message });
+		for (const message of userQuestionProblems(parsed.output.questions)) problems.push({ file, factId, message });
 	}
 	return problems;
+}
+
+/** The rules a user's card's questions keep: the bank's question rules, and no map question (a user's deck has no places). */
+export function userQuestionProblems(questions: readonly Question[]): string[] {
+	return [
+		...questions
+			.filter((q) => q.type === 'map')
+			.map((q) => `question "${q.id}": map questions need a bundled deck's places`),
+		...questionProblems(questions)
+	];
 }
 
 export interface DeckResult {

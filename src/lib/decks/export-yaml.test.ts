@@ -7,6 +7,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { createDeckWithCards, deleteDeck } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
+import { checkDeckFile } from './deck-file-check';
 import { exportUserDeckYaml } from './export-yaml';
 import { ImportSession } from './import-session.svelte';
 import { parseYamlDeck } from './import/yaml';
@@ -159,6 +160,101 @@ describe('a user deck exported as YAML imports back as the same deck', () => {
 		}));
 		const result = validateDeck({ path: 'deck.yaml', data: meta }, [{ path: 'facts.yaml', data: { facts } }]);
 		expect(result.problems).toEqual([]);
+	});
+});
+
+describe('`npm run validate -- <file>` accepts an exported deck byte for byte', () => {
+	/** A seeded deck as stored, and its file exactly as "Export as YAML" downloads it. */
+	async function exported(seed: string) {
+		const made = randomDeck(seed, { spacedTags: true });
+		const { deck } = await createDeckWithCards(db, made, made.cards, T0);
+		const { deck: row, cards } = await stored(deck.id);
+		return { cards, bytes: bytes(exportUserDeckYaml(row, cards)) };
+	}
+
+	it.each(Array.from({ length: 25 }, (_, i) => `seed-${i}`))('awkward deck %s: no problem', async (seed) => {
+		const { cards, bytes } = await exported(seed);
+		const report = checkDeckFile('deck.yaml', bytes);
+		expect(report.problems).toEqual([]);
+		expect(report.summary).toMatch(
+			new RegExp(`^deck\\.yaml: the deck ".*", ${cards.length} cards?, \\d+ questions? of their own — valid`, 's')
+		);
+	});
+
+	it('a broken id or a missing back is named with the file, its line and the card', async () => {
+		const { deck } = await createDeckWithCards(
+			db,
+			{ title: 'Capitals', description: '' },
+			[
+				{ front: 'Kazakhstan', back: 'Astana' },
+				{ front: 'Kyrgyzstan', back: 'Bishkek' }
+			],
+			T0
+		);
+		const { deck: row, cards } = await stored(deck.id);
+		const text = exportUserDeckYaml(row, cards);
+		const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+		const [first, second] = [cards[0]!.id, cards[1]!.id];
+		expect(checkDeckFile('capitals.yaml', bytes(text.replace(first, 'Card One'))).problems).toEqual([
+			`capitals.yaml:${lineOf(first)} › card "Card One": id: must be kebab-case: lower-case letters, digits and hyphens; this card is left out`
+		]);
+		expect(checkDeckFile('capitals.yaml', bytes(text.replace(/\n +back: Bishkek/, ''))).problems).toEqual([
+			`capitals.yaml:${lineOf('front: Kyrgyzstan')} › card "${second}": cards.0.back: is missing; this card is left out`
+		]);
+	});
+
+	it('a question the app could not save is a problem of its card', () => {
+		const text = exportUserDeckYaml({ id: 'u-deck-1', title: 'Capitals', description: '' }, [
+			{
+				id: 'kz',
+				deckId: 'u-deck-1',
+				position: 0,
+				front: 'Kazakhstan',
+				back: 'Astana',
+				tags: [],
+				questions: [
+					{
+						id: 'which',
+						type: 'multiple-choice',
+						prompt: 'Capital?',
+						options: ['Almaty', 'Shymkent', 'Taraz'],
+						answer: 'Astana',
+						explanation: 'Since 1997.'
+					}
+				]
+			}
+		]);
+		const line = text.slice(0, text.indexOf('- id: which')).split('\n').length;
+		expect(checkDeckFile('capitals.yaml', bytes(text)).problems).toEqual([
+			`capitals.yaml:${line} › card "kz": question "which": the answer "Astana" is not among its options; this card is left out`
+		]);
+	});
+
+	it('a file that is not UTF-8 is refused as the Import refuses it', () => {
+		expect(checkDeckFile('deck.yaml', new Uint8Array([0x64, 0x65, 0xff, 0x0a])).problems).toEqual([
+			'deck.yaml:1 › the file is not UTF-8 text (line 1 has bytes that are not UTF-8, as in a file saved as Windows-1252 or Latin-1): save or export it as UTF-8'
+		]);
+	});
+
+	it('a card whose side is only an image is left out, and the file says so', () => {
+		const text = exportUserDeckYaml({ id: 'u-flags', title: 'Flags', description: '' }, [
+			{
+				id: 'fr',
+				deckId: 'u-flags',
+				position: 0,
+				front: '',
+				back: 'France',
+				tags: [],
+				media: { front: ['fr.png'], back: [] }
+			},
+			{ id: 'kz', deckId: 'u-flags', position: 1, front: 'Kazakhstan', back: 'Astana', tags: [] }
+		]);
+		expect(text).toContain('# 1 card is left out: a side that is only an image or a sound cannot be written here.\n');
+		const report = checkDeckFile('flags.yaml', bytes(text));
+		expect(report.problems).toEqual([]);
+		expect(report.summary).toBe(
+			`flags.yaml: the deck "Flags", 1 card, 0 questions of their own — valid: the app's Import reads it whole`
+		);
 	});
 });
 

@@ -3,7 +3,8 @@
  * (questions/FORMAT.md, "A user's deck"): the bank's fact shape, one fact per card, plus a `deck:` with the
  * deck's id, title and description. The app's Import reads it back as the same deck, ids included (see
  * parseYamlDeck). It is not yet a bank deck: a user's card has no source paragraph, country or theme, and
- * may have no statement or fewer than two question types; FORMAT.md says what a maintainer adds.
+ * may have no statement or fewer than two question types; FORMAT.md says what a maintainer adds. A card
+ * one of whose sides is only an image or a sound is left out, and the file's comment says how many.
  *
  *   deck:
  *     id: u-…
@@ -22,13 +23,22 @@ import { stringify } from 'yaml';
 import type { UserCardRow, UserDeckRow } from '$lib/db/rows';
 
 export const USER_DECK_YAML_HEADER =
-	'# A deck made in Steppe Cards. The app\'s Import reads this file back as the same deck; questions/FORMAT.md\n# ("A user\'s deck") says what to add to make it a deck of the question bank.\n';
+	'# A deck made in Steppe Cards. The app\'s Import reads this file back as the same deck, and\n# `npm run validate -- <this file>` checks it as the Import does; questions/FORMAT.md ("A user\'s deck")\n# says what to add to make it a deck of the question bank.\n';
+
+/** A side with no text is only an image or a sound (an Anki package's), which a YAML file cannot carry. */
+const hasText = (card: UserCardRow) => card.front.trim() !== '' && card.back.trim() !== '';
 
 export function exportUserDeckYaml(
 	deck: Pick<UserDeckRow, 'id' | 'title' | 'description'>,
 	cards: readonly UserCardRow[]
 ) {
-	const facts = cards.map((card) => ({
+	const written = cards.filter(hasText);
+	const mediaOnly = cards.length - written.length;
+	const leftOut =
+		mediaOnly > 0
+			? `# ${mediaOnly} card${mediaOnly === 1 ? ' is' : 's are'} left out: a side that is only an image or a sound cannot be written here.\n`
+			: '';
+	const facts = written.map((card) => ({
 		id: card.id,
 		...(card.explanation ? { statement: card.explanation } : {}),
 		...(card.tags.length > 0 ? { tags: card.tags } : {}),
@@ -40,5 +50,5 @@ export function exportUserDeckYaml(
 		// No line folding and no anchors: a long front stays on its line, a repeated list is written out.
 		{ lineWidth: 0, aliasDuplicateObjects: false }
 	);
-	return USER_DECK_YAML_HEADER + body;
+	return USER_DECK_YAML_HEADER + leftOut + body;
 }

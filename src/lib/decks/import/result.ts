@@ -2,7 +2,7 @@
  * What every import parser returns for the preview, and the limits all of them share. Parsers never
  * throw on bad input: each problem is returned with its line, and a card with a problem is left out.
  */
-import type { Question } from '$lib/content/schema';
+import type { Question } from '../../content/schema';
 import type { DraftCard } from '../card';
 import { htmlToPlainText } from './html-text';
 

@@ -65,6 +65,38 @@ describe('parseYamlDeck reads a facts file of the question bank', () => {
 	});
 });
 
+describe('questions the app could not save are problems of the preview, not of the write', () => {
+	test('a bank file with map questions imports its facts without them, and says so', () => {
+		const text = readFileSync('questions/central-asia-taliban/50-maps.yaml', 'utf8');
+		const result = parseYamlDeck(text);
+		const maps = text.match(/type: map/g)!.length;
+		expect(result.problems).toHaveLength(maps);
+		expect(result.problems[0]!.message).toMatch(
+			/^fact "[a-z0-9-]+": question "[a-z0-9-]+": a map question needs a bundled deck's places; the fact comes without it$/
+		);
+		expect(result.cards.length).toBeGreaterThan(0);
+		expect(result.facts.flatMap((f) => f.questions).some((q) => q.type === 'map')).toBe(false);
+	});
+
+	test.each<[string, string, string]>([
+		[
+			'a multiple choice whose answer is not an option',
+			'{ id: q, type: multiple-choice, prompt: P, options: [a, b, c], answer: z, explanation: E }',
+			'card "a": question "q": the answer "z" is not among its options; this card is left out'
+		],
+		[
+			'a map question',
+			'{ id: q, type: map, tap: country, prompt: P, answer: kyrgyzstan, explanation: E }',
+			`card "a": question "q": map questions need a bundled deck's places; this card is left out`
+		]
+	])('in a user deck file: %s', (_name, question, message) => {
+		const text = `deck:\n  title: T\nfacts:\n  - id: a\n    cards: [{ front: A, back: B }]\n    questions:\n      - ${question}\n  - id: b\n    cards: [{ front: C, back: D }]\n`;
+		const result = parseYamlDeck(text);
+		expect(result.problems).toEqual([{ line: 7, message }]);
+		expect(result.cards.map((c) => c.id)).toEqual(['b']);
+	});
+});
+
 describe('problems name their cause and line', () => {
 	test.each<[string, string, { line: number; message: string | RegExp }[], number]>([
 		[

@@ -2,15 +2,20 @@
  * The app's own deck format: a facts file as written for `questions/<deck>/` (questions/FORMAT.md),
  * checked fact by fact with the bank's schema. A valid fact gives its flashcards as cards (tagged
  * with its countries and themes, its statement as their explanation) and is returned whole, hand-written
- * questions included; a fact with a problem is left out, the problem given with its line.
+ * questions included but for map questions (a user's deck has no map); a fact with a problem is left
+ * out, the problem given with its line.
  *
  * A file that starts with `deck:` is the "user deck" variant (export-yaml.ts): one card per fact, free
  * tags, an optional statement, and the deck's id, title and description, all returned as they were
- * exported, each card with its id, so the deck comes back as it was.
+ * exported, each card with its id, so the deck comes back as it was. Its cards' questions are held to
+ * the rules a user's deck keeps (validateUserDeck's), so that what the preview accepts can be written;
+ * `npm run validate -- <file>` reports these same problems (deck-file-check.ts).
  */
 import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { FactSchema, type FactInput } from '$lib/content/schema';
+// Relative, not $lib: `npm run validate` runs this under tsx, which knows no SvelteKit alias in a fresh clone.
+import { FactSchema, type FactInput } from '../../content/schema';
+import { userQuestionProblems } from '../../content/validate';
 import {
 	emptyInputProblem,
 	keepAcceptableCards,
@@ -55,17 +60,30 @@ const UserDeckMetaSchema = v.strictObject(
 	(issue) => (issue.expected === 'Object' ? 'must hold the title and description' : 'is missing')
 );
 
+/** The message of an object's own issue: not an object, a key missing, or a key it does not hold. */
+const objectMessage =
+	(holds: string) =>
+	(issue: v.BaseIssue<unknown>): string =>
+		issue.expected === 'Object'
+			? `must be ${holds}`
+			: issue.expected === 'never'
+				? `is not a key of ${holds}`
+				: 'is missing';
+
 /** A fact of the user deck variant: a card of a user's deck, its id the card's. */
-const UserDeckFactSchema = v.strictObject({
-	id: FactSchema.entries.id,
-	statement: v.optional(text),
-	tags: v.optional(v.array(text), []),
-	cards: v.pipe(
-		v.array(v.strictObject({ front: text, back: text })),
-		v.length(1, "must hold exactly one card (a user's deck has one card per fact)")
-	),
-	questions: FactSchema.entries.questions
-});
+const UserDeckFactSchema = v.strictObject(
+	{
+		id: FactSchema.entries.id,
+		statement: v.optional(text),
+		tags: v.optional(v.array(text), []),
+		cards: v.pipe(
+			v.array(v.strictObject({ front: text, back: text }, objectMessage('a card of a "front" and a "back"'))),
+			v.length(1, "must hold exactly one card (a user's deck has one card per fact)")
+		),
+		questions: FactSchema.entries.questions
+	},
+	objectMessage('a card: "id", "cards", and optionally "statement", "tags" and "questions"')
+);
 
 type PathKey = string | number;
 
@@ -155,7 +173,22 @@ export function parseYamlDeck(text: string): YamlImportResult {
 			return;
 		}
 		seen.add(fact.id);
-		facts.push(fact);
+		// A user's deck has no places to show a map question on: the fact comes without it, and says so.
+		fact.questions.forEach((q, questionIndex) => {
+			if (q.type === 'map')
+				problems.push({
+					line: lineOf(doc, lineCounter, ['facts', index, 'questions', questionIndex]),
+					message: `${named}: question "${q.id}": a map question needs a bundled deck's places; the fact comes without it`
+				});
+		});
+		const kept = { ...fact, questions: fact.questions.filter((q) => q.type !== 'map') };
+		const broken = userQuestionProblems(kept.questions);
+		if (broken.length > 0) {
+			const line = lineOf(doc, lineCounter, ['facts', index, 'questions']);
+			for (const problem of broken) problems.push({ line, message: `${named}: ${problem}; this fact is left out` });
+			return;
+		}
+		facts.push(kept);
 		fact.cards.forEach((card, cardIndex) => {
 			cards.push({
 				front: card.front,
@@ -222,6 +255,12 @@ function parseUserDeck(
 			return;
 		}
 		seen.add(fact.id);
+		const broken = userQuestionProblems(fact.questions);
+		if (broken.length > 0) {
+			const line = lineOf(doc, lineCounter, ['facts', index, 'questions']);
+			for (const problem of broken) problems.push({ line, message: `${named}: ${problem}; this card is left out` });
+			return;
+		}
 		const card = fact.cards[0]!;
 		cards.push({
 			id: fact.id,
