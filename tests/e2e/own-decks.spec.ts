@@ -172,6 +172,47 @@ test('a big deck shows its first cards and its count at once, and any card is re
 	await expect(page.getByRole('listitem', { name: 'Card 275: Country 274' })).toBeVisible();
 });
 
+test('a card added to a deck of 60 is shown and announced at once, and takes its place at the end', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await importText(
+		page,
+		Array.from({ length: 60 }, (_, i) => `Country ${i + 1}\tCapital ${i + 1}`).join('\n'),
+		'Sixty'
+	);
+	await page.getByRole('button', { name: 'Import 60 cards' }).tap();
+	await expect(page.getByText('Showing 50 of 60 cards.')).toBeVisible();
+
+	const front = page.getByLabel('Front', { exact: true });
+	await front.fill('Country 61');
+	await page.getByLabel('Back', { exact: true }).fill('Capital 61');
+	await page.getByRole('button', { name: 'Add card' }).tap();
+	// Said where the thumb is, with the form ready for the next card.
+	const added = page.getByRole('status').filter({ hasText: 'Added as card 61: “Country 61”.' });
+	await expect(added).toBeInViewport();
+	await expect(front).toBeFocused();
+	await expect(front).toHaveValue('');
+	await expect(page.getByRole('heading', { name: 'Cards (61)' })).toBeVisible();
+
+	// Listed at once at its place, the end, after the cards not shown; one tap away.
+	await expect(page.getByText('Showing 51 of 61 cards.')).toBeVisible();
+	await expect(page.getByText('Cards 51–60 are not shown.')).toBeVisible();
+	await expect(page.getByRole('listitem', { name: /^Card 51:/ })).toHaveCount(0);
+	await added.getByRole('button', { name: 'Show card 61 in the list' }).tap();
+	const card = page.getByRole('listitem', { name: 'Card 61: Country 61' });
+	await expect(card).toBeFocused();
+	await expect(card).toBeInViewport();
+	await expect(card).toContainText('Capital 61');
+
+	await page.getByRole('button', { name: 'Show more (10 left)' }).tap();
+	await expect(page.getByText(/are not shown/)).toHaveCount(0);
+	const names = await page
+		.getByRole('listitem', { name: /^Card \d+:/ })
+		.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
+	expect(names).toEqual(Array.from({ length: 61 }, (_, i) => `Card ${i + 1}: Country ${i + 1}`));
+});
+
 test('a shared link opens the deck in another browser, offline, and adds it', async ({ page, browser }) => {
 	await importQuizlet(page, 'Shared capitals');
 	await page.getByRole('button', { name: 'Make a share link' }).tap();

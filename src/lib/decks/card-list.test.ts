@@ -30,9 +30,9 @@ describe('listCards', () => {
 
 	it('needs every word of the search, in either side, ignoring case and accents', () => {
 		const cards = [
-			{ front: 'Capital of Kazakhstan', back: 'Astana' },
-			{ front: 'Largest city of Kazakhstan', back: 'Almatý' },
-			{ front: 'Capital of Kyrgyzstan', back: 'Bishkek' }
+			{ id: 'a', front: 'Capital of Kazakhstan', back: 'Astana' },
+			{ id: 'b', front: 'Largest city of Kazakhstan', back: 'Almatý' },
+			{ id: 'c', front: 'Capital of Kyrgyzstan', back: 'Bishkek' }
 		];
 		expect(listCards(cards, '  kazakhstan   capital ', 50).listed.map((l) => l.card.back)).toEqual(['Astana']);
 		expect(listCards(cards, 'almaty', 50).listed.map((l) => l.card.back)).toEqual(['Almatý']);
@@ -50,5 +50,14 @@ describe('listCards', () => {
 			'Country 12',
 			'Country 13'
 		]);
+	});
+
+	it('lists cards added on the page at their place past the first page, after the cards not shown', () => {
+		const { listed, matching } = listCards(deck, '', CARD_PAGE, new Set(['c299', 'c120']));
+		expect(matching).toBe(300);
+		expect(listed.map((l) => l.position)).toEqual([...Array(CARD_PAGE).keys(), 120, 299]);
+		// Listed once, in deck order, when the page reaches it; and not when a search leaves it out.
+		expect(listCards(deck, '', 150, new Set(['c120'])).listed).toHaveLength(150);
+		expect(listCards(deck, 'country 7', 5, new Set(['c120'])).listed.map((l) => l.card.id)).not.toContain('c120');
 	});
 });

@@ -34,6 +34,8 @@ export class DeckEditor {
 	error = $state('');
 	// Raw: the rows go back to IndexedDB as they are, which cannot store a proxy.
 	undoable = $state.raw<Undoable[]>([]);
+	/** The ids of the cards added on this page, in the order they were added. */
+	added = $state.raw<string[]>([]);
 
 	constructor(
 		private readonly db: StudyDatabase,
@@ -65,7 +67,11 @@ export class DeckEditor {
 	}
 
 	saveDeck = (meta: NewUserDeck) => this.change(() => updateDeck(this.db, this.deckId, meta, this.clock()));
-	addCard = (card: NewUserCard) => this.change(() => addCards(this.db, this.deckId, [card], this.clock()));
+	addCard = (card: NewUserCard) =>
+		this.change(async () => {
+			const rows = await addCards(this.db, this.deckId, [card], this.clock());
+			this.added = [...this.added, ...rows.map((row) => row.id)];
+		});
 	saveCard = (id: string, card: NewUserCard) => this.change(() => updateCard(this.db, id, card, this.clock()));
 
 	/** Moves a card `by` places (−1 up, +1 down); nothing at either end. */

@@ -37,6 +37,14 @@ afterEach(() => db.delete());
 const fronts = () => editor.cards.map((c) => c.front);
 
 describe('DeckEditor', () => {
+	it('adds a card at the end and remembers it as added here; a refused one is not', async () => {
+		expect(await editor.addCard({ front: 'Uzbekistan', back: 'Tashkent' })).toBe(true);
+		expect(fronts()).toEqual(['Kazakhstan', 'Kyrgyzstan', 'Tajikistan', 'Uzbekistan']);
+		expect(editor.added).toEqual([editor.cards[3]!.id]);
+		expect(await editor.addCard({ front: 'Turkmenistan', back: ' ' })).toBe(false);
+		expect(editor.added).toHaveLength(1);
+	});
+
 	it('edits a card and keeps its state and reviews', async () => {
 		const card = editor.cards[0]!;
 		expect(await editor.saveCard(card.id, { front: 'Capital of Kazakhstan', back: 'Astana', tags: ['asia'] })).toBe(
