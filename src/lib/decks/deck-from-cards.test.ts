@@ -56,6 +56,12 @@ describe("a user deck as the app's Deck", () => {
 		expect(outline.facts[0]?.statement).toBe('Also written Ulan Bator.');
 	});
 
+	it('reads a card whose front is only an image by its back alone', () => {
+		const flag = { ...cards[2]!, front: '', back: 'Kyrgyzstan', media: { front: ['kg.png'], back: [] } };
+		expect(outlineFromCards(DECK, [flag]).facts[0]?.statement).toBe('Kyrgyzstan');
+		expect(deckFromCards(DECK, [...cards.slice(3), flag]).facts.at(-1)?.questions).toEqual([]);
+	});
+
 	it("asks the card's own questions first, then automatic ones, with deck-wide keys, and passes the validator", () => {
 		const deck = deckFromCards(DECK, cards);
 		const first = deck.facts[0]!.questions;

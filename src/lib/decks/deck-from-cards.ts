@@ -9,8 +9,16 @@ import type { Deck, DeckOutline, FactOutline } from '$lib/content/schema';
 import type { UserCardRow, UserDeckRow } from '$lib/db/rows';
 import { generateQuestions } from './generate';
 
-/** What the "Why?" of a card shows: its explanation, or the card read as one sentence. */
-const statementOf = (card: UserCardRow): string => card.explanation ?? `${card.front} — ${card.back}`;
+/**
+ * What the "Why?" of a card shows: its explanation, or the card read as one sentence, of the sides that
+ * have text (a side may be only an image or a sound).
+ */
+const statementOf = (card: UserCardRow): string =>
+	card.explanation ??
+	[card.front, card.back]
+		.map((side) => side.trim())
+		.filter(Boolean)
+		.join(' — ');
 
 function factOutline(card: UserCardRow): FactOutline {
 	return {

@@ -537,6 +537,38 @@ describe('generateQuestions', () => {
 			);
 		});
 
+		it('asks nothing of a card whose front is an image or a sound, nor uses its sides for others', () => {
+			const own: Question = {
+				id: 'which',
+				type: 'true-false',
+				prompt: 'This is the flag of Japan.',
+				answer: false,
+				explanation: 'It is the flag of France.'
+			};
+			const cards: SourceCard[] = [
+				...cardsOf(CAPITALS),
+				// As an Anki package's cards are stored: the text of the front, with its media named beside it.
+				{ id: 'flag-only', front: '', back: 'Lyon', media: { front: ['lyon.png'] } },
+				{ id: 'flag-asked', front: 'Which city?', back: 'Nice', media: { front: ['nice.png'] } },
+				{ id: 'sound', front: 'Listen', back: 'Lille', media: { front: ['lille.mp3'] }, questions: [own] }
+			];
+			const generated = generateQuestions(cards, 'x');
+			expect(generated.get('flag-only')).toEqual([]);
+			expect(generated.get('flag-asked')).toEqual([]);
+			expect(generated.get('sound')).toEqual([own]);
+			const asked = all(generated).filter((q) => q !== own);
+			expect(asked.length).toBeGreaterThan(0);
+			for (const text of ['Lyon', 'Nice', 'Lille', 'Which city?', 'Listen'])
+				expect(asked.some((q) => JSON.stringify(q).includes(text))).toBe(false);
+			// No prompt, option, statement or pair side is empty.
+			const texts = asked.flatMap((q) => [
+				q.prompt,
+				...(q.type === 'multiple-choice' ? q.options : []),
+				...(q.type === 'matching' ? q.pairs.flat() : [])
+			]);
+			expect(texts.every((text) => text.trim() !== '' && !text.startsWith(' →'))).toBe(true);
+		});
+
 		it('gives an empty deck nothing and a single card nothing but its own questions', () => {
 			expect(generateQuestions([], 'x')).toEqual(new Map());
 			expect(generateQuestions(cardsOf(CAPITALS.slice(0, 1)), 'x')).toEqual(new Map([['c1', []]]));

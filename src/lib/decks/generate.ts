@@ -10,10 +10,14 @@ import { numbersMatch, parseNumber, textKey, type ParsedNumber } from '$lib/quiz
 import { seededRandom, shuffled, type Random } from '$lib/quiz/random';
 import type { DraftCard } from './card';
 
-/** A card of a deck: a draft card with its id, and the questions its author wrote for it, if any. */
+/**
+ * A card of a deck: a draft card with its id, the questions its author wrote for it, if any, and the
+ * images and sounds its front shows (an Anki package's), if any.
+ */
 export interface SourceCard extends Pick<DraftCard, 'front' | 'back' | 'explanation'> {
 	id: string;
 	questions?: Question[];
+	media?: { front: readonly string[] };
 }
 
 /** Thrown by `generateQuestions` for cards it cannot tell apart; nothing else is thrown. */
@@ -195,7 +199,8 @@ interface Prepared {
 function prepare(card: SourceCard, position: number): Prepared | undefined {
 	const front = card.front.trim();
 	const back = card.back.trim();
-	if (front === '' || back === '' || textKey(front) === '') return undefined;
+	// A front that shows an image or a sound means nothing without it, and a question shows only text.
+	if (front === '' || back === '' || textKey(front) === '' || card.media?.front.length) return undefined;
 	const variants = acceptedVariants(back);
 	return {
 		id: card.id,
@@ -402,7 +407,10 @@ function matching(card: Prepared, sameKind: Prepared[], groups: Groups, random: 
  *   which are read rather than typed, nor for a back with no variant (the bank requires one,
  *   and the checker already forgives case, accents, articles, punctuation and small typos);
  * - matching: four fronts (three where the deck has no more) and their backs, the card's among them.
- * Cards with an empty front or back get no generated question and lend nothing to others. A question
+ * Cards with an empty front or back, or whose front shows an image or a sound (a question's prompt, its
+ * options and pairs are text alone, so neither the image nor the text beside it can be asked: "Which
+ * flag is this?" is no question without the flag), get no generated question and lend nothing to
+ * others; their own questions are kept. A question
  * that the bank's lint would warn about (an answer given away by its prompt, a right option twice as
  * long as the others) is left out. The seed chooses distractors, true or false, and every order.
  */
