@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { STOCK, writePackage } from '../../src/lib/decks/anki-package/fixture-writer';
+import { checkDeckFile } from '../../src/lib/decks/deck-file-check';
 import { axeViolations, rateGood, watchCspViolations } from './app';
 
 // Twenty rows as Quizlet exports them: term, Tab, definition.
@@ -94,6 +95,8 @@ test('a deck exported as YAML, deleted, then imported from the file comes back u
 	const exported = await download;
 	expect(exported.suggestedFilename()).toMatch(/\.yaml$/);
 	const file = await readFile((await exported.path())!);
+	// The file as downloaded is one `npm run validate -- <file>` accepts.
+	expect(checkDeckFile(exported.suggestedFilename(), file).problems).toEqual([]);
 	await page.getByRole('button', { name: 'Delete the deck…' }).tap();
 	await page.getByRole('button', { name: 'Delete “Capitals in YAML”' }).tap();
 	await expect(page.getByRole('heading', { level: 1, name: 'No such deck' })).toBeVisible();
