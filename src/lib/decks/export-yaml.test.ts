@@ -8,7 +8,7 @@ import { openTestDatabase } from '$lib/db/test-database';
 import { createDeckWithCards, deleteDeck } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
 import { checkDeckFile } from './deck-file-check';
-import { exportUserDeckYaml } from './export-yaml';
+import { exportUserDeckYaml, leftOutOfYaml } from './export-yaml';
 import { ImportSession } from './import-session.svelte';
 import { parseYamlDeck } from './import/yaml';
 import { randomDeck } from './random-deck';
@@ -236,8 +236,8 @@ describe('`npm run validate -- <file>` accepts an exported deck byte for byte', 
 		]);
 	});
 
-	it('a card whose side is only an image is left out, and the file says so', () => {
-		const text = exportUserDeckYaml({ id: 'u-flags', title: 'Flags', description: '' }, [
+	it('a card whose side is only an image is left out, and the file and the panel say so', () => {
+		const cards = [
 			{
 				id: 'fr',
 				deckId: 'u-flags',
@@ -248,8 +248,12 @@ describe('`npm run validate -- <file>` accepts an exported deck byte for byte', 
 				media: { front: ['fr.png'], back: [] }
 			},
 			{ id: 'kz', deckId: 'u-flags', position: 1, front: 'Kazakhstan', back: 'Astana', tags: [] }
-		]);
-		expect(text).toContain('# 1 card is left out: a side that is only an image or a sound cannot be written here.\n');
+		];
+		const text = exportUserDeckYaml({ id: 'u-flags', title: 'Flags', description: '' }, cards);
+		const leftOut = '1 card is left out: a side that is only an image or a sound cannot be written in YAML.';
+		// Said in the file's first lines, and by the export panel.
+		expect(text).toContain(`# ${leftOut}\n`);
+		expect(leftOutOfYaml(cards)).toBe(leftOut);
 		const report = checkDeckFile('flags.yaml', bytes(text));
 		expect(report.problems).toEqual([]);
 		expect(report.summary).toBe(

@@ -28,16 +28,20 @@ export const USER_DECK_YAML_HEADER =
 /** A side with no text is only an image or a sound (an Anki package's), which a YAML file cannot carry. */
 const hasText = (card: UserCardRow) => card.front.trim() !== '' && card.back.trim() !== '';
 
+/** What the export leaves out, in words, or '' when it writes every card. */
+export function leftOutOfYaml(cards: readonly UserCardRow[]): string {
+	const count = cards.filter((card) => !hasText(card)).length;
+	return count === 0
+		? ''
+		: `${count} card${count === 1 ? ' is' : 's are'} left out: a side that is only an image or a sound cannot be written in YAML.`;
+}
+
 export function exportUserDeckYaml(
 	deck: Pick<UserDeckRow, 'id' | 'title' | 'description'>,
 	cards: readonly UserCardRow[]
 ) {
 	const written = cards.filter(hasText);
-	const mediaOnly = cards.length - written.length;
-	const leftOut =
-		mediaOnly > 0
-			? `# ${mediaOnly} card${mediaOnly === 1 ? ' is' : 's are'} left out: a side that is only an image or a sound cannot be written here.\n`
-			: '';
+	const leftOut = leftOutOfYaml(cards);
 	const facts = written.map((card) => ({
 		id: card.id,
 		...(card.explanation ? { statement: card.explanation } : {}),
@@ -50,5 +54,5 @@ export function exportUserDeckYaml(
 		// No line folding and no anchors: a long front stays on its line, a repeated list is written out.
 		{ lineWidth: 0, aliasDuplicateObjects: false }
 	);
-	return USER_DECK_YAML_HEADER + leftOut + body;
+	return USER_DECK_YAML_HEADER + (leftOut && `# ${leftOut}\n`) + body;
 }
