@@ -57,6 +57,8 @@ export class StudySession {
 	wholeQueue = $state(false);
 	/** What went wrong with the last thing asked (a rating, an undo, loading the cards); empty when it went well. */
 	error = $state('');
+	/** The card this session last suspended, until the next rating: its suspension can be undone. */
+	suspended: QueueItem | undefined = $state.raw();
 
 	private settings: StudySettings | undefined;
 	/**
@@ -251,6 +253,7 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.keepOwn([...this.ownReviews, row.id!]);
+			this.suspended = undefined;
 			void import('$lib/db/storage').then((storage) => storage.requestPersistenceOnce(this.db, now));
 			return true;
 		});
@@ -296,6 +299,42 @@ export class StudySession {
 		});
 		if (back) this.show(back);
 		else this.phase = phase;
+	}
+
+	/**
+	 * Suspends the card on screen (its fact, whichever card of it shows): it leaves the session at once and
+	 * the next card shows. Its state is left as it is.
+	 */
+	async suspend(): Promise<void> {
+		const item = this.current;
+		if (!item || this.saving || !['front', 'back'].includes(this.phase)) return;
+		await this.attempt('suspend the card', async () => {
+			await this.whole;
+			assertNotReplaced();
+			// Loaded on the first use: the suspension's writes are not on the way to the first card.
+			const { suspendCard } = await import('$lib/db/suspended');
+			await suspendCard(
+				this.db,
+				{ deckId: item.deckId, factId: item.factId, front: this.card?.front ?? '' },
+				this.now()
+			);
+			this.items = this.items.filter((i) => i.deckId !== item.deckId || i.factId !== item.factId);
+			this.suspended = item;
+			await this.showNext();
+		});
+	}
+
+	/** Undoes the last suspension: the card is unsuspended and shows again, as it was. */
+	async unsuspend(): Promise<void> {
+		const item = this.suspended;
+		if (!item) return;
+		await this.attempt('unsuspend the card', async () => {
+			const { unsuspendCard } = await import('$lib/db/suspended');
+			await unsuspendCard(this.db, item.deckId, item.factId);
+			this.suspended = undefined;
+			this.items = [item, ...this.items];
+			this.show(item);
+		});
 	}
 
 	/** Called by a timer while waiting for a learning card. */
