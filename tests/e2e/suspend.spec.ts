@@ -19,7 +19,7 @@ async function checkBothThemes(page: Page, name: string, within?: string) {
 }
 
 async function expectTarget(page: Page, name: string) {
-	const box = (await page.getByRole('button', { name }).boundingBox())!;
+	const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
 	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
 }
 

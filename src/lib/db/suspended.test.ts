@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './test-database';
-import { listSuspended, suspendCard, suspendedFactIds, unsuspendCard } from './suspended';
+import { listSuspended, suspendCard, unsuspendCard } from './suspended';
+import { suspendedFactIds } from './suspended-ids';
 import { createDeckWithCards, deleteCards, deleteDeck, restoreDeleted } from './user-deck-edits';
 
 const db = useTestDatabase();

@@ -3,20 +3,12 @@
  * suspended or buried), and no study session shows it, nor any count of cards to study counts it, until it
  * is unsuspended. The suspension is kept with the card's fact (one per fact, whichever of its cards was on
  * screen); the fact's state and review history are left as they are, so an unsuspended card comes back where
- * its schedule says. Backups carry suspensions; deleting a deck or resetting progress removes them.
+ * its schedule says. Backups carry suspensions; deleting a deck or resetting progress removes them. The day's
+ * queue reads them through suspended-ids.ts.
  */
-import Dexie from 'dexie';
 import type { StudyDatabase } from './db';
 import type { SuspendedRow } from './rows';
-
-/** A deck's suspensions: the range of its id in the [deckId+factId] primary key. */
-const ofDeck = (db: StudyDatabase, deckId: string) =>
-	db.suspended.where('[deckId+factId]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]);
-
-/** The ids of the deck's suspended facts. */
-export async function suspendedFactIds(db: StudyDatabase, deckId: string): Promise<string[]> {
-	return (await ofDeck(db, deckId).primaryKeys()).map(([, factId]) => factId);
-}
+import { suspensionsOf } from './suspended-ids';
 
 /** Suspends a card; suspending it again keeps the first time it was suspended. */
 export async function suspendCard(
@@ -35,12 +27,12 @@ export async function unsuspendCard(db: StudyDatabase, deckId: string, factId: s
 
 /** The deck's suspended cards, the latest suspended first. */
 export async function listSuspended(db: StudyDatabase, deckId: string): Promise<SuspendedRow[]> {
-	return (await ofDeck(db, deckId).toArray()).sort((a, b) => b.suspendedAt - a.suspendedAt);
+	return (await suspensionsOf(db, deckId).toArray()).sort((a, b) => b.suspendedAt - a.suspendedAt);
 }
 
 /** Removes the deck's suspensions (the deck is deleted); returns them, for an undo to put back. */
 export async function removeDeckSuspensions(db: StudyDatabase, deckId: string): Promise<SuspendedRow[]> {
-	const rows = await ofDeck(db, deckId).toArray();
-	await ofDeck(db, deckId).delete();
+	const rows = await suspensionsOf(db, deckId).toArray();
+	await suspensionsOf(db, deckId).delete();
 	return rows;
 }

@@ -19,7 +19,8 @@ import {
 	type NewUserDeck
 } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
-import { suspendedFactIds, unsuspendCard } from '$lib/db/suspended';
+import { unsuspendCard } from '$lib/db/suspended';
+import { suspendedFactIds } from '$lib/db/suspended-ids';
 
 export interface Undoable {
 	/** What was deleted, in words: "the card “…”", "the deck “…”". */

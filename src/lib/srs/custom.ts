@@ -14,7 +14,7 @@ import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { LEARN_AHEAD_MS, mergeQueues, type DeckQueue, type QueueItem } from './queue/build';
 import { loadDeckQueue } from './queue/reads';
-import { suspendedFactIds } from '$lib/db/suspended';
+import { suspendedFactIds } from '$lib/db/suspended-ids';
 import type { QueueLoader } from './session.svelte';
 
 export type CustomStudy =

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { suspendCard, unsuspendCard } from '$lib/db/suspended';
 import { useTestDatabase } from '$lib/db/test-database';
 import { loadCustomQueue } from './custom';
-import { loadDeckCounts, loadDeckQueue, loadQueueStart } from './queue/reads';
+import { loadDeckCounts, loadDeckQueue, loadQueueStart, nextDue } from './queue/reads';
 import { StudySession, type SessionMemory } from './session.svelte';
 import { at, DECK, deck, FACTS, rateFact } from './test-fixtures';
 
@@ -55,6 +55,14 @@ describe('suspended facts and the day queue', () => {
 		]);
 		expect(back.counts).toEqual({ new: 28, learning: 1, review: 1, metInQuiz: 0 });
 		expect((await loadQueueStart(db(), [deck], settings, now)).map((i) => i.factId)).toEqual(['fact-01', 'fact-00']);
+	});
+
+	it('are not the next card due at the end of a session', async () => {
+		await rateFact(db(), 'fact-00', Rating.Easy, at(1, 9), settings);
+		await rateFact(db(), 'fact-01', Rating.Easy, at(2, 9), settings);
+		const [first, second] = await db().factStates.orderBy('due').toArray();
+		await suspend(first!.factId);
+		expect(await nextDue(db(), [DECK], at(3, 9).getTime())).toBe(second!.due);
 	});
 
 	it("leave a deck never studied out of home's count, as its study page counts it", async () => {

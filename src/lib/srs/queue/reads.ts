@@ -4,7 +4,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
-import { suspendedFactIds } from '$lib/db/suspended';
+import { suspendedFactIds } from '$lib/db/suspended-ids';
 import {
 	buildDeckQueue,
 	buildQueueStart,
@@ -182,10 +182,17 @@ export async function loadQueueStart(
 	return mergeItems(lists, now);
 }
 
-/** When the deck's next card falls due after `now` (for the end-of-session screen). */
+/** When the deck's next card, suspended ones aside, falls due after `now` (for the end-of-session screen). */
 export async function nextDue(db: StudyDatabase, deckIds: string[], now: number): Promise<number | undefined> {
 	const firsts = await Promise.all(
-		deckIds.map((id) => db.factStates.where('[deckId+due]').between([id, now], [id, Dexie.maxKey], false, true).first())
+		deckIds.map(async (id) => {
+			const suspended = new Set(await suspendedFactIds(db, id));
+			return db.factStates
+				.where('[deckId+due]')
+				.between([id, now], [id, Dexie.maxKey], false, true)
+				.filter((s) => !suspended.has(s.factId))
+				.first();
+		})
 	);
 	const dues = firsts.flatMap((s) => (s ? [s.due] : []));
 	return dues.length > 0 ? Math.min(...dues) : undefined;
