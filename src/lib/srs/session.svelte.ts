@@ -311,13 +311,9 @@ export class StudySession {
 		await this.attempt('suspend the card', async () => {
 			await this.whole;
 			assertNotReplaced();
-			// Loaded on the first use: the suspension's writes are not on the way to the first card.
-			const { suspendCard } = await import('$lib/db/suspended');
-			await suspendCard(
-				this.db,
-				{ deckId: item.deckId, factId: item.factId, front: this.card?.front ?? '' },
-				this.now()
-			);
+			const { deckId, factId } = item;
+			const writes = await suspensionWrites();
+			await writes.suspendCard(this.db, { deckId, factId, front: this.card?.front ?? '' }, this.now());
 			this.items = this.items.filter((i) => i.deckId !== item.deckId || i.factId !== item.factId);
 			this.suspended = item;
 			await this.showNext();
@@ -329,8 +325,7 @@ export class StudySession {
 		const item = this.suspended;
 		if (!item) return;
 		await this.attempt('unsuspend the card', async () => {
-			const { unsuspendCard } = await import('$lib/db/suspended');
-			await unsuspendCard(this.db, item.deckId, item.factId);
+			await (await suspensionWrites()).unsuspendCard(this.db, item.deckId, item.factId);
 			this.suspended = undefined;
 			this.items = [item, ...this.items];
 			this.show(item);
@@ -396,6 +391,8 @@ export class StudySession {
 
 /** The rating's writes, loaded with the first rating or undo: they are not on the way to the first card. */
 const reviewWrites = () => import('./review');
+/** The suspensions' writes, loaded with the first Suspend: they are not on the way to the first card either. */
+const suspensionWrites = () => import('$lib/db/suspended');
 
 /** The same card in the same state: still due as it was shown. */
 function sameCard(a: QueueItem, b: QueueItem): boolean {
