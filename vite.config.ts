@@ -22,10 +22,11 @@ const SHARED_APP_MODULES = new RegExp(
 /**
  * The user's decks' storage is loaded where a page lists or opens one, not with every page: writing
  * checks the cards (valibot, the bank's rules), and a study session of a bundled deck never reads them.
- * Nor are the flags (db/flags.ts) and the storage estimate and persistence request (db/storage.ts): a study
- * card loads them with the first tap of its flag and its first rating, Settings with its lists.
+ * Nor are the flags (db/flags.ts), the suspensions' writes (db/suspended.ts) and the storage estimate and
+ * persistence request (db/storage.ts): a study card loads them with the first tap of its flag or of Suspend
+ * and its first rating, Settings and Study more with their lists.
  */
-const OWN_CHUNK_MODULES = /src\/lib\/db\/(user-deck[^/]*|flags|storage)\.ts$/;
+const OWN_CHUNK_MODULES = /src\/lib\/db\/(user-deck[^/]*|flags|suspended|storage)\.ts$/;
 
 /** The bank's tag names and their lists, which the quiz, the statistics and the deck page name (a study card names none): one small chunk. */
 const TAG_NAME_MODULES = /src\/lib\/content\/(guide|vocabulary)\.ts$/;

@@ -37,6 +37,7 @@ export const TABLE_NAMES = [
 	'userDecks',
 	'userCards',
 	'flags',
+	'suspended',
 	'media'
 ] as const satisfies readonly (keyof BackupTables)[];
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -177,6 +178,7 @@ export async function importBackup(
 			await db.userDecks.bulkAdd(t.userDecks);
 			await db.userCards.bulkAdd(t.userCards);
 			await db.flags.bulkAdd(t.flags);
+			await db.suspended.bulkAdd(t.suspended);
 			await db.media.bulkAdd(t.media.map(mediaFromBackup));
 		} else {
 			const current = new Map((await db.factStates.toArray()).map((s) => [s.key, s]));
@@ -221,6 +223,9 @@ export async function importBackup(
 			// A flag on either side stays; a card flagged on both keeps the device's.
 			const flagged = new Set((await db.flags.toArray()).map((f) => `${f.deckId}/${f.factId}`));
 			await db.flags.bulkAdd(t.flags.filter((f) => !flagged.has(`${f.deckId}/${f.factId}`)));
+			// Likewise a suspension on either side stays.
+			const suspended = new Set((await db.suspended.toArray()).map((s) => `${s.deckId}/${s.factId}`));
+			await db.suspended.bulkAdd(t.suspended.filter((s) => !suspended.has(`${s.deckId}/${s.factId}`)));
 			// The device's own settings are kept when merging.
 			if ((await db.settings.count()) === 0) await db.settings.bulkAdd(t.settings);
 		}
@@ -280,8 +285,8 @@ export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
 }
 
 /**
- * Forgets all progress (states, reviews, quiz history, classroom attempts) and the user's own decks;
- * keeps the settings and the teacher's class quizzes and results.
+ * Forgets all progress (states, reviews, quiz history, classroom attempts, suspended cards) and the user's
+ * own decks; keeps the settings, the flags and the teacher's class quizzes and results.
  */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
 	await db.transaction('rw', writtenBy(db), async () => {
@@ -294,7 +299,8 @@ export async function resetProgress(db: StudyDatabase): Promise<void> {
 			db.classAttempts.clear(),
 			db.userDecks.clear(),
 			db.userCards.clear(),
-			db.media.clear()
+			db.media.clear(),
+			db.suspended.clear()
 		]);
 		await db.meta.delete('lastBackupAt');
 	});

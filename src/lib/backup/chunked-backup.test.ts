@@ -52,6 +52,7 @@ function backupOf(facts: number, reviews: number): Backup {
 			userDecks: [],
 			userCards: [],
 			flags: [],
+			suspended: [],
 			media: []
 		}
 	} as Backup;

@@ -155,6 +155,7 @@ const UserCard = v.object({
 });
 
 const Flag = v.object({ deckId: text, factId: text, front: v.string(), flaggedAt: time });
+const Suspended = v.object({ deckId: text, factId: text, front: v.string(), suspendedAt: time });
 
 /** A stored media file (`MediaRow`), its bytes as base64 text. */
 const Media = v.object({ deckId: text, name: text, type: text, base64: v.string() });
@@ -195,6 +196,8 @@ export const BackupSchema = v.object({
 		userCards: v.optional(v.array(UserCard), []),
 		// Added with flagged cards: backups made before them have none.
 		flags: v.optional(v.array(Flag), []),
+		// Added with suspended cards: backups made before them have none.
+		suspended: v.optional(v.array(Suspended), []),
 		// The user's decks' images and sounds: backups made before them have none.
 		media: v.optional(v.array(Media), [])
 	})
@@ -326,7 +329,8 @@ function* checkSteps(text: string, byteSize: number): Generator<Progress, CheckR
 		['app record', duplicate(t.meta, (r) => r.key)?.key],
 		['deck', duplicate(t.userDecks, (r) => r.id)?.title],
 		['card', duplicate(t.userCards, (r) => r.id)?.front],
-		['flag of the card', duplicate(t.flags, (r) => [r.deckId, r.factId])?.front]
+		['flag of the card', duplicate(t.flags, (r) => [r.deckId, r.factId])?.front],
+		['suspension of the card', duplicate(t.suspended, (r) => [r.deckId, r.factId])?.front]
 	];
 	const dupe = dupes.find(([, key]) => key !== undefined);
 	if (dupe)

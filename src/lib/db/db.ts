@@ -18,6 +18,7 @@ import type {
 	ReviewHourRow,
 	ReviewRow,
 	SettingsRow,
+	SuspendedRow,
 	UserCardRow,
 	UserDeckRow
 } from './rows';
@@ -41,6 +42,7 @@ export class StudyDatabase extends Dexie {
 	flags!: Table<FlagRow, [string, string]>;
 	newLimitExtensions!: EntityTable<NewLimitExtensionRow, 'deckId'>;
 	media!: Table<MediaRow, [string, string]>;
+	suspended!: Table<SuspendedRow, [string, string]>;
 
 	constructor(name = APP_DATABASE) {
 		super(name, { cache: 'disabled' });
@@ -82,6 +84,8 @@ export class StudyDatabase extends Dexie {
 		// Cards a student flagged while studying (flags.ts), newest first through flaggedAt; and the extra new
 		// cards a deck was given for one study day (custom study), which home counts as the study page does.
 		this.version(8).stores({ flags: '[deckId+factId], flaggedAt', newLimitExtensions: 'deckId' });
+		// Suspended cards (suspended.ts): a deck's are the range of its id in the primary key, which the day's queue reads.
+		this.version(11).stores({ suspended: '[deckId+factId]' });
 	}
 }
 

@@ -249,6 +249,19 @@ export interface FlagRow {
 	flaggedAt: number;
 }
 
+/**
+ * A fact the student suspended (or an Anki package brought in suspended or buried): no study session shows it
+ * and no count of cards to study counts it, until it is unsuspended. Its state and history stay as they were.
+ */
+export interface SuspendedRow {
+	deckId: string;
+	factId: string;
+	/** The front of the card as it was shown when suspended, so the list of suspended cards reads without the deck. */
+	front: string;
+	/** Epoch ms. */
+	suspendedAt: number;
+}
+
 /** New facts a deck may show beyond the daily limit for one study day ("Study 10 more new cards today"). */
 export interface NewLimitExtensionRow {
 	deckId: string;

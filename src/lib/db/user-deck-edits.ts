@@ -11,8 +11,8 @@
  *   `UserDeckError` whose message says what happened and that nothing was saved.
  * - `createDeckWithCards` and `addCards` write any number of cards at once (an import: thousands).
  *   Cards are kept in order by `position`; new cards go after the last.
- * - Delete and undo: `deleteDeck` and `deleteCards` remove the rows and the fact states of what they
- *   delete, and return a `Deleted` that `restoreDeleted` writes back in one call, states included, so
+ * - Delete and undo: `deleteDeck` and `deleteCards` remove the rows, the fact states and the
+ *   suspensions of what they delete, and return a `Deleted` that `restoreDeleted` writes back in one call, states included, so
  *   an undo brings the progress back too. Keep it for as long as "Undo" is offered (until the page is
  *   left): after that the deletion is final. The review log is kept, as Anki keeps the log of a
  *   deleted card: the statistics still count the reviews that were made.
@@ -32,11 +32,13 @@ import {
 	type MediaRow,
 	type ReviewRow,
 	type StoredCard,
+	type SuspendedRow,
 	type UserCardRow,
 	type UserDeckRow
 } from './rows';
 import { countReviews } from './review-hours';
 import { cardsOf } from './user-decks';
+import { removeDeckSuspensions } from './suspended';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
 export interface NewUserCard {
@@ -56,6 +58,8 @@ export interface NewUserCard {
 	media?: CardMedia;
 	/** The review history that led to `state` (an Anki package's), written to the review log with the card. */
 	reviews?: ImportedReview[];
+	/** Suspended or buried in the Anki package it comes from: written suspended by `createDeckWithCards`. */
+	suspended?: boolean;
 }
 
 /** A review brought with a card: a review-log row without the keys of the card it belongs to. */
@@ -64,7 +68,7 @@ export type ImportedReview = Omit<ReviewRow, 'id' | 'factKey' | 'deckId' | 'fact
 /** A media file to store with a new deck. */
 export type NewMediaFile = Omit<MediaRow, 'deckId'>;
 
-export type CardChanges = Partial<Omit<NewUserCard, 'state' | 'reviews'>>;
+export type CardChanges = Partial<Omit<NewUserCard, 'state' | 'reviews' | 'suspended'>>;
 
 export interface NewUserDeck {
 	title: string;
@@ -81,6 +85,8 @@ export interface Deleted {
 	states: FactState[];
 	/** The deck's media, when the whole deck was deleted. */
 	media?: MediaRow[];
+	/** The suspensions of what was deleted. */
+	suspended?: SuspendedRow[];
 }
 
 /** A refused change or a failed write; the database is as it was. */
@@ -151,7 +157,7 @@ async function writeAll<T>(db: StudyDatabase, what: string, work: () => Promise<
 	try {
 		return await db.transaction(
 			'rw',
-			[db.userDecks, db.userCards, db.factStates, db.media, db.reviews, db.reviewHours],
+			[db.userDecks, db.userCards, db.factStates, db.media, db.reviews, db.reviewHours, db.suspended],
 			work
 		);
 	} catch (e) {
@@ -229,6 +235,11 @@ export async function createDeckWithCards(
 			cards.flatMap((card, i): FactState[] => (card.state ? [{ ...card.state, ...keys(i) }] : []))
 		);
 		await db.media.bulkAdd(media.map((file) => ({ ...file, deckId: deck.id })));
+		await db.suspended.bulkAdd(
+			cards.flatMap((card, i) =>
+				card.suspended ? [{ deckId: deck.id, factId: rows[i]!.id, front: rows[i]!.front, suspendedAt: now }] : []
+			)
+		);
 		const added = await reviewsNotLogged(db, reviews);
 		await db.reviews.bulkAdd(added);
 		await countReviews(db, added);
@@ -321,13 +332,16 @@ export async function deleteCards(db: StudyDatabase, cardIds: readonly string[],
 	return writeAll(db, 'the deletion', async () => {
 		const cards = (await db.userCards.bulkGet([...cardIds])).filter((c): c is UserCardRow => c !== undefined);
 		const states = (await db.factStates.bulkGet(stateKeys(cards))).filter((s): s is FactState => s !== undefined);
+		const suspensionKeys = cards.map((c): [string, string] => [c.deckId, c.id]);
+		const suspended = (await db.suspended.bulkGet(suspensionKeys)).filter((s): s is SuspendedRow => s !== undefined);
 		await db.userCards.bulkDelete(cards.map((c) => c.id));
 		await db.factStates.bulkDelete(states.map((s) => s.key));
+		await db.suspended.bulkDelete(suspensionKeys);
 		for (const deckId of new Set(cards.map((c) => c.deckId))) {
 			const deck = await db.userDecks.get(deckId);
 			if (deck) await db.userDecks.put({ ...deck, updated: now });
 		}
-		return { cards, states };
+		return { cards, states, suspended };
 	});
 }
 
@@ -341,8 +355,9 @@ export async function deleteDeck(db: StudyDatabase, deckId: string): Promise<Del
 		await db.userCards.bulkDelete(cards.map((c) => c.id));
 		await db.factStates.bulkDelete(states.map((s) => s.key));
 		await db.media.where('deckId').equals(deckId).delete();
+		const suspended = await removeDeckSuspensions(db, deckId);
 		await db.userDecks.delete(deckId);
-		return { deck, cards, states, media };
+		return { deck, cards, states, media, suspended };
 	});
 }
 
@@ -356,5 +371,6 @@ export async function restoreDeleted(db: StudyDatabase, deleted: Deleted): Promi
 		await db.userCards.bulkPut(deleted.cards);
 		await db.factStates.bulkPut(deleted.states);
 		await db.media.bulkPut(deleted.media ?? []);
+		await db.suspended.bulkPut(deleted.suspended ?? []);
 	});
 }

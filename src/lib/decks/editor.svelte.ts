@@ -19,6 +19,8 @@ import {
 	type NewUserDeck
 } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
+import { unsuspendCard } from '$lib/db/suspended';
+import { suspendedFactIds } from '$lib/db/suspended-ids';
 
 export interface Undoable {
 	/** What was deleted, in words: "the card “…”", "the deck “…”". */
@@ -31,6 +33,8 @@ export class DeckEditor {
 	cards = $state.raw<UserCardRow[]>([]);
 	/** Reviews per card id: editing a card keeps them. */
 	reviewCounts = $state.raw<Record<string, number>>({});
+	/** The ids of the deck's suspended cards: the list marks them. */
+	suspended = $state.raw<Record<string, true>>({});
 	error = $state('');
 	// Raw: the rows go back to IndexedDB as they are, which cannot store a proxy.
 	undoable = $state.raw<Undoable[]>([]);
@@ -51,6 +55,7 @@ export class DeckEditor {
 		const counts: Record<string, number> = {};
 		for (const review of reviews) counts[review.factId] = (counts[review.factId] ?? 0) + 1;
 		this.reviewCounts = counts;
+		this.suspended = Object.fromEntries((await suspendedFactIds(this.db, this.deckId)).map((id) => [id, true]));
 	}
 
 	/** Runs a change and reloads; false, with `error` set, when it was refused or failed. */
@@ -73,6 +78,7 @@ export class DeckEditor {
 			this.added = [...this.added, ...rows.map((row) => row.id)];
 		});
 	saveCard = (id: string, card: NewUserCard) => this.change(() => updateCard(this.db, id, card, this.clock()));
+	unsuspend = (id: string) => this.change(() => unsuspendCard(this.db, this.deckId, id));
 
 	/** Moves a card `by` places (−1 up, +1 down); nothing at either end. */
 	move(id: string, by: number): Promise<boolean> {

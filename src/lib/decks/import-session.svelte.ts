@@ -35,6 +35,8 @@ export interface ImportPreview {
 	ankiSeparator?: AnkiSeparator;
 	/** An Anki package's counts. */
 	counts?: AnkiPackagePreview['counts'];
+	/** How many of an Anki package's cards were suspended or buried there: they come in suspended. */
+	suspended?: number;
 	/** A user deck file's id, title and description, which the import keeps. */
 	deck?: YamlDeckMeta;
 	/** An Anki package's media files that its cards show, stored with the deck, and their total size in bytes. */

@@ -37,7 +37,7 @@ export function yamlCards(result: YamlImportResult): NewUserCard[] {
 /**
  * An Anki package's preview: its cards as plain text, each with the images and sounds its sanitized HTML
  * still names (the package's own files, stored with the deck), its rebuilt FSRS state and review history
- * when the history is kept, and its problems by note id, media the package lacks included.
+ * when the history is kept, whether it comes in suspended, and its problems by note id, media the package lacks included.
  */
 export function packagePreview(read: AnkiPackagePreview, keepHistory: boolean): ImportPreview {
 	const problems = read.problems.map((p) => ({
@@ -55,11 +55,14 @@ export function packagePreview(read: AnkiPackagePreview, keepHistory: boolean): 
 			return {
 				...storedCard(card),
 				...(media.front.length || media.back.length ? { media } : {}),
-				...(keepHistory && card.state ? { state: card.state, reviews: card.reviews } : {})
+				...(keepHistory && card.state ? { state: card.state, reviews: card.reviews } : {}),
+				// Suspended or buried in Anki: suspended here, whether its history is kept or not.
+				...(card.suspended ? { suspended: true } : {})
 			};
 		}),
 		problems,
 		counts: read.counts,
+		suspended: read.cards.filter((card) => card.suspended).length,
 		media: read.media.map(({ name, mime, bytes }) => ({ name, type: mime, bytes })),
 		mediaBytes: read.media.reduce((n, file) => n + file.bytes.byteLength, 0)
 	};

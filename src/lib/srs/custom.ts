@@ -14,6 +14,7 @@ import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { LEARN_AHEAD_MS, mergeQueues, type DeckQueue, type QueueItem } from './queue/build';
 import { loadDeckQueue } from './queue/reads';
+import { suspendedFactIds } from '$lib/db/suspended-ids';
 import type { QueueLoader } from './session.svelte';
 
 export type CustomStudy =
@@ -148,7 +149,9 @@ export async function loadCustomQueue(
 			const factIds = deck.facts.map((f) => f.id);
 			if (custom.kind === 'ahead')
 				return loadDeckQueue(db, { deckId: deck.id, factIds }, settings, now, addDays(dayEnd, custom.days));
-			const chosen = factIds.filter((id) => custom.factIds.has(id));
+			// A suspended fact stays out of custom study too, even when the address names it.
+			const suspended = new Set(await suspendedFactIds(db, deck.id));
+			const chosen = factIds.filter((id) => custom.factIds.has(id) && !suspended.has(id));
 			const rows = await db.factStates.bulkGet(chosen.map((id) => factKey(deck.id, id)));
 			const states = new Map(rows.flatMap((s) => (s ? [[s.factId, s] as const] : [])));
 			const items = buildChosenQueue(deck.id, chosen, states, sessionStart, now, dayEnd);

@@ -57,6 +57,8 @@ export class StudySession {
 	wholeQueue = $state(false);
 	/** What went wrong with the last thing asked (a rating, an undo, loading the cards); empty when it went well. */
 	error = $state('');
+	/** The card this session last suspended, until the next rating: its suspension can be undone. */
+	suspended: QueueItem | undefined = $state.raw();
 
 	private settings: StudySettings | undefined;
 	/**
@@ -251,6 +253,7 @@ export class StudySession {
 			const state = { key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.after };
 			this.items = afterRating(this.items, item, state, nextStudyDayStart(now, settings.rolloverHour));
 			this.keepOwn([...this.ownReviews, row.id!]);
+			this.suspended = undefined;
 			void import('$lib/db/storage').then((storage) => storage.requestPersistenceOnce(this.db, now));
 			return true;
 		});
@@ -296,6 +299,37 @@ export class StudySession {
 		});
 		if (back) this.show(back);
 		else this.phase = phase;
+	}
+
+	/**
+	 * Suspends the card on screen (its fact, whichever card of it shows): it leaves the session at once and
+	 * the next card shows. Its state is left as it is.
+	 */
+	async suspend(): Promise<void> {
+		const item = this.current;
+		if (!item || this.saving || !['front', 'back'].includes(this.phase)) return;
+		await this.attempt('suspend the card', async () => {
+			await this.whole;
+			assertNotReplaced();
+			const { deckId, factId } = item;
+			const writes = await suspensionWrites();
+			await writes.suspendCard(this.db, { deckId, factId, front: this.card?.front ?? '' }, this.now());
+			this.items = this.items.filter((i) => i.deckId !== item.deckId || i.factId !== item.factId);
+			this.suspended = item;
+			await this.showNext();
+		});
+	}
+
+	/** Undoes the last suspension: the card is unsuspended and shows again, as it was. */
+	async unsuspend(): Promise<void> {
+		const item = this.suspended;
+		if (!item) return;
+		await this.attempt('unsuspend the card', async () => {
+			await (await suspensionWrites()).unsuspendCard(this.db, item.deckId, item.factId);
+			this.suspended = undefined;
+			this.items = [item, ...this.items];
+			this.show(item);
+		});
 	}
 
 	/** Called by a timer while waiting for a learning card. */
@@ -357,6 +391,8 @@ export class StudySession {
 
 /** The rating's writes, loaded with the first rating or undo: they are not on the way to the first card. */
 const reviewWrites = () => import('./review');
+/** The suspensions' writes, loaded with the first Suspend: they are not on the way to the first card either. */
+const suspensionWrites = () => import('$lib/db/suspended');
 
 /** The same card in the same state: still due as it was shown. */
 function sameCard(a: QueueItem, b: QueueItem): boolean {

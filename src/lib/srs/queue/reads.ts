@@ -4,6 +4,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
+import { suspendedFactIds } from '$lib/db/suspended-ids';
 import {
 	buildDeckQueue,
 	buildQueueStart,
@@ -19,6 +20,13 @@ export interface DeckFacts {
 	factIds: string[];
 }
 
+/** The deck's facts to study: a suspended fact is left out, as a fact removed from the bank is. */
+function notSuspended(factIds: string[], suspended: string[]): string[] {
+	if (suspended.length === 0) return factIds;
+	const left = new Set(suspended);
+	return factIds.filter((id) => !left.has(id));
+}
+
 export async function loadDeckQueue(
 	db: StudyDatabase,
 	deck: DeckFacts,
@@ -28,19 +36,20 @@ export async function loadDeckQueue(
 	dueBy = nextStudyDayStart(now, settings.rolloverHour)
 ): Promise<DeckQueue> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
-	return db.transaction('r', db.factStates, db.reviews, db.newLimitExtensions, async () => {
-		const [seenKeys, dueStates, reviewsToday, extraNewToday] = await Promise.all([
+	return db.transaction('r', db.factStates, db.reviews, db.newLimitExtensions, db.suspended, async () => {
+		const [seenKeys, dueStates, reviewsToday, extraNewToday, suspended] = await Promise.all([
 			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
 			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
 			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dueBy]).toArray(),
 			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray(),
-			extraNewOn(db, deck.deckId, dayStart)
+			extraNewOn(db, deck.deckId, dayStart),
+			suspendedFactIds(db, deck.deckId)
 		]);
 		const prefix = deck.deckId.length + 1;
 		return buildDeckQueue({
 			deckId: deck.deckId,
-			factIds: deck.factIds,
+			factIds: notSuspended(deck.factIds, suspended),
 			seenFactIds: new Set(seenKeys.map((k) => k.slice(prefix))),
 			dueStates,
 			reviewsToday,
@@ -76,8 +85,8 @@ export const unstudiedCounts = (
 });
 
 /**
- * The day's counts of a deck, for its home tile. A deck never studied has only new facts,
- * so its fact ids are not loaded: a first visit's home page stays small.
+ * The day's counts of a deck, for its home tile. A deck never studied and with no card suspended has
+ * only new facts, so its fact ids are not loaded: a first visit's home page stays small.
  */
 export async function loadDeckCounts(
 	db: StudyDatabase,
@@ -85,9 +94,12 @@ export async function loadDeckCounts(
 	settings: StudySettings,
 	now: number
 ): Promise<QueueCounts> {
-	const studied = await db.factStates.where('key').startsWith(`${deck.deckId}/`).limit(1).primaryKeys();
+	const [studied, suspended] = await Promise.all([
+		db.factStates.where('key').startsWith(`${deck.deckId}/`).limit(1).primaryKeys(),
+		suspendedFactIds(db, deck.deckId)
+	]);
 	// No state means no review either (a review always writes its fact's state), so no limit is used up yet.
-	if (studied.length === 0)
+	if (studied.length === 0 && suspended.length === 0)
 		return unstudiedCounts(
 			deck,
 			settings,
@@ -139,7 +151,7 @@ export async function loadQueueStart(
 ): Promise<QueueItem[]> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
 	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
-	const lists = await db.transaction('r', db.factStates, db.reviews, () =>
+	const lists = await db.transaction('r', db.factStates, db.reviews, db.suspended, () =>
 		Promise.all(
 			decks.map(async (deck) => {
 				// Learning cards due by `now` included, reviews due before the next study day (as in `loadDeckQueue`).
@@ -149,15 +161,16 @@ export async function loadQueueStart(
 						.between([deck.deckId, state, Dexie.minKey], [deck.deckId, state, until], true, includeUntil)
 						.limit(QUEUE_START_SIZE)
 						.toArray();
-				const [learning, relearning, reviewsDue, reviewsToday] = await Promise.all([
+				const [learning, relearning, reviewsDue, reviewsToday, suspended] = await Promise.all([
 					byState(State.Learning, now, true),
 					byState(State.Relearning, now, true),
 					byState(State.Review, dayEnd, false),
-					db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()
+					db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray(),
+					suspendedFactIds(db, deck.deckId)
 				]);
 				return buildQueueStart({
 					deckId: deck.deckId,
-					inBank: new Set(deck.factIds),
+					inBank: new Set(notSuspended(deck.factIds, suspended)),
 					learningDue: [...learning, ...relearning],
 					reviewsDue,
 					reviewsToday,
@@ -169,10 +182,17 @@ export async function loadQueueStart(
 	return mergeItems(lists, now);
 }
 
-/** When the deck's next card falls due after `now` (for the end-of-session screen). */
+/** When the deck's next card, suspended ones aside, falls due after `now` (for the end-of-session screen). */
 export async function nextDue(db: StudyDatabase, deckIds: string[], now: number): Promise<number | undefined> {
 	const firsts = await Promise.all(
-		deckIds.map((id) => db.factStates.where('[deckId+due]').between([id, now], [id, Dexie.maxKey], false, true).first())
+		deckIds.map(async (id) => {
+			const suspended = new Set(await suspendedFactIds(db, id));
+			return db.factStates
+				.where('[deckId+due]')
+				.between([id, now], [id, Dexie.maxKey], false, true)
+				.filter((s) => !suspended.has(s.factId))
+				.first();
+		})
 	);
 	const dues = firsts.flatMap((s) => (s ? [s.due] : []));
 	return dues.length > 0 ? Math.min(...dues) : undefined;

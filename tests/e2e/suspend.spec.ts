@@ -1,0 +1,88 @@
+// Suspended cards, as in Anki: suspended while studying, left out of every count, listed with Unsuspend, back again.
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations, watchCspViolations } from './app';
+
+const title = 'Capitals to suspend';
+const counts = (page: Page) => page.getByLabel('Cards left in this session');
+const tile = (page: Page) => page.getByRole('article', { name: title });
+const newOnHome = (page: Page) => tile(page).getByRole('definition').first();
+const card = (page: Page, front: string) => page.getByRole('heading', { level: 2, name: front });
+
+/** The light and dark themes of the page (or one part of it) as axe sees them, with a screenshot of each. */
+async function checkBothThemes(page: Page, name: string, within?: string) {
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.screenshot({ path: `test-results/screens/${name}-${scheme}.png`, fullPage: true });
+		expect(await axeViolations(page, within)).toEqual([]);
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function expectTarget(page: Page, name: string) {
+	const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+}
+
+test('a card suspended while studying leaves the session and the counts, is listed with Unsuspend and comes back', async ({
+	page
+}) => {
+	const csp = await watchCspViolations(page);
+	await page.goto('/decks/import');
+	await page.waitForLoadState('networkidle');
+	await page
+		.getByLabel('Or paste the text')
+		.fill(['Mongolia\tUlaanbaatar', 'Kazakhstan\tAstana', 'Kyrgyzstan\tBishkek'].join('\n'));
+	await page.getByLabel('Title of the new deck').fill(title);
+	await page.getByRole('button', { name: 'Import 3 cards' }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await page.goto('/');
+	await expect(newOnHome(page)).toHaveText('3');
+
+	// By keyboard: Tab reaches Suspend beside the flag, Enter presses it; the next card shows at once.
+	await tile(page).getByRole('link', { name: 'Study now' }).tap();
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	const suspend = page.getByRole('button', { name: 'Suspend', exact: true });
+	await suspend.focus();
+	await page.keyboard.press('Enter');
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await expect(counts(page)).toContainText('2 new');
+	await expect(page.getByRole('status').filter({ hasText: 'Card suspended' })).toBeVisible();
+	await expectTarget(page, 'Suspend');
+	await expectTarget(page, 'Undo: unsuspend the card');
+	await checkBothThemes(page, 'study-suspended');
+	// Undo brings it back on screen; suspended again, it stays out after a reload.
+	await page.getByRole('button', { name: 'Undo: unsuspend the card' }).tap();
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	await suspend.tap();
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await page.reload();
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await expect(counts(page)).toContainText('2 new');
+
+	// Home counts it out; the deck's own page marks it.
+	await page.goto('/');
+	await expect(newOnHome(page)).toHaveText('2');
+	await tile(page).getByRole('link', { name: 'Edit and share' }).tap();
+	await expect(page.getByRole('listitem', { name: 'Card 1: Mongolia' })).toContainText('Suspended');
+	await expect(page.getByRole('listitem', { name: 'Card 2: Kazakhstan' })).not.toContainText('Suspended');
+
+	// Study more lists it; Unsuspend brings it back to the day's cards.
+	await page.goto('/');
+	await tile(page).getByRole('link', { name: 'Study more' }).tap();
+	const list = page.getByRole('region', { name: 'Suspended cards' });
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await expect(list.getByRole('listitem')).toContainText('Mongolia');
+	await expectTarget(page, 'Unsuspend: Mongolia');
+	await list.scrollIntoViewIfNeeded();
+	await checkBothThemes(page, 'study-more-suspended', 'section[aria-labelledby="suspended-title"]');
+	await list.getByRole('button', { name: 'Unsuspend: Mongolia' }).tap();
+	await expect(list.getByText('No card is suspended.')).toBeVisible();
+	await page.goto('/');
+	await expect(newOnHome(page)).toHaveText('3');
+	await tile(page).getByRole('link', { name: 'Study now' }).tap();
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	expect(csp).toEqual([]);
+});
