@@ -229,14 +229,15 @@ function coldBreakdown(runs: ColdRun[]) {
 			.sort((a, b) => a - b);
 		return xs.length ? xs[Math.floor((xs.length - 1) / 2)]!.toFixed(0) : '–';
 	};
-	// The page's own steps in the order they started, each as its start–end on the page's clock.
+	// The page's own steps in the order they started, each as its start–end on the page's clock (a mark as its time).
 	const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
-	const start = (name: string) => Number(median((r) => r.steps[name]?.start ?? NaN));
+	const start = (name: string) => median((r) => r.steps[name]?.start ?? NaN);
+	const end = (name: string) => median((r) => r.steps[name]?.end ?? NaN);
 	const steps = names
-		.sort((a, b) => start(a) - start(b))
+		.sort((a, b) => Number(start(a)) - Number(start(b)))
 		.map(
 			(name) =>
-				`${name.replace(/^study:/, '')} ${median((r) => r.steps[name]?.start ?? NaN)}–${median((r) => r.steps[name]?.end ?? NaN)}`
+				`${name.replace(/^study:/, '')} ${start(name) === end(name) ? start(name) : `${start(name)}–${end(name)}`}`
 		);
 	return (
 		`process launch ${median((r) => r.launchMs)} ms (not counted); then HTML from the worker at ${median((r) => r.htmlEnd)} ms, ` +
