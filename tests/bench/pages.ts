@@ -135,6 +135,11 @@ export interface ColdRun {
 	domContentLoaded: number;
 	queueStart: number;
 	queueEnd: number;
+	/**
+	 * The study page's own User Timing entries on the way to the first card (`study:*`: the database warmed, the page
+	 * hydrated, the database found and opened, the settings read, the queue built), each from its start to its end.
+	 */
+	steps: Record<string, { start: number; end: number }>;
 }
 
 /**
@@ -157,7 +162,11 @@ export async function coldStart(url: string, options: LaunchOptions): Promise<Co
 		const timing = await page.evaluate(() => {
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
 			const queue = performance.getEntriesByName('study:queue')[0];
+			const steps: Record<string, { start: number; end: number }> = {};
+			for (const e of performance.getEntries())
+				if (e.name.startsWith('study:')) steps[e.name] ??= { start: e.startTime, end: e.startTime + e.duration };
 			return {
+				steps,
 				controlled: navigator.serviceWorker.controller !== null,
 				htmlEnd: nav.responseEnd,
 				domContentLoaded: nav.domContentLoadedEventEnd,
@@ -183,7 +192,8 @@ export async function coldStart(url: string, options: LaunchOptions): Promise<Co
 			htmlEnd: timing.htmlEnd,
 			domContentLoaded: timing.domContentLoaded,
 			queueStart: timing.queueStart,
-			queueEnd: timing.queueEnd
+			queueEnd: timing.queueEnd,
+			steps: timing.steps
 		};
 	} finally {
 		await session.close();

@@ -223,13 +223,26 @@ async function runPhase(db: Database, server: StaticServer): Promise<PhaseResult
 /** The medians of where a cold start's time went. */
 function coldBreakdown(runs: ColdRun[]) {
 	const median = (pick: (r: ColdRun) => number) => {
-		const xs = runs.map(pick).sort((a, b) => a - b);
+		const xs = runs
+			.map(pick)
+			.filter(Number.isFinite)
+			.sort((a, b) => a - b);
 		return xs.length ? xs[Math.floor((xs.length - 1) / 2)]!.toFixed(0) : '–';
 	};
+	// The page's own steps in the order they started, each as its start–end on the page's clock (a mark as its time).
+	const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
+	const start = (name: string) => median((r) => r.steps[name]?.start ?? NaN);
+	const end = (name: string) => median((r) => r.steps[name]?.end ?? NaN);
+	const steps = names
+		.sort((a, b) => Number(start(a)) - Number(start(b)))
+		.map(
+			(name) =>
+				`${name.replace(/^study:/, '')} ${start(name) === end(name) ? start(name) : `${start(name)}–${end(name)}`}`
+		);
 	return (
 		`process launch ${median((r) => r.launchMs)} ms (not counted); then HTML from the worker at ${median((r) => r.htmlEnd)} ms, ` +
 		`DOMContentLoaded ${median((r) => r.domContentLoaded)}, queue built ${median((r) => r.queueStart)}–${median((r) => r.queueEnd)}, ` +
-		`card shown ${median((r) => r.shown)}`
+		`card shown ${median((r) => r.shown)}; the page's steps (study:*): ${steps.join(', ')}`
 	);
 }
 
