@@ -75,7 +75,7 @@ export function storedOf(states: readonly FactState[], now = NOW, rolloverHour =
 		new: keysIn(State.New),
 		learning: keysIn(State.Learning),
 		relearning: keysIn(State.Relearning),
-		mature: states.filter(isMature).map((s) => s.key),
+		young: states.filter((s) => s.state === State.Review && !isMature(s)).map((s) => s.key),
 		dueByDay
 	};
 }

@@ -7,7 +7,7 @@ import type { ReviewHourRow } from '$lib/db/rows';
 import type { Country, Theme } from '$lib/content/schema';
 import { factsByState, type StateCounts } from './card-counts';
 import type { DayCount } from './days';
-import type { StatsFact, StoredStates } from './facts';
+import { factProgress, type StatsFact, type StoredStates } from './facts';
 import { FORECAST_DAYS, forecast } from './future-due';
 import { masteryByCountry, masteryByTheme, type Mastery } from './mastery';
 import { retentionSummary, type RetentionSummary } from './retention';
@@ -37,15 +37,16 @@ export interface PageStats {
 export function pageStats(facts: readonly StatsFact[], input: StatsInput): PageStats {
 	const { now, rolloverHour, states, hours } = input;
 	const year = reviewsPerDay(hours, now, rolloverHour, YEAR_DAYS);
+	const progress = factProgress(facts, states);
 	return {
 		reviewsToday: year[year.length - 1]?.count ?? 0,
 		totalReviews: hours.reduce((n, h) => n + h.reviews, 0),
 		retention: retentionSummary(hours, now, rolloverHour),
 		year,
 		recent: year.slice(-RECENT_DAYS),
-		states: factsByState(facts, states),
+		states: factsByState(progress),
 		forecast: forecast(states.dueByDay, now, rolloverHour, FORECAST_DAYS),
-		countries: masteryByCountry(facts, states),
-		themes: masteryByTheme(facts, states)
+		countries: masteryByCountry(facts, progress),
+		themes: masteryByTheme(facts, progress)
 	};
 }

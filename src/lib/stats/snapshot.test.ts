@@ -65,7 +65,7 @@ describe('loadStats', () => {
 			const snapshot = await loadStats(db, ['deck', 'other'], NOW);
 			const fromRows = storedOf(rows, NOW, 4);
 			const sorted = (keys: readonly string[]) => [...keys].sort();
-			for (const list of ['studied', 'new', 'learning', 'relearning', 'mature'] as const)
+			for (const list of ['studied', 'new', 'learning', 'relearning', 'young'] as const)
 				expect(sorted(snapshot.states[list])).toEqual(sorted(fromRows[list]));
 			expect(snapshot.states.dueByDay).toEqual(fromRows.dueByDay);
 			// A deck not asked for is not read.

@@ -11,8 +11,10 @@ export type StatsSnapshot = StatsInput;
 
 /**
  * The review tallies of every hour and, of the fact states of the given decks, keys and counts read
- * from the indexes: never the review log nor the states' rows, which a long history makes hundreds of
- * thousands and tens of thousands.
+ * from the keys and indexes: never the review log nor the states' rows, which a long history makes
+ * hundreds of thousands and tens of thousands. Which facts have a state comes from the primary keys,
+ * several times cheaper to read than an index's; of the states, only the keys of those not mature are
+ * read, few in a long history.
  */
 export async function loadStats(db: StudyDatabase, deckIds: readonly string[], now: number): Promise<StatsSnapshot> {
 	return db.transaction('r', db.factStates, db.reviewHours, db.settings, async () => {
@@ -20,11 +22,14 @@ export async function loadStats(db: StudyDatabase, deckIds: readonly string[], n
 		const bounds = forecastBounds(now, rolloverHour, FORECAST_DAYS);
 		const perDeck = (read: (deckId: string) => Promise<string[]>) =>
 			Promise.all(deckIds.map(read)).then((keys) => keys.flat());
-		const inState = (state: number) => (deckId: string) =>
-			db.factStates
-				.where('[deckId+state+due]')
-				.between([deckId, state, Dexie.minKey], [deckId, state, Dexie.maxKey])
-				.primaryKeys();
+		// Keys of a deck's states in `state` with an interval from `fromDays` to before `toDays`.
+		const inState =
+			(state: number, fromDays: number | typeof Dexie.minKey = Dexie.minKey, toDays = Dexie.maxKey) =>
+			(deckId: string) =>
+				db.factStates
+					.where('[deckId+state+scheduled_days]')
+					.between([deckId, state, fromDays], [deckId, state, toDays])
+					.primaryKeys();
 		// Day i's count: due from its start (from the beginning of time for today: overdue counts today) to the next day's.
 		const dueOn = (i: number) =>
 			Promise.all(
@@ -35,23 +40,16 @@ export async function loadStats(db: StudyDatabase, deckIds: readonly string[], n
 						.count()
 				)
 			).then((counts) => counts.reduce((a, b) => a + b, 0));
-		const [hours, studied, fresh, learning, relearning, mature, dueByDay] = await Promise.all([
+		const [hours, studied, fresh, learning, relearning, young, dueByDay] = await Promise.all([
 			db.reviewHours.toArray(),
-			perDeck((deckId) =>
-				db.factStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).primaryKeys()
-			),
+			perDeck((deckId) => db.factStates.where('key').startsWith(`${deckId}/`).primaryKeys()),
 			perDeck(inState(State.New)),
 			perDeck(inState(State.Learning)),
 			perDeck(inState(State.Relearning)),
-			perDeck((deckId) =>
-				db.factStates
-					.where('[deckId+state+scheduled_days]')
-					.between([deckId, State.Review, MATURE_DAYS], [deckId, State.Review, Dexie.maxKey], true, true)
-					.primaryKeys()
-			),
+			perDeck(inState(State.Review, Dexie.minKey, MATURE_DAYS)),
 			Promise.all(Array.from({ length: FORECAST_DAYS }, (_, i) => dueOn(i)))
 		]);
-		const states: StoredStates = { studied, new: fresh, learning, relearning, mature, dueByDay };
+		const states: StoredStates = { studied, new: fresh, learning, relearning, young, dueByDay };
 		return { now, rolloverHour, states, hours };
 	});
 }
