@@ -2,16 +2,16 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Grade } from 'ts-fsrs';
-import type { StudyDatabase } from './db';
-import type { StoredCard } from './rows';
-import { State } from './card-state';
-import { openTestDatabase } from './test-database';
-import { foldHours } from './review-days';
-import { tallyReviews } from './review-hours';
+import type { StudyDatabase } from '$lib/db/db';
+import type { StoredCard } from '$lib/db/rows';
+import { State } from '$lib/db/card-state';
+import { openTestDatabase } from '$lib/db/test-database';
+import { foldHours } from '$lib/db/review-days';
+import { tallyReviews } from '$lib/db/review-hours';
 import { recordReview, undoReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
-import { createDeckWithCards, deleteDeck } from './user-deck-edits';
+import { createDeckWithCards, deleteDeck } from '$lib/db/user-deck-edits';
 
 vi.setConfig({ testTimeout: 60_000 });
 
