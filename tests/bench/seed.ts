@@ -1,7 +1,7 @@
 /**
  * Seeds the app's IndexedDB database from inside the page (pass to `page.evaluate`):
  * everything it uses must be defined inside the function. The database must exist
- * already (the app creates it); its version-1 tables and the review tallies are filled, the rest left alone.
+ * already (the app creates it); its version-1 tables and the review tallies (per hour and per day) are filled, the rest left alone.
  * With `facts` and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
  */
 import type { StoredCard } from '../../src/lib/db/rows';
@@ -142,6 +142,21 @@ export async function seedInPage(args: SeedArgs) {
 		await write('reviews', rows, false);
 	}
 	await write('reviewHours', [...tallies.values()], true);
+	// And folded into calendar days of 24 hours each, as the app keeps them for the statistics (src/lib/db/review-days.ts).
+	type DayTally = { day: number; reviews: number[]; mature: number[]; maturePassed: number[] };
+	const days = new Map<number, DayTally>();
+	for (const t of tallies.values()) {
+		const date = new Date(t.hour);
+		const slot = date.getHours();
+		const day = date.setHours(0, 0, 0, 0);
+		const zeros = () => Array<number>(24).fill(0);
+		const row = days.get(day) ?? { day, reviews: zeros(), mature: zeros(), maturePassed: zeros() };
+		row.reviews[slot]! += t.reviews;
+		row.mature[slot]! += t.mature;
+		row.maturePassed[slot]! += t.maturePassed;
+		days.set(day, row);
+	}
+	await write('reviewDays', [...days.values()], true);
 	await write(
 		'settings',
 		[{ id: 'study', newPerDay: 20, maxReviewsPerDay: 9999, retention: 0.9, rolloverHour: args.rolloverHour }],

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { hourStart } from '$lib/db/review-hours';
+import { foldHours } from '$lib/db/review-days';
 import { StudyDatabase } from './db';
 
 describe('schema versions', () => {
@@ -55,6 +56,9 @@ describe('schema versions', () => {
 		expect(await db.reviews.count()).toBe(1);
 		// Version 4 tallied the reviews already logged for the statistics.
 		expect(await db.reviewHours.toArray()).toEqual([{ hour: hourStart(5), reviews: 1, mature: 0, maturePassed: 0 }]);
+		// Version 10 folded the tallies into days.
+		expect(await db.reviewDays.toArray()).toEqual(foldHours(await db.reviewHours.toArray()));
+		expect(await db.reviewDays.count()).toBe(1);
 		expect((await db.settings.get('study'))?.newPerDay).toBe(7);
 		expect(await db.quizAttempts.count()).toBe(0);
 		expect(await db.classResults.count()).toBe(0);

@@ -23,6 +23,7 @@ import type {
 	UserDeckRow
 } from './rows';
 import { tallyReviews } from './review-hours';
+import { foldHours, reviewDaysMiddleware, type ReviewDayRow } from './review-days';
 
 const APP_DATABASE = 'steppe-cards';
 
@@ -37,6 +38,7 @@ export class StudyDatabase extends Dexie {
 	classResults!: Table<ClassResultRow, [string, string]>;
 	classAttempts!: EntityTable<ClassAttemptRow, 'id'>;
 	reviewHours!: EntityTable<ReviewHourRow, 'hour'>;
+	reviewDays!: EntityTable<ReviewDayRow, 'day'>;
 	userDecks!: EntityTable<UserDeckRow, 'id'>;
 	userCards!: EntityTable<UserCardRow, 'id'>;
 	flags!: Table<FlagRow, [string, string]>;
@@ -84,6 +86,14 @@ export class StudyDatabase extends Dexie {
 		// Cards a student flagged while studying (flags.ts), newest first through flaggedAt; and the extra new
 		// cards a deck was given for one study day (custom study), which home counts as the study page does.
 		this.version(8).stores({ flags: '[deckId+factId], flaggedAt', newLimitExtensions: 'deckId' });
+		// The review tallies folded into days for the statistics (review-days.ts), made here from the hours once and
+		// kept by the middleware with every write to the hours.
+		this.version(10)
+			.stores({ reviewDays: 'day' })
+			.upgrade(async (tx) => {
+				await tx.table('reviewDays').bulkPut(foldHours(await tx.table('reviewHours').toArray()));
+			});
+		this.use(reviewDaysMiddleware);
 		// Suspended cards (suspended.ts): a deck's are the range of its id in the primary key, which the day's queue reads.
 		this.version(11).stores({ suspended: '[deckId+factId]' });
 	}

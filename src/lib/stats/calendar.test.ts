@@ -27,7 +27,7 @@ describe('the calendar', () => {
 	});
 
 	it('labels the weeks in which a month begins', () => {
-		const year = reviewsPerDay([], NOW, ROLLOVER, 365);
+		const year = reviewsPerDay(new Map(), NOW, ROLLOVER, 365);
 		const starts = monthStarts(calendarWeeks(year));
 		expect(starts).toHaveLength(12);
 		expect(starts.at(-1)).toEqual({ week: 50, month: 10 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { factsByState } from './card-counts';
+import { factProgress } from './facts';
 import { card, fact, stateOf, storedOf } from './fixtures';
 
 describe('facts by state', () => {
@@ -14,11 +15,17 @@ describe('facts by state', () => {
 			stateOf('gone', card(State.Review, 40)), // removed from the bank
 			stateOf('a', card(State.Review, 40), 'other-deck') // same fact id, another deck
 		];
-		expect(factsByState(facts, storedOf(states))).toEqual({ new: 2, learning: 1, review: 2, relearning: 1, total: 6 });
+		expect(factsByState(factProgress(facts, storedOf(states)))).toEqual({
+			new: 2,
+			learning: 1,
+			review: 2,
+			relearning: 1,
+			total: 6
+		});
 	});
 
 	it('is all new with an empty database', () => {
-		expect(factsByState([fact('a'), fact('b')], storedOf([]))).toEqual({
+		expect(factsByState(factProgress([fact('a'), fact('b')], storedOf([])))).toEqual({
 			new: 2,
 			learning: 0,
 			review: 0,

@@ -1,5 +1,5 @@
 /** The bank's facts by FSRS state: new, learning, review, relearning. */
-import { keyOf, type StatsFact, type StoredStates } from './facts';
+import { Progress } from './facts';
 
 export interface StateCounts {
 	new: number;
@@ -9,18 +9,13 @@ export interface StateCounts {
 	total: number;
 }
 
-/** The bank's facts by FSRS state; a fact with no stored state is new, a studied one in none of the other lists is in review. */
-export function factsByState(facts: readonly StatsFact[], stored: StoredStates): StateCounts {
-	const [studied, fresh, learning, relearning] = [stored.studied, stored.new, stored.learning, stored.relearning].map(
-		(keys) => new Set(keys)
-	);
-	const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
-	for (const fact of facts) {
-		const key = keyOf(fact);
-		counts.total++;
-		if (!studied!.has(key) || fresh!.has(key)) counts.new++;
-		else if (learning!.has(key)) counts.learning++;
-		else if (relearning!.has(key)) counts.relearning++;
+/** The bank's facts by FSRS state, from each fact's progress (`factProgress`); a fact never studied is new. */
+export function factsByState(progress: readonly Progress[]): StateCounts {
+	const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, total: progress.length };
+	for (const p of progress) {
+		if (p === Progress.Unseen || p === Progress.New) counts.new++;
+		else if (p === Progress.Learning) counts.learning++;
+		else if (p === Progress.Relearning) counts.relearning++;
 		else counts.review++;
 	}
 	return counts;

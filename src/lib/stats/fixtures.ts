@@ -3,8 +3,11 @@ import { State } from 'ts-fsrs';
 import type { FactState, ReviewRow, StoredCard } from '$lib/db/rows';
 import type { Country, Theme } from '$lib/content/schema';
 import { isMature } from '$lib/db/card-state';
+import { foldHours } from '$lib/db/review-days';
+import { tallyReviews } from '$lib/db/review-hours';
 import type { StatsFact, StoredStates } from './facts';
 import { FORECAST_DAYS, forecastBounds } from './future-due';
+import { studyDayTallies, type StudyDayTallies } from './reviews';
 
 // Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
 export const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>
@@ -75,7 +78,11 @@ export function storedOf(states: readonly FactState[], now = NOW, rolloverHour =
 		new: keysIn(State.New),
 		learning: keysIn(State.Learning),
 		relearning: keysIn(State.Relearning),
-		mature: states.filter(isMature).map((s) => s.key),
+		young: states.filter((s) => s.state === State.Review && !isMature(s)).map((s) => s.key),
 		dueByDay
 	};
 }
+
+/** The study days' tallies of the given reviews, as the statistics get them from the stored day tallies. */
+export const talliesOf = (reviews: readonly ReviewRow[], rolloverHour = ROLLOVER): StudyDayTallies =>
+	studyDayTallies(foldHours(tallyReviews(reviews)), rolloverHour);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { card, fact, stateOf, storedOf } from './fixtures';
+import { factProgress } from './facts';
 import { masteryByCountry, masteryByTheme } from './mastery';
 
 describe('mastery by country and theme', () => {
@@ -18,7 +19,7 @@ describe('mastery by country and theme', () => {
 	];
 
 	it('counts facts, studied and mature per country, in the schema order', () => {
-		expect(masteryByCountry(facts, storedOf(states))).toEqual([
+		expect(masteryByCountry(facts, factProgress(facts, storedOf(states)))).toEqual([
 			{ tag: 'kazakhstan', facts: 3, studied: 3, mature: 1, percent: 33 },
 			{ tag: 'uzbekistan', facts: 1, studied: 0, mature: 0, percent: 0 },
 			{ tag: 'regional', facts: 1, studied: 1, mature: 0, percent: 0 }
@@ -26,7 +27,7 @@ describe('mastery by country and theme', () => {
 	});
 
 	it('counts facts, studied and mature per theme', () => {
-		expect(masteryByTheme(facts, storedOf(states))).toEqual([
+		expect(masteryByTheme(facts, factProgress(facts, storedOf(states)))).toEqual([
 			{ tag: 'security', facts: 2, studied: 2, mature: 1, percent: 50 },
 			{ tag: 'economy', facts: 2, studied: 1, mature: 1, percent: 50 },
 			{ tag: 'history', facts: 1, studied: 1, mature: 0, percent: 0 }

@@ -1,6 +1,6 @@
 /** Mastery by country and by theme: how many of a tag's facts are mature. */
 import { COUNTRIES, THEMES, type Country, type Theme } from '$lib/content/vocabulary';
-import { keyOf, type StatsFact, type StoredStates } from './facts';
+import { Progress, type StatsFact } from './facts';
 
 export interface Mastery<T extends string> {
 	tag: T;
@@ -13,36 +13,37 @@ export interface Mastery<T extends string> {
 	percent: number;
 }
 
+/** `progress` is each fact's, in the order of `facts` (`factProgress`). */
 function masteryBy<T extends string>(
 	facts: readonly StatsFact[],
-	stored: StoredStates,
+	progress: readonly Progress[],
 	order: readonly T[],
 	tagsOf: (fact: StatsFact) => readonly T[]
 ): Mastery<T>[] {
-	const studied = new Set(stored.studied);
-	const mature = new Set(stored.mature);
 	const rows = new Map(order.map((tag) => [tag, { tag, facts: 0, studied: 0, mature: 0, percent: 0 }]));
-	for (const fact of facts) {
-		const key = keyOf(fact);
-		for (const tag of new Set(tagsOf(fact))) {
+	facts.forEach((fact, i) => {
+		const p = progress[i];
+		const tags = tagsOf(fact);
+		tags.forEach((tag, j) => {
 			const row = rows.get(tag);
-			if (!row) continue;
+			// A tag given twice counts once.
+			if (!row || tags.indexOf(tag) !== j) return;
 			row.facts++;
-			if (studied.has(key)) row.studied++;
-			if (mature.has(key)) row.mature++;
-		}
-	}
+			if (p !== Progress.Unseen) row.studied++;
+			if (p === Progress.Mature) row.mature++;
+		});
+	});
 	return [...rows.values()]
 		.filter((r) => r.facts > 0)
 		.map((r) => ({ ...r, percent: Math.round((100 * r.mature) / r.facts) }));
 }
 
 /** Per country tag, in the order of the schema; tags no fact carries are left out. */
-export function masteryByCountry(facts: readonly StatsFact[], stored: StoredStates): Mastery<Country>[] {
-	return masteryBy(facts, stored, COUNTRIES, (f) => f.countries);
+export function masteryByCountry(facts: readonly StatsFact[], progress: readonly Progress[]): Mastery<Country>[] {
+	return masteryBy(facts, progress, COUNTRIES, (f) => f.countries);
 }
 
 /** Per theme tag, in the order of the schema; tags no fact carries are left out. */
-export function masteryByTheme(facts: readonly StatsFact[], stored: StoredStates): Mastery<Theme>[] {
-	return masteryBy(facts, stored, THEMES, (f) => f.themes);
+export function masteryByTheme(facts: readonly StatsFact[], progress: readonly Progress[]): Mastery<Theme>[] {
+	return masteryBy(facts, progress, THEMES, (f) => f.themes);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldHours } from '$lib/db/review-days';
 import { tallyReviews } from '$lib/db/review-hours';
 import { at, fact, MATURE, NOW, review, ROLLOVER, stateOf, storedOf } from './fixtures';
 import { pageStats } from './page';
@@ -11,7 +12,7 @@ describe('pageStats', () => {
 			now: NOW,
 			rolloverHour: ROLLOVER,
 			states: storedOf([stateOf('a', MATURE)]),
-			hours: tallyReviews(reviews)
+			days: foldHours(tallyReviews(reviews))
 		});
 		expect(stats.reviewsToday).toBe(2);
 		expect(stats.totalReviews).toBe(3);

@@ -3,23 +3,23 @@
  * and the clock (`now`, passed in), so tests can build any history and move the clock. Each topic is
  * a module of its own (reviews, retention, card counts, future due, mastery); this puts them together.
  */
-import type { ReviewHourRow } from '$lib/db/rows';
+import type { ReviewDayRow } from '$lib/db/review-days';
 import type { Country, Theme } from '$lib/content/schema';
 import { factsByState, type StateCounts } from './card-counts';
 import type { DayCount } from './days';
-import type { StatsFact, StoredStates } from './facts';
+import { factProgress, type StatsFact, type StoredStates } from './facts';
 import { FORECAST_DAYS, forecast } from './future-due';
 import { masteryByCountry, masteryByTheme, type Mastery } from './mastery';
 import { retentionSummary, type RetentionSummary } from './retention';
-import { RECENT_DAYS, reviewsPerDay, YEAR_DAYS } from './reviews';
+import { RECENT_DAYS, reviewsPerDay, studyDayTallies, YEAR_DAYS } from './reviews';
 
 /** What the page reads from the database (see `snapshot.ts`). */
 export interface StatsInput {
 	now: number;
 	rolloverHour: number;
 	states: StoredStates;
-	/** The review tallies of every hour with reviews (see `$lib/db/review-hours.ts`). */
-	hours: ReviewHourRow[];
+	/** The review tallies of every calendar day with reviews (see `$lib/db/review-days.ts`). */
+	days: ReviewDayRow[];
 }
 
 export interface PageStats {
@@ -35,17 +35,19 @@ export interface PageStats {
 }
 
 export function pageStats(facts: readonly StatsFact[], input: StatsInput): PageStats {
-	const { now, rolloverHour, states, hours } = input;
-	const year = reviewsPerDay(hours, now, rolloverHour, YEAR_DAYS);
+	const { now, rolloverHour, states } = input;
+	const tallies = studyDayTallies(input.days, rolloverHour);
+	const year = reviewsPerDay(tallies, now, rolloverHour, YEAR_DAYS);
+	const progress = factProgress(facts, states);
 	return {
 		reviewsToday: year[year.length - 1]?.count ?? 0,
-		totalReviews: hours.reduce((n, h) => n + h.reviews, 0),
-		retention: retentionSummary(hours, now, rolloverHour),
+		totalReviews: [...tallies.values()].reduce((n, t) => n + t.reviews, 0),
+		retention: retentionSummary(tallies, now, rolloverHour),
 		year,
 		recent: year.slice(-RECENT_DAYS),
-		states: factsByState(facts, states),
+		states: factsByState(progress),
 		forecast: forecast(states.dueByDay, now, rolloverHour, FORECAST_DAYS),
-		countries: masteryByCountry(facts, states),
-		themes: masteryByTheme(facts, states)
+		countries: masteryByCountry(facts, progress),
+		themes: masteryByTheme(facts, progress)
 	};
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { tallyReviews } from '$lib/db/review-hours';
-import { at, card, MATURE, NOW, review, ROLLOVER } from './fixtures';
+import { at, card, MATURE, NOW, review, ROLLOVER, talliesOf } from './fixtures';
 import { retentionSummary, trueRetention } from './retention';
 
 describe('true retention', () => {
@@ -19,24 +18,24 @@ describe('true retention', () => {
 	];
 
 	it('is the share of Hard, Good and Easy among reviews of mature facts', () => {
-		expect(trueRetention(tallyReviews(reviews))).toEqual({ rate: 4 / 6, passed: 4, count: 6 });
+		expect(trueRetention(talliesOf(reviews))).toEqual({ rate: 4 / 6, passed: 4, count: 6 });
 	});
 
 	it('is given overall and for the last 30 days', () => {
-		expect(retentionSummary(tallyReviews(reviews), NOW, ROLLOVER)).toEqual({
+		expect(retentionSummary(talliesOf(reviews), NOW, ROLLOVER)).toEqual({
 			overall: { rate: 4 / 6, passed: 4, count: 6 },
 			recent: { rate: 3 / 4, passed: 3, count: 4 }
 		});
 	});
 
 	it('is undefined when no mature fact was reviewed', () => {
-		expect(
-			trueRetention(tallyReviews([review(at(15, 9), 3, null), review(at(15, 9), 3, card(State.Review, 5))]))
-		).toEqual({
-			rate: undefined,
-			passed: 0,
-			count: 0
-		});
-		expect(trueRetention([])).toEqual({ rate: undefined, passed: 0, count: 0 });
+		expect(trueRetention(talliesOf([review(at(15, 9), 3, null), review(at(15, 9), 3, card(State.Review, 5))]))).toEqual(
+			{
+				rate: undefined,
+				passed: 0,
+				count: 0
+			}
+		);
+		expect(trueRetention(new Map())).toEqual({ rate: undefined, passed: 0, count: 0 });
 	});
 });

@@ -1,7 +1,7 @@
 /** True retention, as Anki computes it, over all the reviews and over the last 30 study days. */
-import type { ReviewHourRow } from '$lib/db/rows';
+import { studyDayKey } from '$lib/srs/queue/day';
 import { windowStart } from './days';
-import { RECENT_DAYS } from './reviews';
+import { RECENT_DAYS, type StudyDayTallies } from './reviews';
 
 export interface Retention {
 	/** Share of passed reviews, 0 to 1; undefined when there are none to judge. */
@@ -15,13 +15,14 @@ export interface Retention {
  * True retention, as Anki computes it: among the reviews of facts that were
  * mature before the rating, the share answered Hard, Good or Easy.
  */
-export function trueRetention(hours: readonly ReviewHourRow[], since = -Infinity): Retention {
+export function trueRetention(tallies: StudyDayTallies, sinceDay = ''): Retention {
 	let passed = 0;
 	let count = 0;
-	for (const h of hours) {
-		if (h.hour < since) continue;
-		count += h.mature;
-		passed += h.maturePassed;
+	// Study days are keyed by their date, YYYY-MM-DD, which sorts as the days do.
+	for (const [day, tally] of tallies) {
+		if (day < sinceDay) continue;
+		count += tally.mature;
+		passed += tally.maturePassed;
 	}
 	return { rate: count > 0 ? passed / count : undefined, passed, count };
 }
@@ -33,9 +34,9 @@ export interface RetentionSummary {
 	recent: Retention;
 }
 
-export function retentionSummary(hours: readonly ReviewHourRow[], now: number, rolloverHour: number): RetentionSummary {
+export function retentionSummary(tallies: StudyDayTallies, now: number, rolloverHour: number): RetentionSummary {
 	return {
-		overall: trueRetention(hours),
-		recent: trueRetention(hours, windowStart(now, rolloverHour, RECENT_DAYS))
+		overall: trueRetention(tallies),
+		recent: trueRetention(tallies, studyDayKey(windowStart(now, rolloverHour, RECENT_DAYS), rolloverHour))
 	};
 }

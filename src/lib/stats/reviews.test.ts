@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tallyReviews } from '$lib/db/review-hours';
-import { at, NOW, review, ROLLOVER } from './fixtures';
+import { at, NOW, review, ROLLOVER, talliesOf } from './fixtures';
 import { reviewsPerDay } from './reviews';
 
 describe('reviewsPerDay', () => {
@@ -15,7 +14,7 @@ describe('reviewsPerDay', () => {
 	];
 
 	it('counts each study day of the past year, oldest first, ending today', () => {
-		const year = reviewsPerDay(tallyReviews(reviews), NOW, ROLLOVER, 365);
+		const year = reviewsPerDay(talliesOf(reviews), NOW, ROLLOVER, 365);
 		expect(year).toHaveLength(365);
 		expect(year[0]).toEqual({ day: '2025-11-16', count: 1 });
 		expect(year.at(-1)).toEqual({ day: '2026-11-15', count: 2 });
@@ -25,13 +24,13 @@ describe('reviewsPerDay', () => {
 	});
 
 	it('gives the last 30 days for the bar chart', () => {
-		const month = reviewsPerDay(tallyReviews(reviews), NOW, ROLLOVER, 30);
+		const month = reviewsPerDay(talliesOf(reviews), NOW, ROLLOVER, 30);
 		expect(month.map((d) => d.day)[0]).toBe('2026-10-17');
 		expect(month.map((d) => d.count).filter((n) => n > 0)).toEqual([1, 2, 2]);
 	});
 
 	it('moves reviews across the day boundary with the rollover hour', () => {
-		const midnight = reviewsPerDay(tallyReviews(reviews), NOW, 0, 2);
+		const midnight = reviewsPerDay(talliesOf(reviews, 0), NOW, 0, 2);
 		expect(midnight).toEqual([
 			{ day: '2026-11-14', count: 1 },
 			{ day: '2026-11-15', count: 3 }
@@ -39,7 +38,7 @@ describe('reviewsPerDay', () => {
 	});
 
 	it('counts a late-night session for the day before', () => {
-		const late = reviewsPerDay(tallyReviews([review(at(16, 1))]), at(16, 2), ROLLOVER, 2);
+		const late = reviewsPerDay(talliesOf([review(at(16, 1))]), at(16, 2), ROLLOVER, 2);
 		expect(late).toEqual([
 			{ day: '2026-11-14', count: 0 },
 			{ day: '2026-11-15', count: 1 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { StudyDatabase } from '$lib/db/db';
+import { foldHours } from '$lib/db/review-days';
 import { countReviews, tallyReviews } from '$lib/db/review-hours';
 import { at, card, fact, MATURE, NOW, review, stateOf, storedOf } from './fixtures';
 import { pageStats } from './page';
@@ -26,7 +27,7 @@ describe('loadStats', () => {
 			expect(snapshot.now).toBe(NOW);
 			expect(snapshot.rolloverHour).toBe(6);
 			expect(snapshot.states.studied).toEqual(['deck/a', 'deck/b']);
-			expect(snapshot.hours).toEqual(tallyReviews([r1, r2, r3]));
+			expect(snapshot.days).toEqual(foldHours(tallyReviews([r1, r2, r3])));
 			const stats = pageStats([fact('a'), fact('b')], snapshot);
 			expect(stats.totalReviews).toBe(3);
 			expect(stats.year[0]).toEqual({ day: '2025-11-16', count: 1 });
@@ -65,7 +66,7 @@ describe('loadStats', () => {
 			const snapshot = await loadStats(db, ['deck', 'other'], NOW);
 			const fromRows = storedOf(rows, NOW, 4);
 			const sorted = (keys: readonly string[]) => [...keys].sort();
-			for (const list of ['studied', 'new', 'learning', 'relearning', 'mature'] as const)
+			for (const list of ['studied', 'new', 'learning', 'relearning', 'young'] as const)
 				expect(sorted(snapshot.states[list])).toEqual(sorted(fromRows[list]));
 			expect(snapshot.states.dueByDay).toEqual(fromRows.dueByDay);
 			// A deck not asked for is not read.

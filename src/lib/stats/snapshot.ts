@@ -1,5 +1,5 @@
 /** Reads what the statistics page needs from the database; the numbers themselves are computed in `page.ts` and the modules it puts together. */
-import Dexie from 'dexie';
+import Dexie, { type IndexableType } from 'dexie';
 import type { StudyDatabase } from '$lib/db/db';
 import { MATURE_DAYS, State } from '$lib/db/card-state';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
@@ -10,21 +10,26 @@ import type { StatsInput } from './page';
 export type StatsSnapshot = StatsInput;
 
 /**
- * The review tallies of every hour and, of the fact states of the given decks, keys and counts read
- * from the indexes: never the review log nor the states' rows, which a long history makes hundreds of
- * thousands and tens of thousands.
+ * The review tallies of every day and, of the fact states of the given decks, keys and counts read
+ * from the keys and indexes: never the review log nor the states' rows, which a long history makes
+ * hundreds of thousands and tens of thousands. Which facts have a state comes from the primary keys,
+ * several times cheaper to read than an index's; of the states, only the keys of those not mature are
+ * read, few in a long history.
  */
 export async function loadStats(db: StudyDatabase, deckIds: readonly string[], now: number): Promise<StatsSnapshot> {
-	return db.transaction('r', db.factStates, db.reviewHours, db.settings, async () => {
+	return db.transaction('r', db.factStates, db.reviewDays, db.settings, async () => {
 		const { rolloverHour } = await readSettings(db);
 		const bounds = forecastBounds(now, rolloverHour, FORECAST_DAYS);
 		const perDeck = (read: (deckId: string) => Promise<string[]>) =>
 			Promise.all(deckIds.map(read)).then((keys) => keys.flat());
-		const inState = (state: number) => (deckId: string) =>
-			db.factStates
-				.where('[deckId+state+due]')
-				.between([deckId, state, Dexie.minKey], [deckId, state, Dexie.maxKey])
-				.primaryKeys();
+		// Keys of a deck's states in `state` with an interval from `fromDays` to before `toDays`.
+		const inState =
+			(state: number, fromDays: IndexableType = Dexie.minKey, toDays: IndexableType = Dexie.maxKey) =>
+			(deckId: string) =>
+				db.factStates
+					.where('[deckId+state+scheduled_days]')
+					.between([deckId, state, fromDays], [deckId, state, toDays])
+					.primaryKeys();
 		// Day i's count: due from its start (from the beginning of time for today: overdue counts today) to the next day's.
 		const dueOn = (i: number) =>
 			Promise.all(
@@ -35,24 +40,17 @@ export async function loadStats(db: StudyDatabase, deckIds: readonly string[], n
 						.count()
 				)
 			).then((counts) => counts.reduce((a, b) => a + b, 0));
-		const [hours, studied, fresh, learning, relearning, mature, dueByDay] = await Promise.all([
-			db.reviewHours.toArray(),
-			perDeck((deckId) =>
-				db.factStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).primaryKeys()
-			),
+		const [days, studied, fresh, learning, relearning, young, dueByDay] = await Promise.all([
+			db.reviewDays.toArray(),
+			perDeck((deckId) => db.factStates.where('key').startsWith(`${deckId}/`).primaryKeys()),
 			perDeck(inState(State.New)),
 			perDeck(inState(State.Learning)),
 			perDeck(inState(State.Relearning)),
-			perDeck((deckId) =>
-				db.factStates
-					.where('[deckId+state+scheduled_days]')
-					.between([deckId, State.Review, MATURE_DAYS], [deckId, State.Review, Dexie.maxKey], true, true)
-					.primaryKeys()
-			),
+			perDeck(inState(State.Review, Dexie.minKey, MATURE_DAYS)),
 			Promise.all(Array.from({ length: FORECAST_DAYS }, (_, i) => dueOn(i)))
 		]);
-		const states: StoredStates = { studied, new: fresh, learning, relearning, mature, dueByDay };
-		return { now, rolloverHour, states, hours };
+		const states: StoredStates = { studied, new: fresh, learning, relearning, young, dueByDay };
+		return { now, rolloverHour, states, days };
 	});
 }
 
@@ -61,5 +59,5 @@ export const emptyStats = (now: number): StatsSnapshot => ({
 	now,
 	rolloverHour: DEFAULT_SETTINGS.rolloverHour,
 	states: { ...NO_STATES, dueByDay: Array<number>(FORECAST_DAYS).fill(0) },
-	hours: []
+	days: []
 });
