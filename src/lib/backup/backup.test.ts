@@ -6,6 +6,7 @@ import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
 import { saveParameters } from '$lib/srs/optimiser/parameters';
 import { default_w } from 'ts-fsrs';
 import { recordReview } from '$lib/srs/review';
+import { allReviews } from '$lib/db/review-log';
 import { countRows, exportBackup, importBackup, resetProgress } from './backup';
 import { backupIsDue } from './reminder';
 import { checkBackup, MAX_BACKUP_BYTES, type Backup } from './format';
@@ -41,7 +42,7 @@ async function exported(): Promise<string> {
 async function snapshot(target: StudyDatabase) {
 	return {
 		states: await target.factStates.toArray(),
-		reviews: await target.reviews.toArray(),
+		reviews: await allReviews(target),
 		settings: await target.settings.toArray(),
 		attempts: await target.quizAttempts.toArray()
 	};

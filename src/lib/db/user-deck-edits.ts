@@ -36,6 +36,7 @@ import {
 	type UserDeckRow
 } from './rows';
 import { countReviews } from './review-hours';
+import { archiveReviews, loggedTimesBetween, reviewLogTables, withNewIds } from './review-log';
 import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */
@@ -151,7 +152,7 @@ async function writeAll<T>(db: StudyDatabase, what: string, work: () => Promise<
 	try {
 		return await db.transaction(
 			'rw',
-			[db.userDecks, db.userCards, db.factStates, db.media, db.reviews, db.reviewHours],
+			[db.userDecks, db.userCards, db.factStates, db.media, ...reviewLogTables(db), db.reviewHours],
 			work
 		);
 	} catch (e) {
@@ -187,8 +188,7 @@ export async function createDeck(db: StudyDatabase, meta: NewUserDeck, now: numb
 async function reviewsNotLogged(db: StudyDatabase, reviews: ReviewRow[]): Promise<ReviewRow[]> {
 	if (reviews.length === 0) return reviews;
 	const [first, last] = reviews.reduce(([lo, hi], r) => [Math.min(lo, r.time), Math.max(hi, r.time)], [Infinity, 0]);
-	const range = db.reviews.where('time').between(first, last, true, true);
-	const logged = new Set(await range.keys());
+	const logged = await loggedTimesBetween(db, first, last);
 	return reviews.filter((r) => !logged.has(r.time));
 }
 
@@ -229,8 +229,9 @@ export async function createDeckWithCards(
 			cards.flatMap((card, i): FactState[] => (card.state ? [{ ...card.state, ...keys(i) }] : []))
 		);
 		await db.media.bulkAdd(media.map((file) => ({ ...file, deckId: deck.id })));
+		// A package's history arrives in bulk: written packed, a request per few hundred reviews.
 		const added = await reviewsNotLogged(db, reviews);
-		await db.reviews.bulkAdd(added);
+		await archiveReviews(db, await withNewIds(db, added));
 		await countReviews(db, added);
 		return { deck, cards: rows, idsKept };
 	});

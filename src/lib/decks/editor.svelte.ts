@@ -19,6 +19,7 @@ import {
 	type NewUserDeck
 } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
+import { deckReviews } from '$lib/db/review-log';
 
 export interface Undoable {
 	/** What was deleted, in words: "the card “…”", "the deck “…”". */
@@ -45,7 +46,7 @@ export class DeckEditor {
 		const found = await readUserDeck(this.db, this.deckId);
 		this.deck = found?.deck;
 		this.cards = found?.cards ?? [];
-		const reviews = await this.db.reviews.where('factKey').startsWith(`${this.deckId}/`).toArray();
+		const reviews = await deckReviews(this.db, this.deckId);
 		const counts: Record<string, number> = {};
 		for (const review of reviews) counts[review.factId] = (counts[review.factId] ?? 0) + 1;
 		this.reviewCounts = counts;

@@ -4,6 +4,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
+import { deckReviewsSince, reviewLogTables } from '$lib/db/review-log';
 import {
 	buildDeckQueue,
 	buildQueueStart,
@@ -28,13 +29,13 @@ export async function loadDeckQueue(
 	dueBy = nextStudyDayStart(now, settings.rolloverHour)
 ): Promise<DeckQueue> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
-	return db.transaction('r', db.factStates, db.reviews, db.newLimitExtensions, async () => {
+	return db.transaction('r', [db.factStates, ...reviewLogTables(db), db.newLimitExtensions], async () => {
 		const [seenKeys, dueStates, reviewsToday, extraNewToday] = await Promise.all([
 			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
 			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
 			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dueBy]).toArray(),
-			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray(),
+			deckReviewsSince(db, deck.deckId, dayStart),
 			extraNewOn(db, deck.deckId, dayStart)
 		]);
 		const prefix = deck.deckId.length + 1;
@@ -139,7 +140,7 @@ export async function loadQueueStart(
 ): Promise<QueueItem[]> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
 	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
-	const lists = await db.transaction('r', db.factStates, db.reviews, () =>
+	const lists = await db.transaction('r', [db.factStates, ...reviewLogTables(db)], () =>
 		Promise.all(
 			decks.map(async (deck) => {
 				// Learning cards due by `now` included, reviews due before the next study day (as in `loadDeckQueue`).
@@ -153,7 +154,7 @@ export async function loadQueueStart(
 					byState(State.Learning, now, true),
 					byState(State.Relearning, now, true),
 					byState(State.Review, dayEnd, false),
-					db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray()
+					deckReviewsSince(db, deck.deckId, dayStart)
 				]);
 				return buildQueueStart({
 					deckId: deck.deckId,
