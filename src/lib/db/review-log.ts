@@ -253,14 +253,19 @@ export async function archiveStep(db: StudyDatabase, before: number, size = CHUN
 	});
 }
 
-/** Moves every row from before `before` into the archive, a step at a time with `pause` between steps. */
+/**
+ * Moves every row from before `before` into the archive, a step at a time with `pause` between steps,
+ * until none is left or `signal` is aborted. Returns how many moved.
+ */
 export async function archiveReviewsBefore(
 	db: StudyDatabase,
 	before: number,
-	pause: () => Promise<void>
+	{ pause, signal }: { pause: () => Promise<void>; signal?: AbortSignal }
 ): Promise<number> {
 	let moved = 0;
-	for (let step = await archiveStep(db, before); step > 0; step = await archiveStep(db, before)) {
+	while (!signal?.aborted) {
+		const step = await archiveStep(db, before);
+		if (step === 0) break;
 		moved += step;
 		await pause();
 	}
