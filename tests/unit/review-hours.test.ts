@@ -7,7 +7,7 @@ import { recordReview, undoReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
 import { tallyReviews } from '$lib/db/review-hours';
-import { allReviews } from '$lib/db/review-log';
+import { allReviews } from '$lib/db/review-archive';
 
 let db: StudyDatabase;
 beforeEach(async () => {

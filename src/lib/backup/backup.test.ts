@@ -6,7 +6,7 @@ import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
 import { saveParameters } from '$lib/srs/optimiser/parameters';
 import { default_w } from 'ts-fsrs';
 import { recordReview } from '$lib/srs/review';
-import { allReviews, archiveStep } from '$lib/db/review-log';
+import { allReviews, archiveStep } from '$lib/db/review-archive';
 import { countRows, exportBackup, importBackup, resetProgress } from './backup';
 import { backupIsDue } from './reminder';
 import { checkBackup, MAX_BACKUP_BYTES, type Backup } from './format';

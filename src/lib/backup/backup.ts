@@ -15,7 +15,7 @@ import {
 	clearReviewLog,
 	countLoggedReviews,
 	withNewIds
-} from '$lib/db/review-log';
+} from '$lib/db/review-archive';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,

@@ -4,7 +4,7 @@ import { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { card, review, stateOf } from '$lib/stats/fixtures';
 import { State } from '$lib/db/card-state';
-import { allReviews } from '$lib/db/review-log';
+import { allReviews } from '$lib/db/review-archive';
 import { countRows, exportBackup, importBackup, importFile, READ_CHUNK, WRITE_CHUNK } from './backup';
 import {
 	BACKUP_FORMAT,

@@ -5,6 +5,7 @@ import type { StudyDatabase } from './db';
 import { StudyDatabase as Database } from './db';
 import type { ReviewRow } from './rows';
 import { openTestDatabase } from './test-database';
+import { deckReviewsSince, firstReviewTime, hasReviews, reviewsSince } from './review-log';
 import {
 	allReviews,
 	archiveReviews,
@@ -13,14 +14,10 @@ import {
 	CHUNK_SIZE,
 	countLoggedReviews,
 	deckReviews,
-	deckReviewsSince,
-	firstReviewTime,
-	hasReviews,
 	loggedTimesBetween,
 	packReviews,
-	ratedSince,
-	reviewsSince
-} from './review-log';
+	ratedSince
+} from './review-archive';
 
 vi.setConfig({ testTimeout: 120_000 });
 

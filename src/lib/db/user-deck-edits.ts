@@ -36,7 +36,8 @@ import {
 	type UserDeckRow
 } from './rows';
 import { countReviews } from './review-hours';
-import { archiveReviews, loggedTimesBetween, reviewLogTables, withNewIds } from './review-log';
+import { reviewLogTables } from './review-log';
+import { archiveReviews, loggedTimesBetween, withNewIds } from './review-archive';
 import { cardsOf } from './user-decks';
 
 /** A card to add: its text and, if its author wrote them, its own questions. */

@@ -19,7 +19,7 @@ import {
 	type NewUserDeck
 } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
-import { deckReviews } from '$lib/db/review-log';
+import { deckReviews } from '$lib/db/review-archive';
 
 export interface Undoable {
 	/** What was deleted, in words: "the card “…”", "the deck “…”". */

@@ -6,7 +6,7 @@
  */
 import type { StudyDatabase } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
-import { archiveReviewsBefore } from '$lib/db/review-log';
+import { archiveReviewsBefore } from '$lib/db/review-archive';
 import { studyDayStart } from './queue/day';
 
 /** Start of the study day before the one that contains `now`. */

@@ -8,7 +8,8 @@ import { factKey, type FactState, type ReviewRow, type ReviewSource } from '$lib
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
 import { countReviews, hourStart, withReview } from '$lib/db/review-hours';
 import { announce } from '$lib/db/changes';
-import { ratedSince, reviewLogTables } from '$lib/db/review-log';
+import { reviewLogTables } from '$lib/db/review-log';
+import { ratedSince } from '$lib/db/review-archive';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;

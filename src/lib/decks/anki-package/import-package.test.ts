@@ -6,7 +6,7 @@ import type { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { deleteDeck, restoreDeleted } from '$lib/db/user-deck-edits';
 import { readUserDeck } from '$lib/db/user-decks';
-import { allReviews, countLoggedReviews } from '$lib/db/review-log';
+import { allReviews, countLoggedReviews } from '$lib/db/review-archive';
 import { trainingItems } from '$lib/srs/optimiser/items';
 import { ImportSession } from '../import-session.svelte';
 import { sanitizeCardHtml } from '../sanitize';

@@ -6,7 +6,8 @@
 import type { StudyDatabase } from '$lib/db/db';
 import type { FactState, ReviewRow } from '$lib/db/rows';
 import { readSettings } from '$lib/db/settings';
-import { allReviews, reviewLogTables } from '$lib/db/review-log';
+import { reviewLogTables } from '$lib/db/review-log';
+import { allReviews } from '$lib/db/review-archive';
 import { createScheduler, newCard, toCard, toStored } from '../scheduler';
 
 /** Reschedules every fact with a review history; returns how many got a new due date. */
