@@ -15,8 +15,10 @@ import type { ReviewChunkRow, ReviewRow } from './rows';
 /** The tables a transaction that reads or writes the log must hold. */
 export const reviewLogTables = (db: StudyDatabase) => [db.reviews, db.reviewArchive];
 
+/** Oldest first; reviews of the same millisecond in the order they were given. */
 export const byTime = (a: ReviewRow, b: ReviewRow) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0);
 
+/** The reviews the chunks hold, as one list. */
 export const unpacked = (chunks: readonly ReviewChunkRow[]) => chunks.flatMap((chunk) => chunk.reviews);
 
 /** A deck's reviews from `since` on (today's, a session's), oldest first. */
