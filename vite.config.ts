@@ -24,9 +24,11 @@ const SHARED_APP_MODULES = new RegExp(
  * checks the cards (valibot, the bank's rules), and a study session of a bundled deck never reads them.
  * Nor are the flags (db/flags.ts), the suspensions' writes (db/suspended.ts) and the storage estimate and
  * persistence request (db/storage.ts): a study card loads them with the first tap of its flag or of Suspend
- * and its first rating, Settings and Study more with their lists.
+ * and its first rating, Settings and Study more with their lists. Nor is the packed review log's writing and
+ * its reads of the whole log (db/review-archive.ts): imports, backups, an undo and the optimiser load it, no
+ * page on its way to the screen.
  */
-const OWN_CHUNK_MODULES = /src\/lib\/db\/(user-deck[^/]*|flags|suspended|storage)\.ts$/;
+const OWN_CHUNK_MODULES = /src\/lib\/db\/(user-deck[^/]*|flags|suspended|storage|review-archive)\.ts$/;
 
 /** The bank's tag names and their lists, which the quiz, the statistics and the deck page name (a study card names none): one small chunk. */
 const TAG_NAME_MODULES = /src\/lib\/content\/(guide|vocabulary)\.ts$/;

@@ -5,7 +5,7 @@
  * in a temp dir, never touching questions/, build/ or .svelte-kit/: tests/bench/app.ts),
  * then measures everything twice on the same build, each on its own Chromium profile:
  * with an empty database (no fact states, no reviews) and at scale (a state for every
- * fact and 200,000 review rows, tests/bench/seed.ts). For each it prints median and p95,
+ * fact and 200,000 reviews held as the app holds them, tests/bench/seed.ts). For each it prints median and p95,
  * and the ratio scale/empty:
  *   study:queue         the day's queue read until its first card can show, the app's own measure
  *                       (src/lib/srs/session.svelte.ts); study:queue-whole until the whole queue is in
@@ -17,7 +17,7 @@
  *                       offline (emulated, and the server stopped): navigation start to the
  *                       first card's "Show answer" shown
  *   deck import         a 5,000-card CSV and Quizlet paste through /decks/import (tests/bench/deck-import.ts)
- * Then, on a new in-memory profile, an Anki package of 5,000 notes, 50,000 reviews and 200 images is
+ * Then, on a new in-memory profile, an Anki package of 10,000 notes, 100,000 reviews and 400 images is
  * made and imported through the import screen: its read (to the preview), its write and the new deck's
  * page shown are printed (tests/bench/anki-package.ts).
  * A missed target is reported, not an error: the exit code is non-zero only when the
@@ -35,7 +35,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { MAX_BACKUP_BYTES } from '../../src/lib/backup/format';
-import { ANKI_PACKAGE, measureAnkiImport } from './anki-package';
+import { ANKI_PACKAGE, ANKI_TARGET_MS, measureAnkiImport } from './anki-package';
 import { buildSnapshot, freePort, StaticServer } from './app';
 import { launch, type LaunchOptions, type Session } from './browser';
 import { writeDeck } from './deck';
@@ -155,7 +155,7 @@ async function runPhase(db: Database, server: StaticServer): Promise<PhaseResult
 		});
 		console.log(
 			`Seeded ${seeded.factStates} fact states (${seeded.review} review, ${seeded.learning} learning, ${seeded.relearning} relearning) ` +
-				`and ${seeded.reviews} reviews (${spec.reviewsToday} today) in ${(seeded.ms / 1000).toFixed(1)} s`
+				`and ${seeded.reviews} reviews (${spec.reviewsToday} today; ${seeded.reviewRows} rows, the rest in ${seeded.reviewChunks} packed chunks) in ${(seeded.ms / 1000).toFixed(1)} s`
 		);
 
 		let t = performance.now();
@@ -282,7 +282,9 @@ async function main() {
 		console.log(
 			`\nAnki package (${ANKI_PACKAGE.notes} notes, ${ANKI_PACKAGE.notes * ANKI_PACKAGE.reviewsPerCard} reviews, ` +
 				`${(ankiImport.bytes / 1024 / 1024).toFixed(1)} MB): read to its preview in ${(ankiImport.readMs / 1000).toFixed(1)} s, ` +
-				`written in ${(ankiImport.writeMs / 1000).toFixed(1)} s, its deck's page shown ${(ankiImport.shownMs / 1000).toFixed(1)} s after Import (${ankiImport.counts})`
+				`written in ${(ankiImport.writeMs / 1000).toFixed(1)} s, its deck's page shown ${(ankiImport.shownMs / 1000).toFixed(1)} s after Import (${ankiImport.counts}); ` +
+				`read and written in ${((ankiImport.readMs + ankiImport.writeMs) / 1000).toFixed(1)} s in all, ` +
+				`target ≤ ${ANKI_TARGET_MS / 1000} s: ${ankiImport.readMs + ankiImport.writeMs <= ANKI_TARGET_MS ? 'met' : 'NOT met'}`
 		);
 
 		console.log(

@@ -1,7 +1,8 @@
 /**
  * Seeds the app's IndexedDB database from inside the page (pass to `page.evaluate`):
  * everything it uses must be defined inside the function. The database must exist
- * already (the app creates it); its version-1 tables and the review tallies (per hour and per day) are filled, the rest left alone.
+ * already (the app creates it); its fact states, review log (rows and packed chunks, as the app holds them)
+ * and review tallies (per hour and per day) are filled, the rest left alone.
  * With `facts` and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
  */
 import type { StoredCard } from '../../src/lib/db/rows';
@@ -103,44 +104,60 @@ export async function seedInPage(args: SeedArgs) {
 	await write('factStates', states, true);
 
 	// Reviews: over the past year, a few hundred of them today; one in ten a first review.
-	await write('reviews', [], true);
 	// The app keeps the log tallied per local clock hour (src/lib/db/review-hours.ts); the seed must too.
 	type Tally = { hour: number; reviews: number; mature: number; maturePassed: number };
 	const tallies = new Map<number, Tally>();
-	const CHUNK = 25_000;
-	let written = 0;
-	while (written < args.reviews) {
-		const rows = [];
-		for (let j = 0; j < CHUNK && written < args.reviews; j++, written++) {
-			const today = written < args.reviewsToday;
-			const time = Math.round(today ? between(dayStart, now) : between(now - 365 * DAY, dayStart));
-			const fact = pad(Math.floor(random() * args.facts));
-			const isFirst = !today && random() < 0.1;
-			const before = isFirst ? null : reviewCard(time + Math.round(between(-2 * DAY, 2 * DAY)));
-			const after = reviewCard(time + Math.round(between(1, 120)) * DAY);
-			const rating = 1 + Math.floor(random() * 4);
-			const hour = new Date(time).setMinutes(0, 0, 0);
-			const tally = tallies.get(hour) ?? { hour, reviews: 0, mature: 0, maturePassed: 0 };
-			const mature = before !== null && before.state === 2 && before.scheduled_days >= 21;
-			tally.reviews++;
-			if (mature) tally.mature++;
-			if (mature && rating >= 2) tally.maturePassed++;
-			tallies.set(hour, tally);
-			rows.push({
-				factKey: `${args.deckId}/${fact}`,
-				deckId: args.deckId,
-				factId: fact,
-				time,
-				rating,
-				elapsedDays: before ? before.scheduled_days : 0,
-				durationMs: Math.round(between(1500, 20_000)),
-				source: 'flashcard',
-				before,
-				after
-			});
-		}
-		await write('reviews', rows, false);
+	const reviews = [];
+	for (let written = 0; written < args.reviews; written++) {
+		const today = written < args.reviewsToday;
+		const time = Math.round(today ? between(dayStart, now) : between(now - 365 * DAY, dayStart));
+		const fact = pad(Math.floor(random() * args.facts));
+		const isFirst = !today && random() < 0.1;
+		const before = isFirst ? null : reviewCard(time + Math.round(between(-2 * DAY, 2 * DAY)));
+		const after = reviewCard(time + Math.round(between(1, 120)) * DAY);
+		const rating = 1 + Math.floor(random() * 4);
+		const hour = new Date(time).setMinutes(0, 0, 0);
+		const tally = tallies.get(hour) ?? { hour, reviews: 0, mature: 0, maturePassed: 0 };
+		const mature = before !== null && before.state === 2 && before.scheduled_days >= 21;
+		tally.reviews++;
+		if (mature) tally.mature++;
+		if (mature && rating >= 2) tally.maturePassed++;
+		tallies.set(hour, tally);
+		reviews.push({
+			id: 0,
+			factKey: `${args.deckId}/${fact}`,
+			deckId: args.deckId,
+			factId: fact,
+			time,
+			rating,
+			elapsedDays: before ? before.scheduled_days : 0,
+			durationMs: Math.round(between(1500, 20_000)),
+			source: 'flashcard',
+			before,
+			after
+		});
 	}
+	// As the app holds a long history (src/lib/db/review-log.ts): ids in order of time; the reviews from
+	// before yesterday's study day packed 500 to a row of reviewArchive (one deck here), the rest one row each.
+	reviews.sort((a, b) => a.time - b.time);
+	reviews.forEach((review, i) => (review.id = i + 1));
+	const yesterday = new Date(dayStart);
+	yesterday.setDate(yesterday.getDate() - 1);
+	const kept = reviews.findIndex((review) => review.time >= yesterday.getTime());
+	const packed = kept === -1 ? reviews : reviews.slice(0, kept);
+	const chunks = [];
+	for (let i = 0; i < packed.length; i += 500) {
+		const part = packed.slice(i, i + 500);
+		chunks.push({
+			deckId: args.deckId,
+			firstTime: part[0]!.time,
+			lastTime: part.at(-1)!.time,
+			count: part.length,
+			reviews: part
+		});
+	}
+	await write('reviewArchive', chunks, true);
+	await write('reviews', kept === -1 ? [] : reviews.slice(kept), true);
 	await write('reviewHours', [...tallies.values()], true);
 	// And folded into calendar days of 24 hours each, as the app keeps them for the statistics (src/lib/db/review-days.ts).
 	type DayTally = { day: number; reviews: number[]; mature: number[]; maturePassed: number[] };
@@ -172,7 +189,9 @@ export async function seedInPage(args: SeedArgs) {
 	const result = {
 		ms: performance.now() - started,
 		factStates: await count('factStates'),
-		reviews: await count('reviews'),
+		reviews: reviews.length,
+		reviewRows: await count('reviews'),
+		reviewChunks: await count('reviewArchive'),
 		...counts
 	};
 	db.close();

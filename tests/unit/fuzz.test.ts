@@ -37,7 +37,7 @@ import { csvField } from '$lib/classroom/report';
 import { StudyDatabase } from '$lib/db/db';
 import { addQuizAttempt, openTestDatabase } from '$lib/db/test-database';
 import { recordReview } from '$lib/srs/review';
-import { exportBackup, importBackup } from '$lib/backup/backup';
+import { exportBackup, importBackup, TABLE_NAMES } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -448,18 +448,7 @@ describe('backup files', () => {
 	});
 	afterAll(() => home.delete());
 
-	const TABLES = [
-		'factStates',
-		'reviews',
-		'settings',
-		'quizAttempts',
-		'quizAnswers',
-		'meta',
-		'classQuizzes',
-		'classResults',
-		'classAttempts'
-	];
-	const repeatedRows = fc.array(fc.tuple(fc.constantFrom(...TABLES), fc.nat()), { maxLength: 2 });
+	const repeatedRows = fc.array(fc.tuple(fc.constantFrom(...TABLE_NAMES), fc.nat()), { maxLength: 2 });
 
 	/** What the settings page does with a file: check it, and import it only when the check passes. */
 	async function importFile(db: StudyDatabase, text: string, mode: 'replace' | 'merge') {

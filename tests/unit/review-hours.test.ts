@@ -7,6 +7,7 @@ import { recordReview, undoReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
 import { tallyReviews } from '$lib/db/review-hours';
+import { allReviews } from '$lib/db/review-archive';
 
 let db: StudyDatabase;
 beforeEach(async () => {
@@ -20,7 +21,7 @@ const rate = (target: StudyDatabase, factId: string, rating: Grade, now: Date) =
 
 /** The stored tallies must always be what tallying the whole log gives. */
 async function expectInStep(target: StudyDatabase) {
-	expect(await target.reviewHours.toArray()).toEqual(tallyReviews(await target.reviews.toArray()));
+	expect(await target.reviewHours.toArray()).toEqual(tallyReviews(await allReviews(target)));
 }
 
 // The review log's hourly tallies are written by the modules that write the log: a rating, an undo,

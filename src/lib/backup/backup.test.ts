@@ -6,6 +6,7 @@ import { saveSettings, DEFAULT_SETTINGS } from '$lib/db/settings';
 import { saveParameters } from '$lib/srs/optimiser/parameters';
 import { default_w } from 'ts-fsrs';
 import { recordReview } from '$lib/srs/review';
+import { allReviews, archiveStep } from '$lib/db/review-archive';
 import { countRows, exportBackup, importBackup, resetProgress } from './backup';
 import { backupIsDue } from './reminder';
 import { checkBackup, MAX_BACKUP_BYTES, type Backup } from './format';
@@ -41,7 +42,7 @@ async function exported(): Promise<string> {
 async function snapshot(target: StudyDatabase) {
 	return {
 		states: await target.factStates.toArray(),
-		reviews: await target.reviews.toArray(),
+		reviews: await allReviews(target),
 		settings: await target.settings.toArray(),
 		attempts: await target.quizAttempts.toArray()
 	};
@@ -68,6 +69,31 @@ describe('export and import', () => {
 			quizAnswers: 1
 		});
 		expect(await snapshot(db)).toEqual(before);
+	});
+
+	it('a log held partly packed round-trips whole, ids kept, and later ratings get ids above them', async () => {
+		await study(db, ['a', 'b', 'c']);
+		await archiveStep(db, T0 + DAY);
+		await study(db, ['d', 'a'], T0 + DAY);
+		expect([await db.reviews.count(), await db.reviewArchive.count()]).toEqual([2, 1]);
+		const file = await exported();
+		const log = await allReviews(db);
+
+		const target = await openTestDatabase();
+		try {
+			const checked = checkBackup(file);
+			if (!checked.ok) throw new Error(checked.message);
+			expect((await importBackup(target, checked.backup, 'replace')).reviews).toBe(5);
+			expect(await allReviews(target)).toEqual(log);
+			// Merging the same file again adds no review twice.
+			expect((await importBackup(target, checked.backup, 'merge')).reviews).toBe(5);
+			await study(target, ['e'], T0 + 2 * DAY);
+			const ids = (await allReviews(target)).map((r) => r.id!);
+			expect(ids.at(-1)).toBeGreaterThan(Math.max(...log.map((r) => r.id!)));
+			expect(new Set(ids).size).toBe(6);
+		} finally {
+			await target.delete();
+		}
 	});
 
 	it('carries the fitted FSRS parameters and the ones they replaced', async () => {

@@ -8,6 +8,15 @@ import type { MediaRow } from '$lib/db/rows';
 import { cardsOf } from '$lib/db/user-decks';
 import { countReviews } from '$lib/db/review-hours';
 import {
+	allReviews,
+	archiveReviews,
+	archivedChunksAfter,
+	CHUNK_SIZE,
+	clearReviewLog,
+	countLoggedReviews,
+	withNewIds
+} from '$lib/db/review-archive';
+import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	Cancelled,
@@ -47,8 +56,11 @@ const inFile = (name: TableName, chunk: unknown[]) =>
 	name === 'media' ? (chunk as MediaRow[]).map(mediaToBackup) : chunk;
 
 const tablesOf = (db: StudyDatabase): Table[] => TABLE_NAMES.map((name) => db[name] as Table);
-/** What an import or a reset writes: the backed-up tables and the review tallies made from the log (not backed up). */
-const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewHours];
+/**
+ * What an export reads and an import or a reset writes: the backed-up tables, the packed part of the review
+ * log (in the file's `reviews` with the rest) and the review tallies made from the log (not backed up).
+ */
+const writtenBy = (db: StudyDatabase) => [...tablesOf(db), db.reviewArchive, db.reviewHours];
 
 /** Rows written, or read and serialised, between two progress reports (and, when exporting, two turns of the page). */
 export const WRITE_CHUNK = 10_000;
@@ -82,9 +94,9 @@ export async function exportBackup(
 	{ onProgress, signal, pause = nextTurn }: ChunkOptions = {}
 ): Promise<ExportedBackup> {
 	// The export itself counts as the last backup, and is part of the file.
-	const counts = await db.transaction('rw', tablesOf(db), async () => {
+	const counts = await db.transaction('rw', writtenBy(db), async () => {
 		await db.meta.put({ key: 'lastBackupAt', value: now });
-		return Promise.all(tablesOf(db).map((table) => table.count()));
+		return Promise.all(TABLE_NAMES.map((name) => (name === 'reviews' ? countLoggedReviews(db) : db[name].count())));
 	});
 	const total = counts.reduce((a, b) => a + b, 0);
 	const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now };
@@ -92,29 +104,48 @@ export async function exportBackup(
 	const rows = {} as Record<TableName, number>;
 	let done = 0;
 	for (const [i, name] of TABLE_NAMES.entries()) {
-		const table = db[name] as Table;
 		parts.push(`${i ? ',' : ''}${JSON.stringify(name)}:[`);
 		rows[name] = 0;
-		let after: IndexableType | undefined;
-		for (;;) {
+		for await (const chunk of rowsOf(db, name, pause)) {
 			if (signal?.aborted) throw new Cancelled();
-			const from = after === undefined ? table.toCollection() : table.where(':id').above(after);
-			const chunk = await from.limit(READ_CHUNK).toArray();
-			if (chunk.length > 0) {
-				// Handed to a Blob at once, so the text leaves the page's memory.
-				parts.push(new Blob([(rows[name] ? ',' : '') + JSON.stringify(inFile(name, chunk)).slice(1, -1)]));
-				rows[name] += chunk.length;
-				done += chunk.length;
-				onProgress?.({ done, total: Math.max(total, done) });
-			}
-			if (chunk.length < READ_CHUNK) break;
-			after = primaryKeyOf(table, chunk.at(-1) as object);
-			await pause();
+			if (chunk.length === 0) continue;
+			// Handed to a Blob at once, so the text leaves the page's memory.
+			parts.push(new Blob([(rows[name] ? ',' : '') + JSON.stringify(inFile(name, chunk)).slice(1, -1)]));
+			rows[name] += chunk.length;
+			done += chunk.length;
+			onProgress?.({ done, total: Math.max(total, done) });
 		}
 		parts.push(']');
 	}
 	parts.push('}}');
 	return { file: new Blob(parts, { type: 'application/json' }), rows };
+}
+
+/**
+ * A table's rows as the file holds them, `READ_CHUNK` at a time in key order, each read in a transaction of
+ * its own, with a turn for the page before each read after the first; the reviews are the rows of `reviews`,
+ * then the archived ones.
+ */
+async function* rowsOf(db: StudyDatabase, name: TableName, pause: () => Promise<void>): AsyncGenerator<unknown[]> {
+	const table = db[name] as Table;
+	let after: IndexableType | undefined;
+	for (let first = true; ; first = false) {
+		if (!first) await pause();
+		const from = after === undefined ? table.toCollection() : table.where(':id').above(after);
+		const chunk = await from.limit(READ_CHUNK).toArray();
+		yield chunk;
+		if (chunk.length < READ_CHUNK) break;
+		after = primaryKeyOf(table, chunk.at(-1) as object);
+	}
+	if (name !== 'reviews') return;
+	let chunkAfter: number | undefined;
+	for (;;) {
+		await pause();
+		const chunks = await archivedChunksAfter(db, chunkAfter, READ_CHUNK / CHUNK_SIZE);
+		yield chunks.flatMap((chunk) => chunk.reviews);
+		if (chunks.length < READ_CHUNK / CHUNK_SIZE) break;
+		chunkAfter = chunks.at(-1)!.id;
+	}
 }
 
 const chunksOf = <T>(rows: readonly T[]): T[][] =>
@@ -154,19 +185,25 @@ export async function importBackup(
 	// progress shows between them; a cancel throws, which aborts the transaction and leaves the database as it was.
 	const total = t.factStates.length + t.reviews.length;
 	let done = 0;
+	function written(count: number) {
+		if (signal?.aborted) throw new Cancelled();
+		done += count;
+		onProgress?.({ done, total });
+	}
 	async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
 		for (const chunk of chunksOf(rows)) {
 			if (signal?.aborted) throw new Cancelled();
 			await write(chunk);
-			done += chunk.length;
-			onProgress?.({ done, total });
+			written(chunk.length);
 		}
 	}
 	return db.transaction('rw', writtenBy(db), async () => {
 		if (mode === 'replace') {
 			await Promise.all(writtenBy(db).map((table) => table.clear()));
+			if (signal?.aborted) throw new Cancelled();
 			await inChunks(t.factStates, (chunk) => db.factStates.bulkAdd(chunk));
-			await inChunks(t.reviews, (chunk) => db.reviews.bulkAdd(chunk));
+			// Cleared above with the rest; the file's reviews are written packed, ids kept.
+			await archiveReviews(db, t.reviews, written);
 			await countReviews(db, t.reviews);
 			await db.settings.bulkAdd(t.settings);
 			await db.quizAttempts.bulkAdd(t.quizAttempts);
@@ -189,10 +226,13 @@ export async function importBackup(
 			await inChunks(newer, (chunk) => db.factStates.bulkPut(chunk));
 			done = t.factStates.length;
 
-			const known = new Set((await db.reviews.toArray()).map(reviewIdentity));
-			// Ids are local to a device: merged rows get new ones.
-			const added = t.reviews.filter((r) => !known.has(reviewIdentity(r))).map(({ id: _id, ...r }) => r);
-			await inChunks(added, (chunk) => db.reviews.bulkAdd(chunk));
+			const known = new Set((await allReviews(db)).map(reviewIdentity));
+			// Ids are local to a device: merged reviews get new ones.
+			const added = await withNewIds(
+				db,
+				t.reviews.filter((r) => !known.has(reviewIdentity(r)))
+			);
+			await archiveReviews(db, added, written);
 			await countReviews(db, added);
 			onProgress?.({ done: total, total });
 
@@ -277,7 +317,7 @@ export async function importFile(
 export async function countRows(db: StudyDatabase): Promise<ImportCounts> {
 	const [factStates, reviews, quizAttempts, quizAnswers] = await Promise.all([
 		db.factStates.count(),
-		db.reviews.count(),
+		countLoggedReviews(db),
 		db.quizAttempts.count(),
 		db.quizAnswers.count()
 	]);
@@ -292,7 +332,7 @@ export async function resetProgress(db: StudyDatabase): Promise<void> {
 	await db.transaction('rw', writtenBy(db), async () => {
 		await Promise.all([
 			db.factStates.clear(),
-			db.reviews.clear(),
+			clearReviewLog(db),
 			db.reviewHours.clear(),
 			db.quizAttempts.clear(),
 			db.quizAnswers.clear(),

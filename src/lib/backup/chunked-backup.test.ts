@@ -4,6 +4,7 @@ import { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { card, review, stateOf } from '$lib/stats/fixtures';
 import { State } from '$lib/db/card-state';
+import { allReviews } from '$lib/db/review-archive';
 import { countRows, exportBackup, importBackup, importFile, READ_CHUNK, WRITE_CHUNK } from './backup';
 import {
 	BACKUP_FORMAT,
@@ -61,7 +62,7 @@ function backupOf(facts: number, reviews: number): Backup {
 async function contents(target: StudyDatabase) {
 	return {
 		states: await target.factStates.toArray(),
-		reviews: await target.reviews.toArray(),
+		reviews: await allReviews(target),
 		hours: await target.reviewHours.toArray()
 	};
 }
@@ -73,7 +74,13 @@ describe('a long history, exported and checked in chunks', () => {
 		const seen: Progress[] = [];
 		const { file, rows } = await exportBackup(db, T0 + HOUR, { onProgress: (p) => seen.push(p), pause: noPause });
 		const lastBackup = { key: 'lastBackupAt', value: T0 + HOUR };
-		expect(JSON.parse(await file.text())).toEqual({
+		const written = JSON.parse(await file.text()) as Backup;
+		// Imported reviews are kept packed in order of time: the file lists each once, in that order.
+		expect(written.tables.reviews.map((r) => r.time)).toEqual(
+			written.tables.reviews.map((r) => r.time).sort((a, b) => a - b)
+		);
+		written.tables.reviews.sort((a, b) => a.id! - b.id!);
+		expect(written).toEqual({
 			...backup,
 			exportedAt: T0 + HOUR,
 			// In key order, as the database holds them.
@@ -153,11 +160,13 @@ describe('an import in chunks is still all or nothing', () => {
 		expect((await db.reviewHours.toArray()).reduce((sum, h) => sum + h.reviews, 0)).toBe(WRITE_CHUNK + 10);
 	}, 60_000);
 
-	it('exports every review of a log longer than a chunk, in order', async () => {
+	it('exports every review of a log longer than a chunk, once', async () => {
 		await importBackup(db, backupOf(10, WRITE_CHUNK + 5), 'replace');
 		const { reviews } = (JSON.parse(await (await exportBackup(db, T0, { pause: noPause })).file.text()) as Backup)
 			.tables;
-		expect(reviews.map((r) => r.id)).toEqual(Array.from({ length: WRITE_CHUNK + 5 }, (_, i) => i + 1));
+		expect(reviews.map((r) => r.id).sort((a, b) => a! - b!)).toEqual(
+			Array.from({ length: WRITE_CHUNK + 5 }, (_, i) => i + 1)
+		);
 	}, 60_000);
 
 	it('a cancel after the first chunk leaves the database exactly as it was', async () => {

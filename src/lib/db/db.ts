@@ -16,6 +16,7 @@ import type {
 	QuizAnswer,
 	QuizAttempt,
 	ReviewHourRow,
+	ReviewChunkRow,
 	ReviewRow,
 	SettingsRow,
 	SuspendedRow,
@@ -30,6 +31,7 @@ const APP_DATABASE = 'steppe-cards';
 export class StudyDatabase extends Dexie {
 	factStates!: EntityTable<FactState, 'key'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
+	reviewArchive!: EntityTable<ReviewChunkRow, 'id'>;
 	settings!: EntityTable<SettingsRow, 'id'>;
 	quizAttempts!: EntityTable<QuizAttempt, 'id'>;
 	quizAnswers!: EntityTable<QuizAnswer, 'id'>;
@@ -86,6 +88,10 @@ export class StudyDatabase extends Dexie {
 		// Cards a student flagged while studying (flags.ts), newest first through flaggedAt; and the extra new
 		// cards a deck was given for one study day (custom study), which home counts as the study page does.
 		this.version(8).stores({ flags: '[deckId+factId], flaggedAt', newLimitExtensions: 'deckId' });
+		// The review log's packed part (review-log.ts): [deckId+lastTime] finds a deck's chunks that reach into a
+		// day (today's reviews) or its whole history; [firstTime+lastTime] the chunks that overlap a span of time
+		// and the first review; count counts the log from the index alone.
+		this.version(9).stores({ reviewArchive: '++id, [deckId+lastTime], [firstTime+lastTime], count' });
 		// The review tallies folded into days for the statistics (review-days.ts), made here from the hours once and
 		// kept by the middleware with every write to the hours.
 		this.version(10)

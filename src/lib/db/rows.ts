@@ -59,6 +59,23 @@ export interface ReviewRow {
 	after: StoredCard;
 }
 
+/**
+ * Reviews that came in bulk (a backup, an Anki package's history) or are older than yesterday, kept packed:
+ * IndexedDB's cost is per request, so a long history is written and cleared in a few hundred rows instead of
+ * one row per review (review-log.ts). The reviews of one deck, oldest first, each with every field of a
+ * `ReviewRow`, its id included.
+ */
+export interface ReviewChunkRow {
+	id?: number;
+	deckId: string;
+	/** The time of the first and the last review in the chunk (epoch ms). */
+	firstTime: number;
+	lastTime: number;
+	/** How many reviews the chunk holds (indexed, so the log is counted without reading the reviews). */
+	count: number;
+	reviews: ReviewRow[];
+}
+
 export interface StudySettings {
 	newPerDay: number;
 	maxReviewsPerDay: number;

@@ -1,5 +1,6 @@
 /** Keeping the device's data: persistent storage, and what it uses. */
 import type { StudyDatabase } from '$lib/db/db';
+import { hasReviews } from './review-log';
 
 export interface StorageStatus {
 	/** Undefined where the browser cannot tell. */
@@ -20,7 +21,7 @@ let settled = false;
 export async function requestPersistenceOnce(db: StudyDatabase, now: number): Promise<void> {
 	// globalThis: Node (the unit tests) has no navigator.
 	if (settled || !globalThis.navigator?.storage?.persist) return;
-	if ((await db.reviews.limit(1).primaryKeys()).length === 0) return;
+	if (!(await hasReviews(db))) return;
 	settled = true;
 	if (await db.meta.get('persistRequested')) return;
 	await db.meta.put({ key: 'persistRequested', value: now });

@@ -37,6 +37,8 @@ import {
 	type UserDeckRow
 } from './rows';
 import { countReviews } from './review-hours';
+import { reviewLogTables } from './review-log';
+import { archiveReviews, loggedTimesBetween, withNewIds } from './review-archive';
 import { cardsOf } from './user-decks';
 import { removeDeckSuspensions } from './suspended';
 
@@ -157,7 +159,7 @@ async function writeAll<T>(db: StudyDatabase, what: string, work: () => Promise<
 	try {
 		return await db.transaction(
 			'rw',
-			[db.userDecks, db.userCards, db.factStates, db.media, db.reviews, db.reviewHours, db.suspended],
+			[db.userDecks, db.userCards, db.factStates, db.media, ...reviewLogTables(db), db.reviewHours, db.suspended],
 			work
 		);
 	} catch (e) {
@@ -193,8 +195,7 @@ export async function createDeck(db: StudyDatabase, meta: NewUserDeck, now: numb
 async function reviewsNotLogged(db: StudyDatabase, reviews: ReviewRow[]): Promise<ReviewRow[]> {
 	if (reviews.length === 0) return reviews;
 	const [first, last] = reviews.reduce(([lo, hi], r) => [Math.min(lo, r.time), Math.max(hi, r.time)], [Infinity, 0]);
-	const range = db.reviews.where('time').between(first, last, true, true);
-	const logged = new Set(await range.keys());
+	const logged = await loggedTimesBetween(db, first, last);
 	return reviews.filter((r) => !logged.has(r.time));
 }
 
@@ -240,8 +241,9 @@ export async function createDeckWithCards(
 				card.suspended ? [{ deckId: deck.id, factId: rows[i]!.id, front: rows[i]!.front, suspendedAt: now }] : []
 			)
 		);
+		// A package's history arrives in bulk: written packed, a request per few hundred reviews.
 		const added = await reviewsNotLogged(db, reviews);
-		await db.reviews.bulkAdd(added);
+		await archiveReviews(db, await withNewIds(db, added));
 		await countReviews(db, added);
 		return { deck, cards: rows, idsKept };
 	});

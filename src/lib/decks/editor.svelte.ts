@@ -21,6 +21,7 @@ import {
 import { readUserDeck } from '$lib/db/user-decks';
 import { unsuspendCard } from '$lib/db/suspended';
 import { suspendedFactIds } from '$lib/db/suspended-ids';
+import { deckReviews } from '$lib/db/review-archive';
 
 export interface Undoable {
 	/** What was deleted, in words: "the card “…”", "the deck “…”". */
@@ -51,7 +52,7 @@ export class DeckEditor {
 		const found = await readUserDeck(this.db, this.deckId);
 		this.deck = found?.deck;
 		this.cards = found?.cards ?? [];
-		const reviews = await this.db.reviews.where('factKey').startsWith(`${this.deckId}/`).toArray();
+		const reviews = await deckReviews(this.db, this.deckId);
 		const counts: Record<string, number> = {};
 		for (const review of reviews) counts[review.factId] = (counts[review.factId] ?? 0) + 1;
 		this.reviewCounts = counts;

@@ -8,6 +8,8 @@ import { factKey, type FactState, type ReviewRow, type ReviewSource } from '$lib
 import { createScheduler, newCard, toCard, toStored } from './scheduler';
 import { countReviews, hourStart, withReview } from '$lib/db/review-hours';
 import { announce } from '$lib/db/changes';
+import { reviewLogTables } from '$lib/db/review-log';
+import { ratedSince } from '$lib/db/review-archive';
 
 /** Anki caps the time counted for one card, so a card left open over lunch does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000;
@@ -78,15 +80,10 @@ export const RATED_SINCE = 'that card has been rated again since, in another tab
  * back the older one would overwrite it, so that is refused with the reason.
  */
 export async function undoReview(db: StudyDatabase, id: number): Promise<ReviewRow | undefined> {
-	const undone = await db.transaction('rw', db.factStates, db.reviews, db.reviewHours, async () => {
+	const undone = await db.transaction('rw', [db.factStates, ...reviewLogTables(db), db.reviewHours], async () => {
 		const row = await db.reviews.get(id);
 		if (!row) return undefined;
-		const since = await db.reviews
-			.where('factKey')
-			.equals(row.factKey)
-			.filter((r) => r.id! > id)
-			.count();
-		if (since > 0) throw new Error(RATED_SINCE);
+		if (await ratedSince(db, row)) throw new Error(RATED_SINCE);
 		await Promise.all([
 			row.before
 				? db.factStates.put({ key: row.factKey, deckId: row.deckId, factId: row.factId, ...row.before })

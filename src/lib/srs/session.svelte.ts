@@ -7,8 +7,9 @@
 import type { Grade } from 'ts-fsrs';
 import { State } from '$lib/db/card-state';
 import { databaseExists, type StudyDatabase } from '$lib/db/db';
-import { factKey, type ReviewRow, type StudySettings } from '$lib/db/rows';
+import { factKey, type StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
+import { reviewsSince } from '$lib/db/review-log';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue/reads';
@@ -382,11 +383,7 @@ export class StudySession {
 	}
 
 	private async summarise(now: number): Promise<SessionSummary> {
-		const rows: ReviewRow[] = await this.db.reviews
-			.where('time')
-			.aboveOrEqual(this.sessionStart)
-			.filter((r) => this.deckIds.includes(r.deckId) && r.source === 'flashcard')
-			.toArray();
+		const rows = (await reviewsSince(this.db, this.deckIds, this.sessionStart)).filter((r) => r.source === 'flashcard');
 		const byRating = byGrade(() => 0);
 		for (const r of rows) byRating[r.rating]++;
 		return {

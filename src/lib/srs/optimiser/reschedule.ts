@@ -6,14 +6,16 @@
 import type { StudyDatabase } from '$lib/db/db';
 import type { FactState, ReviewRow } from '$lib/db/rows';
 import { readSettings } from '$lib/db/settings';
+import { reviewLogTables } from '$lib/db/review-log';
+import { allReviews } from '$lib/db/review-archive';
 import { createScheduler, newCard, toCard, toStored } from '../scheduler';
 
 /** Reschedules every fact with a review history; returns how many got a new due date. */
 export async function rescheduleAll(db: StudyDatabase, now: Date): Promise<number> {
-	return db.transaction('rw', [db.factStates, db.reviews, db.settings], async () => {
+	return db.transaction('rw', [db.factStates, ...reviewLogTables(db), db.settings], async () => {
 		const { retention, parameters } = await readSettings(db);
 		const scheduler = createScheduler(retention, parameters);
-		const [states, reviews] = await Promise.all([db.factStates.toArray(), db.reviews.orderBy('time').toArray()]);
+		const [states, reviews] = await Promise.all([db.factStates.toArray(), allReviews(db)]);
 		const historyOf = new Map<string, ReviewRow[]>();
 		for (const review of reviews) historyOf.set(review.factKey, [...(historyOf.get(review.factKey) ?? []), review]);
 		const rescheduled: FactState[] = [];

@@ -5,6 +5,7 @@ import type { StudySettings } from '$lib/db/rows';
 import { nextStudyDayStart, studyDayStart } from './day';
 import { State } from '$lib/db/card-state';
 import { suspendedFactIds } from '$lib/db/suspended-ids';
+import { deckReviewsSince, reviewLogTables } from '$lib/db/review-log';
 import {
 	buildDeckQueue,
 	buildQueueStart,
@@ -36,13 +37,13 @@ export async function loadDeckQueue(
 	dueBy = nextStudyDayStart(now, settings.rolloverHour)
 ): Promise<DeckQueue> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
-	return db.transaction('r', db.factStates, db.reviews, db.newLimitExtensions, db.suspended, async () => {
+	return db.transaction('r', [db.factStates, ...reviewLogTables(db), db.newLimitExtensions, db.suspended], async () => {
 		const [seenKeys, dueStates, reviewsToday, extraNewToday, suspended] = await Promise.all([
 			// These reads grow with the deck and its history: `loadQueueStart` shows the first card before them.
 			// The primary key (`<deck>/<fact>`) answers this faster than the [deckId+due] index.
 			db.factStates.where('key').startsWith(`${deck.deckId}/`).primaryKeys(),
 			db.factStates.where('[deckId+due]').between([deck.deckId, Dexie.minKey], [deck.deckId, dueBy]).toArray(),
-			db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray(),
+			deckReviewsSince(db, deck.deckId, dayStart),
 			extraNewOn(db, deck.deckId, dayStart),
 			suspendedFactIds(db, deck.deckId)
 		]);
@@ -151,7 +152,7 @@ export async function loadQueueStart(
 ): Promise<QueueItem[]> {
 	const dayStart = studyDayStart(now, settings.rolloverHour);
 	const dayEnd = nextStudyDayStart(now, settings.rolloverHour);
-	const lists = await db.transaction('r', db.factStates, db.reviews, db.suspended, () =>
+	const lists = await db.transaction('r', [db.factStates, ...reviewLogTables(db), db.suspended], () =>
 		Promise.all(
 			decks.map(async (deck) => {
 				// Learning cards due by `now` included, reviews due before the next study day (as in `loadDeckQueue`).
@@ -165,7 +166,7 @@ export async function loadQueueStart(
 					byState(State.Learning, now, true),
 					byState(State.Relearning, now, true),
 					byState(State.Review, dayEnd, false),
-					db.reviews.where('[deckId+time]').between([deck.deckId, dayStart], [deck.deckId, Dexie.maxKey]).toArray(),
+					deckReviewsSince(db, deck.deckId, dayStart),
 					suspendedFactIds(db, deck.deckId)
 				]);
 				return buildQueueStart({
