@@ -8,6 +8,7 @@ import { State } from '$lib/db/card-state';
 import { openTestDatabase } from '$lib/db/test-database';
 import { foldHours } from '$lib/db/review-days';
 import { tallyReviews } from '$lib/db/review-hours';
+import { allReviews } from '$lib/db/review-archive';
 import { recordReview, undoReview } from '$lib/srs/review';
 import { exportBackup, importBackup, resetProgress } from '$lib/backup/backup';
 import { checkBackup } from '$lib/backup/format';
@@ -39,7 +40,7 @@ afterEach(() => db.delete());
 /** The stored day rows must always be a fold of the hour rows, and those a tally of the whole log. */
 async function expectInStep(target: StudyDatabase) {
 	const hours = await target.reviewHours.toArray();
-	expect(hours).toEqual(tallyReviews(await target.reviews.toArray()));
+	expect(hours).toEqual(tallyReviews(await allReviews(target)));
 	expect(await target.reviewDays.toArray()).toEqual(foldHours(hours));
 }
 
