@@ -31,10 +31,16 @@ export async function measureStats(
 	return { shown, ready };
 }
 
-/** Opens the Settings page and waits until it is hydrated (the storage figures appear only in the browser). */
+/** Opens the Settings page and waits until it is hydrated (the storage figures and the flagged cards appear only in the browser). */
 async function openSettings(page: Page, base: string) {
 	await page.goto(`${base}/settings`);
-	await page.getByText('Checking…').waitFor({ state: 'detached', timeout: 30_000 });
+	await page.waitForFunction(
+		() => ![...document.querySelectorAll('p')].some((p) => p.textContent === 'Checking…'),
+		undefined,
+		{
+			timeout: 30_000
+		}
+	);
 }
 
 export interface Exported {
