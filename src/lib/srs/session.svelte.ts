@@ -173,8 +173,12 @@ export class StudySession {
 		if (first.length > 0) {
 			performance.measure('study:queue', { start: started });
 			this.items = first;
-			// Until the rest loads, or if it never does, the student answers the first cards.
-			this.whole = this.attempt("load the rest of today's cards", () => this.loadWholeQueue(settings, now, started));
+			// Until the rest loads, or if it never does, the student answers the first cards. The rest is read once
+			// the first card is painted: with a long history its reads and their results would hold that paint back.
+			this.whole = this.attempt("load the rest of today's cards", async () => {
+				await afterNextPaint();
+				await this.loadWholeQueue(settings, now, started);
+			});
 			await this.showNext();
 			return;
 		}
@@ -404,4 +408,10 @@ const suspensionWrites = () => import('$lib/db/suspended');
 function sameCard(a: QueueItem, b: QueueItem): boolean {
 	if (a.deckId !== b.deckId || a.factId !== b.factId || a.kind !== b.kind) return false;
 	return a.kind === 'new' || (b.kind !== 'new' && a.state.reps === b.state.reps && a.state.due === b.state.due);
+}
+
+/** Resolves after the browser's next paint (a frame, then a task); at once where nothing paints (unit tests in Node). */
+function afterNextPaint(): Promise<void> {
+	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
