@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { flagCard, listFlags } from '$lib/db/flags';
-import { exportBackup, importBackup, type ExportedBackup } from './backup';
-import { checkBackup, type Backup } from './format';
+import { exportBackup, importBackup } from './backup';
+import { checkBackup } from './format';
+import { throughFile } from './test-backup';
 
 let db: StudyDatabase;
 let other: StudyDatabase;
@@ -15,13 +16,6 @@ afterEach(() => Promise.all([db.delete(), other.delete()]));
 
 const bundled = { deckId: 'central-asia-taliban', factId: 'kz-delisting', front: 'What did Kazakhstan do?' };
 const mine = { deckId: 'u-1', factId: 'card-1', front: 'Capital of Mongolia' };
-
-/** The backup's file, checked as an import checks it. */
-async function throughFile({ file }: ExportedBackup): Promise<Backup> {
-	const result = checkBackup(await file.text());
-	if (!result.ok) throw new Error(result.message);
-	return result.backup;
-}
 
 describe('flagged cards in backups', () => {
 	it('exports the flags of bundled and user decks, and a replacing import restores them', async () => {

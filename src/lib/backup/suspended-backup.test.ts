@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
 import { listSuspended, suspendCard } from '$lib/db/suspended';
-import { exportBackup, importBackup, resetProgress, type ExportedBackup } from './backup';
-import { checkBackup, type Backup } from './format';
+import { exportBackup, importBackup, resetProgress } from './backup';
+import { checkBackup } from './format';
+import { throughFile } from './test-backup';
 
 let db: StudyDatabase;
 let other: StudyDatabase;
@@ -16,13 +17,6 @@ afterEach(() => Promise.all([db.delete(), other.delete()]));
 const bundled = { deckId: 'central-asia-taliban', factId: 'kz-delisting', front: 'What did Kazakhstan do?' };
 const alsoBundled = { deckId: 'central-asia-taliban', factId: 'uz-termez', front: 'What is at Termez?' };
 const mine = { deckId: 'u-1', factId: 'card-1', front: 'Capital of Mongolia' };
-
-/** The backup's file, checked as an import checks it. */
-async function throughFile({ file }: ExportedBackup): Promise<Backup> {
-	const result = checkBackup(await file.text());
-	if (!result.ok) throw new Error(result.message);
-	return result.backup;
-}
 
 describe('suspended cards in backups', () => {
 	it('exports the suspensions of bundled and user decks, and a replacing import restores them', async () => {
