@@ -35,6 +35,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { MAX_BACKUP_BYTES } from '../../src/lib/backup/format';
+import { shardOf } from '../../src/lib/db/state-digests';
 import { ANKI_PACKAGE, ANKI_TARGET_MS, measureAnkiImport } from './anki-package';
 import { buildSnapshot, freePort, StaticServer } from './app';
 import { launch, type LaunchOptions, type Session } from './browser';
@@ -146,9 +147,11 @@ async function runPhase(db: Database, server: StaticServer): Promise<PhaseResult
 		// Seed from a page of the same origin that holds no database connection (a 404),
 		// so no live query of the home page re-runs during the writes.
 		await page.goto(`${base}/__bench-seed`);
+		const factIds = Array.from({ length: spec.facts }, (_, i) => `f-${String(i).padStart(5, '0')}`);
 		const seeded = await page.evaluate(seedInPage, {
 			deckId: DECK,
-			facts: spec.facts,
+			factIds,
+			shards: factIds.map(shardOf),
 			reviews: spec.reviews,
 			reviewsToday: spec.reviewsToday,
 			rolloverHour: 4

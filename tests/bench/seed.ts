@@ -1,15 +1,17 @@
 /**
  * Seeds the app's IndexedDB database from inside the page (pass to `page.evaluate`):
  * everything it uses must be defined inside the function. The database must exist
- * already (the app creates it); its fact states, review log (rows and packed chunks, as the app holds them)
+ * already (the app creates it); its fact states and their digests, review log (rows and packed chunks, as the app holds them)
  * and review tallies (per hour and per day) are filled, the rest left alone.
- * With `facts` and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
+ * With no facts and `reviews` 0 it empties the fact states and reviews (the settings row is written either way).
  */
 import type { StoredCard } from '../../src/lib/db/rows';
 
 export interface SeedArgs {
 	deckId: string;
-	facts: number;
+	/** The facts' ids and the shard of each one's digest (src/lib/db/state-digests.ts), worked out outside the page. */
+	factIds: string[];
+	shards: number[];
 	reviews: number;
 	reviewsToday: number;
 	rolloverHour: number;
@@ -34,7 +36,6 @@ export async function seedInPage(args: SeedArgs) {
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
 	const between = (a: number, b: number) => a + random() * (b - a);
-	const pad = (i: number) => `f-${String(i).padStart(5, '0')}`;
 
 	const reviewCard = (due: number): StoredCard => {
 		const scheduled = Math.max(1, Math.round(between(1, 120)));
@@ -85,7 +86,8 @@ export async function seedInPage(args: SeedArgs) {
 	// 1% Learning and 1% Relearning, due between two days ago and an hour from now.
 	const states = [];
 	const counts = { review: 0, learning: 0, relearning: 0 };
-	for (let i = 0; i < args.facts; i++) {
+	const facts = args.factIds.length;
+	for (let i = 0; i < facts; i++) {
 		const r = random();
 		let card: StoredCard;
 		if (r < 0.01) {
@@ -98,10 +100,19 @@ export async function seedInPage(args: SeedArgs) {
 			card = reviewCard(Math.round(between(now - 7 * DAY, now + 90 * DAY)));
 			counts.review++;
 		}
-		const id = pad(i);
+		const id = args.factIds[i]!;
 		states.push({ key: `${args.deckId}/${id}`, deckId: args.deckId, factId: id, ...card });
 	}
 	await write('factStates', states, true);
+	// And their digests for the statistics, packed by shard as the app keeps them (src/lib/db/state-digests.ts).
+	const digests = new Map<number, { deckId: string; shard: number; states: Map<string, number[]> }>();
+	states.forEach((state, i) => {
+		const shard = args.shards[i]!;
+		const row = digests.get(shard) ?? { deckId: args.deckId, shard, states: new Map() };
+		row.states.set(state.factId, [state.state, state.scheduled_days, state.due]);
+		digests.set(shard, row);
+	});
+	await write('stateDigests', [...digests.values()], true);
 
 	// Reviews: over the past year, a few hundred of them today; one in ten a first review.
 	// The app keeps the log tallied per local clock hour (src/lib/db/review-hours.ts); the seed must too.
@@ -111,7 +122,7 @@ export async function seedInPage(args: SeedArgs) {
 	for (let written = 0; written < args.reviews; written++) {
 		const today = written < args.reviewsToday;
 		const time = Math.round(today ? between(dayStart, now) : between(now - 365 * DAY, dayStart));
-		const fact = pad(Math.floor(random() * args.facts));
+		const fact = args.factIds[Math.floor(random() * facts)]!;
 		const isFirst = !today && random() < 0.1;
 		const before = isFirst ? null : reviewCard(time + Math.round(between(-2 * DAY, 2 * DAY)));
 		const after = reviewCard(time + Math.round(between(1, 120)) * DAY);

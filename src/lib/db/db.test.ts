@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { hourStart } from '$lib/db/review-hours';
 import { foldHours } from '$lib/db/review-days';
+import { digestRows, type StateDigestRow } from '$lib/db/state-digests';
 import { StudyDatabase } from './db';
 
 describe('schema versions', () => {
@@ -49,7 +50,7 @@ describe('schema versions', () => {
 
 		const db = new StudyDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(11);
+		expect(db.verno).toBe(12);
 		expect((await db.factStates.toArray()).map((s) => s.key)).toEqual(['d/a', 'd/b']);
 		// Version 4's index covers the rows written before it existed.
 		expect(await db.factStates.where('[deckId+state+due]').equals(['d', 2, 1]).primaryKeys()).toEqual(['d/a', 'd/b']);
@@ -74,6 +75,10 @@ describe('schema versions', () => {
 		expect(await db.suspended.count()).toBe(0);
 		// Version 9 added the packed part of the review log, empty: the rows stay where they are.
 		expect(await db.reviewArchive.count()).toBe(0);
+		// Version 12 made the digests of the states already stored, and dropped the index the statistics read before.
+		const byShard = (rows: StateDigestRow[]) => rows.sort((a, b) => a.shard - b.shard);
+		expect(await db.stateDigests.toArray()).toEqual(byShard(digestRows(await db.factStates.toArray())));
+		expect(db.factStates.schema.indexes.map((i) => i.name)).not.toContain('[deckId+state+scheduled_days]');
 		await db.delete();
 	});
 });

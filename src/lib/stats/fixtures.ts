@@ -2,11 +2,10 @@
 import { State } from 'ts-fsrs';
 import type { FactState, ReviewRow, StoredCard } from '$lib/db/rows';
 import type { Country, Theme } from '$lib/content/schema';
-import { isMature } from '$lib/db/card-state';
 import { foldHours } from '$lib/db/review-days';
 import { tallyReviews } from '$lib/db/review-hours';
+import { digestOf, type StateDigest } from '$lib/db/state-digests';
 import type { StatsFact, StoredStates } from './facts';
-import { FORECAST_DAYS, forecastBounds } from './future-due';
 import { studyDayTallies, type StudyDayTallies } from './reviews';
 
 // Local time, so the rollover hour means what it means on the user's phone. Month 10 is November.
@@ -61,26 +60,14 @@ export const stateOf = (factId: string, c: StoredCard, deckId = 'deck'): FactSta
 	...c
 });
 
-/**
- * What `loadStats` reads from the indexes, worked out here from the rows themselves, so the tests
- * can give the statistics any states and check that the indexes' reads match the rows.
- */
-export function storedOf(states: readonly FactState[], now = NOW, rolloverHour = ROLLOVER): StoredStates {
-	const bounds = forecastBounds(now, rolloverHour, FORECAST_DAYS);
-	const keysIn = (state: number) => states.filter((s) => s.state === state).map((s) => s.key);
-	const dueByDay = Array<number>(FORECAST_DAYS).fill(0);
-	for (const s of states) {
-		const day = bounds.findIndex((end, i) => i > 0 && s.due < end) - 1;
-		if (day >= 0) dueByDay[day]!++;
+/** What `loadStats` reads of the given states: their digests by deck and fact, as the database keeps them. */
+export function storedOf(states: readonly FactState[]): StoredStates {
+	const stored = new Map<string, Map<string, StateDigest>>();
+	for (const state of states) {
+		const deck = stored.get(state.deckId) ?? new Map<string, StateDigest>();
+		stored.set(state.deckId, deck.set(state.factId, digestOf(state)));
 	}
-	return {
-		studied: states.map((s) => s.key),
-		new: keysIn(State.New),
-		learning: keysIn(State.Learning),
-		relearning: keysIn(State.Relearning),
-		young: states.filter((s) => s.state === State.Review && !isMature(s)).map((s) => s.key),
-		dueByDay
-	};
+	return stored;
 }
 
 /** The study days' tallies of the given reviews, as the statistics get them from the stored day tallies. */

@@ -15,7 +15,7 @@ describe('forecast', () => {
 	];
 
 	it('counts what falls due on each of the next 30 study days, overdue on the first', () => {
-		const days = forecast(storedOf(states, NOW, ROLLOVER).dueByDay, NOW, ROLLOVER, 30);
+		const days = forecast(storedOf(states), NOW, ROLLOVER, 30);
 		expect(days).toHaveLength(30);
 		expect(days[0]).toEqual({ day: '2026-11-15', count: 3 });
 		expect(days[1]).toEqual({ day: '2026-11-16', count: 1 });
@@ -25,7 +25,7 @@ describe('forecast', () => {
 	});
 
 	it('follows the rollover hour', () => {
-		const days = forecast(storedOf(states, NOW, 0).dueByDay, NOW, 0, 2);
+		const days = forecast(storedOf(states), NOW, 0, 2);
 		expect(days.map((d) => d.count)).toEqual([2, 2]);
 	});
 });

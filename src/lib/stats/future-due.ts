@@ -1,6 +1,7 @@
 /** How many facts fall due on each of the coming study days. */
 import { studyDayKey } from '$lib/srs/queue/day';
 import { studyDayStartAt, type DayCount } from './days';
+import type { StoredStates } from './facts';
 
 export const FORECAST_DAYS = 30;
 
@@ -9,9 +10,24 @@ export function forecastBounds(now: number, rolloverHour: number, days: number):
 	return Array.from({ length: days + 1 }, (_, i) => studyDayStartAt(now, rolloverHour, i));
 }
 
-/** The next `days` study days with how many stored states fall due on each (`dueByDay`, counted by the database; overdue ones count today). */
-export function forecast(dueByDay: readonly number[], now: number, rolloverHour: number, days: number): DayCount[] {
-	return forecastBounds(now, rolloverHour, days)
+/** The next `days` study days with how many stored states fall due on each (overdue ones count today). */
+export function forecast(stored: StoredStates, now: number, rolloverHour: number, days: number): DayCount[] {
+	const bounds = forecastBounds(now, rolloverHour, days);
+	const counts = Array<number>(days).fill(0);
+	for (const deck of stored.values())
+		for (const [, , due] of deck.values()) {
+			if (due >= bounds[days]!) continue;
+			// The first day whose end is after `due`: bounds rise, so a binary search.
+			let low = 0;
+			let high = days - 1;
+			while (low < high) {
+				const mid = (low + high) >> 1;
+				if (due < bounds[mid + 1]!) high = mid;
+				else low = mid + 1;
+			}
+			counts[low]!++;
+		}
+	return bounds
 		.slice(0, days)
-		.map((start, i): DayCount => ({ day: studyDayKey(start, rolloverHour), count: dueByDay[i] ?? 0 }));
+		.map((start, i): DayCount => ({ day: studyDayKey(start, rolloverHour), count: counts[i]! }));
 }

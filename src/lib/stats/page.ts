@@ -46,7 +46,7 @@ export function pageStats(facts: readonly StatsFact[], input: StatsInput): PageS
 		year,
 		recent: year.slice(-RECENT_DAYS),
 		states: factsByState(progress),
-		forecast: forecast(states.dueByDay, now, rolloverHour, FORECAST_DAYS),
+		forecast: forecast(states, now, rolloverHour, FORECAST_DAYS),
 		countries: masteryByCountry(facts, progress),
 		themes: masteryByTheme(facts, progress)
 	};
