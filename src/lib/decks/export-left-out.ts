@@ -1,8 +1,9 @@
 /**
- * The cards a file export leaves out, shared by the YAML and the Anki text exports so that both leave out
- * the same cards and say so in the same words: a card one of whose sides is only an image or a sound (an
- * Anki package's, stored with no text on that side). Neither file carries media, and the app's Import
- * refuses a card with an empty side, so writing it would make a file the app cannot read back whole.
+ * The cards an export leaves out, shared by the YAML and Anki text files and the share link so that all
+ * three leave out the same cards and say so in the same words: a card one of whose sides is only an image
+ * or a sound (an Anki package's, stored with no text on that side). None of them carries media, and the
+ * app's Import (and a link's opening) refuses a card with an empty side, so writing it would make a file
+ * the app cannot read back whole, or a link it refuses.
  */
 import type { DraftCard } from './card';
 
