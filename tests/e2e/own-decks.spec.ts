@@ -314,6 +314,73 @@ test('an Anki package is previewed and imported with its progress', async ({ pag
 	);
 });
 
+test('a card that is only an image is left out of every export, which says so, and the Anki text file imports back whole', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	// A 1×1 PNG.
+	const pixel = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+		'base64'
+	);
+	const bytes = writePackage(
+		await initSqlJs(),
+		{
+			noteTypes: [STOCK.basic],
+			decks: [{ id: 2, name: 'Flags' }],
+			notes: [
+				{
+					id: 11,
+					noteTypeId: STOCK.basic.id,
+					fields: ['<img src="fr.png">', 'France'],
+					cards: [{ id: 101, ord: 0, deckId: 2 }]
+				},
+				{
+					id: 12,
+					noteTypeId: STOCK.basic.id,
+					fields: ['Capital of Mongolia', 'Ulaanbaatar'],
+					cards: [{ id: 102, ord: 0, deckId: 2 }]
+				}
+			]
+		},
+		'latest',
+		[{ name: 'fr.png', bytes: new Uint8Array(pixel) }]
+	);
+	await open(page, '/decks/import');
+	await page
+		.getByLabel('File')
+		.setInputFiles({ name: 'flags.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+	await page.getByRole('button', { name: 'Import 2 cards' }).tap();
+	await expect(page.getByRole('heading', { name: 'Cards (2)' })).toBeVisible();
+	const deckUrl = page.url();
+	const leftOut = (format: string) =>
+		`1 card is left out, as a side that is only an image or a sound cannot be written in ${format}.`;
+
+	const yaml = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export as YAML' }).tap();
+	await yaml;
+	await expect(page.getByText(`Downloaded. ${leftOut('YAML')}`)).toBeVisible();
+
+	await page.getByRole('button', { name: 'Make a share link' }).tap();
+	await expect(page.getByLabel(/^Link to this deck/)).toBeVisible();
+	await expect(page.getByText(leftOut('a link'))).toBeVisible();
+
+	const anki = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export for Anki (text)' }).tap();
+	const file = await readFile((await (await anki).path())!);
+	await expect(page.getByText(`Downloaded. ${leftOut('a text file')}`)).toBeVisible();
+	expect(file.toString()).toContain(`\n# ${leftOut('a text file')}\n`);
+	await open(page, '/decks/import');
+	await page.getByLabel('File').setInputFiles({ name: 'Flags.txt', mimeType: 'text/plain', buffer: file });
+	await expect(page.getByLabel('Format')).toHaveValue('anki-text');
+	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('1 card ready to import · 0 problems');
+	await page.getByLabel('Title of the new deck').fill('Flags again');
+	await page.getByRole('button', { name: /^Import 1 card/ }).tap();
+	await expect(page.getByRole('heading', { level: 1, name: 'Flags again' })).toBeVisible();
+	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital of Mongolia');
+	expect(page.url()).not.toBe(deckUrl);
+});
+
 test('a class quiz from a user deck: the teacher makes it, a student takes it offline from the link, the report reads the result', async ({
 	page,
 	browser

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { DraftCard } from './card';
-import { exportAnkiText, quoteAnkiField } from './export-anki';
+import { exportAnkiText, leftOutOfAnkiText, quoteAnkiField } from './export-anki';
+import { ImportSession } from './import-session.svelte';
 import { randomDeck } from './random-deck';
 
 /**
@@ -79,10 +80,11 @@ describe('fields are quoted as Anki’s exporter quotes them', () => {
 	];
 	test.each(fields)('%s', (_, field, written) => {
 		expect(quoteAnkiField(field)).toBe(written);
+		// In the explanation, the one column a card may leave empty.
 		const read = readAnkiNotes(
-			exportAnkiText({ title: 'T', cards: [{ front: field === '' ? 'x' : field, back: field, tags: [] }] })
+			exportAnkiText({ title: 'T', cards: [{ front: 'x', back: 'y', explanation: field, tags: [] }] })
 		);
-		expect(read.cards[0]!.back).toBe(field);
+		expect(read.cards[0]!.explanation ?? '').toBe(field);
 	});
 });
 
@@ -147,6 +149,55 @@ describe('round trip', () => {
 			const read = readAnkiNotes(exportAnkiText(deck));
 			expect(read.title, `seed anki-${i}`).toBe(deck.title);
 			expect(read.cards, `seed anki-${i}`).toEqual(deck.cards.map(({ questions: _, ...card }) => card));
+		}
+	});
+});
+
+describe('the app’s own Import reads the file back', () => {
+	/** The file, read by the Import screen as when a person picks it. */
+	function importPreview(text: string) {
+		const session = new ImportSession();
+		session.readFile('exported.txt', new TextEncoder().encode(text));
+		expect(session.format).toBe('anki-text');
+		return session.preview;
+	}
+
+	test('a card whose side is only an image or a sound is left out, and the file says how many', () => {
+		// As an Anki package's cards are stored: a side that was only an image or a sound has no text.
+		const cards = [
+			{ front: '', back: 'France', tags: [], media: { front: ['fr.png'], back: [] } },
+			{ front: 'Kazakhstan', back: 'Astana', tags: ['asia'] },
+			{ front: 'Anthem of Mongolia', back: ' ', tags: [], media: { front: [], back: ['mn.mp3'] } }
+		];
+		const text = exportAnkiText({ title: 'Flags', cards });
+		const preview = importPreview(text);
+		expect(preview.problems).toEqual([]);
+		expect(preview.cards.map(({ front, back, tags }) => ({ front, back, tags }))).toEqual([
+			{ front: 'Kazakhstan', back: 'Astana', tags: ['asia'] }
+		]);
+		const leftOut = leftOutOfAnkiText(cards);
+		expect(leftOut).toBe(
+			'2 cards are left out, as a side that is only an image or a sound cannot be written in a text file.'
+		);
+		expect(text).toContain(`\n# ${leftOut}\n`);
+		expect(readAnkiNotes(text).cards).toHaveLength(1);
+	});
+
+	test('a deck of such cards alone is a file of headers and the comment, read back as no card and no problem', () => {
+		const text = exportAnkiText({ title: 'Flags', cards: [{ front: '', back: 'France', tags: [] }] });
+		expect(text).toContain('# 1 card is left out, as a side');
+		expect(importPreview(text)).toMatchObject({ cards: [], problems: [] });
+	});
+
+	test('200 seeded random decks of awkward text come back with the same cards and no problem', () => {
+		for (let i = 0; i < 200; i++) {
+			const deck = randomDeck(`anki-import-${i}`, { spacedTags: false });
+			const preview = importPreview(exportAnkiText(deck));
+			expect(preview.problems, `seed anki-import-${i}`).toEqual([]);
+			expect(
+				preview.cards.map(({ front, back, tags, explanation }) => ({ front, back, tags, explanation })),
+				`seed anki-import-${i}`
+			).toEqual(deck.cards.map(({ front, back, tags, explanation }) => ({ front, back, tags, explanation })));
 		}
 	});
 });

@@ -24,8 +24,13 @@
  * space, the header being one line). Anki itself files the notes in the `#deck:` deck only when the
  * collection has a deck of that name (otherwise in the deck its import dialog shows), and takes a
  * title of digits alone for a deck id; this app's import reads the title back either way.
+ *
+ * A card one of whose sides is only an image or a sound is left out (export-left-out.ts), as the YAML
+ * export leaves it out, and a `#` line after the headers says how many: Anki's reader and this app's
+ * skip it, its words having no `key:` for either to read.
  */
 import type { DraftCard } from './card';
+import { hasTextSides, leftOutOfExport } from './export-left-out';
 
 export interface AnkiExportDeck {
 	title: string;
@@ -51,18 +56,26 @@ export function quoteAnkiField(field: string): string {
 /** A tag as one Anki tag: Anki separates tags by whitespace, so whitespace inside a tag becomes `_`. */
 const ankiTag = (tag: string): string => tag.trim().replace(/\s+/g, '_');
 
-/** The deck as the text of an Anki "Notes in Plain Text" file, one note per card, ending in a line break. */
+/** What the export leaves out, in words, or '' when it writes every card. */
+export const leftOutOfAnkiText = (cards: AnkiExportDeck['cards']): string => leftOutOfExport(cards, 'a text file');
+
+/**
+ * The deck as the text of an Anki "Notes in Plain Text" file, one note per card it can write, ending in a
+ * line break.
+ */
 export function exportAnkiText(deck: AnkiExportDeck, options: AnkiExportOptions = {}): string {
 	const title = deck.title.replace(/[\r\n]+/g, ' ').trim();
+	const leftOut = leftOutOfAnkiText(deck.cards);
 	const header = [
 		'#separator:tab',
 		`#html:${options.html === true}`,
 		'#notetype:Basic',
 		...(title ? [`#deck:${title}`] : []),
 		`#columns:${ANKI_EXPORT_COLUMNS.join('\t')}`,
-		`#tags column:${ANKI_EXPORT_COLUMNS.indexOf('Tags') + 1}`
+		`#tags column:${ANKI_EXPORT_COLUMNS.indexOf('Tags') + 1}`,
+		...(leftOut ? [`# ${leftOut}`] : [])
 	];
-	const notes = deck.cards.map((card) => {
+	const notes = deck.cards.filter(hasTextSides).map((card) => {
 		const tags = card.tags.map(ankiTag).filter((tag) => tag !== '');
 		return [card.front, card.back, card.explanation ?? '', tags.join(' ')].map(quoteAnkiField).join('\t');
 	});

@@ -250,7 +250,7 @@ describe('`npm run validate -- <file>` accepts an exported deck byte for byte', 
 			{ id: 'kz', deckId: 'u-flags', position: 1, front: 'Kazakhstan', back: 'Astana', tags: [] }
 		];
 		const text = exportUserDeckYaml({ id: 'u-flags', title: 'Flags', description: '' }, cards);
-		const leftOut = '1 card is left out: a side that is only an image or a sound cannot be written in YAML.';
+		const leftOut = '1 card is left out, as a side that is only an image or a sound cannot be written in YAML.';
 		// Said in the file's first lines, and by the export panel.
 		expect(text).toContain(`# ${leftOut}\n`);
 		expect(leftOutOfYaml(cards)).toBe(leftOut);

@@ -21,26 +21,19 @@
  */
 import { stringify } from 'yaml';
 import type { UserCardRow, UserDeckRow } from '$lib/db/rows';
+import { hasTextSides, leftOutOfExport } from './export-left-out';
 
 export const USER_DECK_YAML_HEADER =
 	'# A deck made in Steppe Cards. The app\'s Import reads this file back as the same deck, and\n# `npm run validate -- <this file>` checks it as the Import does; questions/FORMAT.md ("A user\'s deck")\n# says what to add to make it a deck of the question bank.\n';
 
-/** A side with no text is only an image or a sound (an Anki package's), which a YAML file cannot carry. */
-const hasText = (card: UserCardRow) => card.front.trim() !== '' && card.back.trim() !== '';
-
 /** What the export leaves out, in words, or '' when it writes every card. */
-export function leftOutOfYaml(cards: readonly UserCardRow[]): string {
-	const count = cards.filter((card) => !hasText(card)).length;
-	return count === 0
-		? ''
-		: `${count} card${count === 1 ? ' is' : 's are'} left out: a side that is only an image or a sound cannot be written in YAML.`;
-}
+export const leftOutOfYaml = (cards: readonly UserCardRow[]): string => leftOutOfExport(cards, 'YAML');
 
 export function exportUserDeckYaml(
 	deck: Pick<UserDeckRow, 'id' | 'title' | 'description'>,
 	cards: readonly UserCardRow[]
 ) {
-	const written = cards.filter(hasText);
+	const written = cards.filter(hasTextSides);
 	const leftOut = leftOutOfYaml(cards);
 	const facts = written.map((card) => ({
 		id: card.id,
