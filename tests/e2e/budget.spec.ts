@@ -56,6 +56,9 @@ const LIBRARY_MARKS = {
 	'region map': 'Natural Earth (public domain)'
 };
 
+// 74 KB, not 73: the database chunk every page loads gained the middleware that keeps the fact states'
+// digests with every write to the states (db/state-digests.ts, +0.9 KB: the statistics read a deck's states
+// as 64 packed rows, 58 ms at 20,000 states instead of 139; it must load wherever states can be written). Earlier,
 // 73 KB, not 72: the database chunk every page loads gained the review log's reads across its rows and its
 // packed part (db/review-log.ts: a backup or an Anki history of 200,000 reviews is written in seconds, not
 // minutes), the day tallies kept with every review (db/review-days.ts: the statistics read 366 rows, not
@@ -63,29 +66,30 @@ const LIBRARY_MARKS = {
 // move of old reviews into the packed log (72.5 KB in all). Earlier, 72 KB, not 70: that round gave every page a route table with the user's deck screens (the app's entry
 // file, +0.3 KB), the Svelte runtime those screens use (the shared framework chunk, +0.3 KB), and home its
 // own decks, class quiz and deck links (+0.4 KB); the screens' own code loads only on their routes.
-test('the home page loads at most 73 KB of JavaScript (gzip)', async ({ page }) => {
+test('the home page loads at most 74 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, '/', async () => {
 		await expect(
 			page.getByRole('article', { name: deck.title }).getByLabel('Due today').locator('dd.kind-new')
 		).not.toHaveText('–');
 	});
 	console.log(describe('home page JS', total, files));
-	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(73 * KB);
+	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(74 * KB);
 });
 
-// 95 KB, not 94: the same additions to the database chunk as home's (the review log's reads, the day tallies,
+// 96 KB, not 95: the same middleware as home's, keeping the states' digests (+0.9 KB). Earlier, 95 KB, not 94:
+// the same additions to the database chunk as home's (the review log's reads, the day tallies,
 // the suspended cards' read) and the Suspend button beside the flag, whose writes load on first tap (94.9 KB
 // in all). Earlier, 94 KB, not 92: that round the first card's path gained the flag button, the message that another tab
 // replaced the data, the two-tab refresh of the queue and 16 map facts in the deck's outline (94.1 KB in
 // all), of which the rating's writes, the persistence request, the flag's storage and an imported card's
 // media were then moved to load when first needed (93.1 KB). Earlier: 92 KB for the rating's error
 // message, four grade colours, fitted FSRS parameters and the user's decks' resolution.
-test('a study session up to the first card loads at most 95 KB of JavaScript (gzip)', async ({ page }) => {
+test('a study session up to the first card loads at most 96 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, `/study/${deck.id}`, () =>
 		expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
 	);
 	console.log(describe('study JS', total, files));
-	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(95 * KB);
+	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(96 * KB);
 });
 
 // The scheduler only where cards are rated, the QR encoder only where a class quiz is made. The

@@ -375,7 +375,7 @@ test('a card that is only an image is left out of every export, which says so, a
 	await expect(page.getByLabel('Format')).toHaveValue('anki-text');
 	await expect(page.getByRole('region', { name: 'Preview' })).toContainText('1 card ready to import · 0 problems');
 	await page.getByLabel('Title of the new deck').fill('Flags again');
-	await page.getByRole('button', { name: /^Import 1 card/ }).tap();
+	await page.getByRole('button', { name: 'Import 1 card', exact: true }).tap();
 	await expect(page.getByRole('heading', { level: 1, name: 'Flags again' })).toBeVisible();
 	await expect(page.getByRole('listitem', { name: /^Card 1:/ })).toContainText('Capital of Mongolia');
 	expect(page.url()).not.toBe(deckUrl);

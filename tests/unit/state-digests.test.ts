@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StudyDatabase } from '$lib/db/db';
 import { openTestDatabase } from '$lib/db/test-database';
-import { DIGEST_SHARDS, digestRows, readStateDigests, shardOf, type StateDigestRow } from '$lib/db/state-digests';
+import { DIGEST_SHARDS, digestRows, shardOf, type StateDigestRow } from '$lib/db/state-digests';
+import { readStateDigests } from '$lib/db/state-digests-read';
 import { otherDevicesBackup, runSteps, step } from './write-steps';
 
 vi.setConfig({ testTimeout: 60_000 });

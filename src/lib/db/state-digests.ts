@@ -19,7 +19,6 @@ import Dexie, {
 	type DBCoreTransaction,
 	type Middleware
 } from 'dexie';
-import type { StudyDatabase } from './db';
 import type { FactState } from './rows';
 
 /** Of a stored state: its FSRS state, its interval in days and when it falls due (epoch ms). */
@@ -44,53 +43,44 @@ export function shardOf(factId: string): number {
 
 export const digestOf = (state: FactState): StateDigest => [state.state, state.scheduled_days, state.due];
 
-/** The digest rows of the given states, as the middleware keeps them (the upgrade that makes them and tests use it). */
-export function digestRows(states: readonly FactState[]): StateDigestRow[] {
-	const rows = new Map<string, StateDigestRow>();
-	for (const state of states) {
-		const shard = shardOf(state.factId);
-		const id = `${shard}/${state.deckId}`;
+/** A fact's entry to set (a digest) or remove (`undefined`). */
+type Change = { deckId: string; factId: string; digest: StateDigest | undefined };
+
+/** A state as the change that sets its digest. */
+const toChange = (state: FactState): Change => ({
+	deckId: state.deckId,
+	factId: state.factId,
+	digest: digestOf(state)
+});
+
+/** Changes by the row of their deck and shard. */
+function byRow(changes: readonly Change[]): Map<string, { deckId: string; shard: number; changes: Change[] }> {
+	const rows = new Map<string, { deckId: string; shard: number; changes: Change[] }>();
+	for (const change of changes) {
+		const shard = shardOf(change.factId);
+		const id = `${shard}/${change.deckId}`;
 		let row = rows.get(id);
-		if (!row) rows.set(id, (row = { deckId: state.deckId, shard, states: new Map() }));
-		row.states.set(state.factId, digestOf(state));
+		if (!row) rows.set(id, (row = { deckId: change.deckId, shard, changes: [] }));
+		row.changes.push(change);
 	}
-	return [...rows.values()];
+	return rows;
 }
 
-/** The digests of the given decks' stored states, by deck id and then fact id (a deck with none is left out). */
-export async function readStateDigests(
-	db: StudyDatabase,
-	deckIds: readonly string[]
-): Promise<Map<string, Map<string, StateDigest>>> {
-	const decks = await Promise.all(
-		deckIds.map((deckId) =>
-			db.stateDigests.where('[deckId+shard]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray()
-		)
-	);
-	const digests = new Map<string, Map<string, StateDigest>>();
-	decks.forEach((rows, i) => {
-		if (rows.length === 0) return;
-		const states = new Map<string, StateDigest>();
-		for (const row of rows) for (const [factId, digest] of row.states) states.set(factId, digest);
-		digests.set(deckIds[i]!, states);
-	});
-	return digests;
-}
+/** The digest rows of the given states, as the middleware keeps them (the upgrade that makes them and tests use it). */
+export const digestRows = (states: readonly FactState[]): StateDigestRow[] =>
+	[...byRow(states.map(toChange)).values()].map(({ deckId, shard, changes }) => ({
+		deckId,
+		shard,
+		states: new Map(changes.map((change) => [change.factId, change.digest!]))
+	}));
 
 const STATES = 'factStates';
 const DIGESTS = 'stateDigests';
 const ANY_KEY = 3 as DBCoreKeyRange['type'];
 
-/** A fact's entry to set (a digest) or remove (`undefined`). */
-type Change = { deckId: string; factId: string; digest: StateDigest | undefined };
-
-/** The facts a put or an add wrote, but for any it failed to. */
-const writtenBy = (req: DBCoreMutateRequest, response: DBCoreMutateResponse): Change[] =>
-	req.type === 'add' || req.type === 'put'
-		? (req.values as FactState[])
-				.filter((_, i) => !response.failures[i])
-				.map((state) => ({ deckId: state.deckId, factId: state.factId, digest: digestOf(state) }))
-		: [];
+/** The states a put or an add wrote, but for any it failed to. */
+const writtenBy = (values: readonly FactState[], response: DBCoreMutateResponse): Change[] =>
+	values.filter((_, i) => !response.failures[i]).map(toChange);
 
 /**
  * A deletion's read of the rows it removes, issued before it (a transaction's requests run in order):
@@ -134,15 +124,8 @@ function apply(digests: DBCoreTable, trans: DBCoreTransaction, changes: Change[]
 		reading.clear();
 		return digests.mutate({ type: 'deleteRange', trans, range: { type: ANY_KEY, lower: undefined, upper: undefined } });
 	}
-	const byRow = new Map<string, { deckId: string; shard: number; changes: Change[] }>();
-	for (const change of changes) {
-		const shard = shardOf(change.factId);
-		const id = `${shard}/${change.deckId}`;
-		let group = byRow.get(id);
-		if (!group) byRow.set(id, (group = { deckId: change.deckId, shard, changes: [] }));
-		group.changes.push(change);
-	}
-	const unread = [...byRow].filter(([id]) => !rows.has(id) && !reading.has(id));
+	const groups = byRow(changes);
+	const unread = [...groups].filter(([id]) => !rows.has(id) && !reading.has(id));
 	if (unread.length > 0) {
 		const read = digests.getMany({ trans, keys: unread.map(([, g]) => [g.deckId, g.shard]) }).then((stored) =>
 			unread.forEach(([id, { deckId, shard }], i) => {
@@ -152,12 +135,12 @@ function apply(digests: DBCoreTable, trans: DBCoreTransaction, changes: Change[]
 		);
 		for (const [id] of unread) reading.set(id, read);
 	}
-	const waits = new Set([...byRow.keys()].flatMap((id) => reading.get(id) ?? []));
+	const waits = new Set([...groups.keys()].flatMap((id) => reading.get(id) ?? []));
 	return Dexie.Promise.all([...waits]).then(() => {
 		// From here to the writes nothing waits, so no other write of the transaction changes the rows between.
 		const written: StateDigestRow[] = [];
 		const emptied: [string, number][] = [];
-		for (const [id, group] of byRow) {
+		for (const [id, group] of groups) {
 			const row = rows.get(id)!;
 			for (const { factId, digest } of group.changes) {
 				if (digest) row.states.set(factId, digest);
@@ -201,8 +184,8 @@ export const stateDigestsMiddleware: Middleware<DBCore> = {
 								apply(
 									down.table(DIGESTS),
 									req.trans,
-									req.type === 'add' || req.type === 'put'
-										? writtenBy(req, response)
+									'values' in req
+										? writtenBy(req.values, response)
 										: removed === 'all'
 											? 'all'
 											: removedFrom(removed ?? [])

@@ -1,7 +1,7 @@
 /** Reads what the statistics page needs from the database; the numbers themselves are computed in `page.ts` and the modules it puts together. */
 import type { StudyDatabase } from '$lib/db/db';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
-import { readStateDigests } from '$lib/db/state-digests';
+import { readStateDigests } from '$lib/db/state-digests-read';
 import { NO_STATES } from './facts';
 import type { StatsInput } from './page';
 
