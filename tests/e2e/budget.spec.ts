@@ -73,19 +73,19 @@ test('the home page loads at most 73 KB of JavaScript (gzip)', async ({ page }) 
 	expect(total, describe('home page JS', total, files)).toBeLessThanOrEqual(73 * KB);
 });
 
-// 95 KB, not 94: the same additions to the database chunk as home's (the review log's reads, the day tallies,
-// the suspended cards' read) and the Suspend button beside the flag, whose writes load on first tap (94.9 KB
-// in all). Earlier, 94 KB, not 92: that round the first card's path gained the flag button, the message that another tab
+// 96 KB, not 95: the Suspend key (@) and U's undo of a suspension, 30 bytes where 22 were left (95.0 KB in all). Earlier, 95 KB, not 94: the same additions to the database chunk as home's (the
+// review log's reads, the day tallies, the suspended cards' read) and the Suspend button beside the flag, whose
+// writes load on first tap (94.9 KB in all). Earlier, 94 KB, not 92: that round the first card's path gained the flag button, the message that another tab
 // replaced the data, the two-tab refresh of the queue and 16 map facts in the deck's outline (94.1 KB in
 // all), of which the rating's writes, the persistence request, the flag's storage and an imported card's
 // media were then moved to load when first needed (93.1 KB). Earlier: 92 KB for the rating's error
 // message, four grade colours, fitted FSRS parameters and the user's decks' resolution.
-test('a study session up to the first card loads at most 95 KB of JavaScript (gzip)', async ({ page }) => {
+test('a study session up to the first card loads at most 96 KB of JavaScript (gzip)', async ({ page }) => {
 	const { total, files } = await scriptsLoaded(page, `/study/${deck.id}`, () =>
 		expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
 	);
 	console.log(describe('study JS', total, files));
-	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(95 * KB);
+	expect(total, describe('study JS', total, files)).toBeLessThanOrEqual(96 * KB);
 });
 
 // The scheduler only where cards are rated, the QR encoder only where a class quiz is made. The

@@ -60,7 +60,25 @@ test('a card suspended while studying leaves the session and the counts, is list
 	await page.getByRole('button', { name: 'Undo: unsuspend the card' }).tap();
 	await expect(card(page, 'Mongolia')).toBeVisible();
 	await expect(counts(page)).toContainText('3 new');
-	await suspend.tap();
+	// "@" suspends too, as in Anki, on either side of the card; U undoes the suspension, the latest action.
+	await page.keyboard.press('@');
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await expect(counts(page)).toContainText('2 new');
+	await page.keyboard.press('u');
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: /Good/ })).toBeVisible();
+	await page.keyboard.press('@');
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Card suspended' })).toBeVisible();
+	// The notice's Undo is one Shift+Tab back from the card, which has the focus.
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('button', { name: 'Undo: unsuspend the card' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	await page.keyboard.press('@');
 	await expect(card(page, 'Kazakhstan')).toBeVisible();
 	await page.reload();
 	await expect(card(page, 'Kazakhstan')).toBeVisible();
