@@ -23,10 +23,8 @@ async function expectTarget(page: Page, name: string) {
 	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
 }
 
-test('a card suspended while studying leaves the session and the counts, is listed with Unsuspend and comes back', async ({
-	page
-}) => {
-	const csp = await watchCspViolations(page);
+/** Imports the deck of three capitals and opens home, which counts its three new cards. */
+async function importDeck(page: Page) {
 	await page.goto('/decks/import');
 	await page.waitForLoadState('networkidle');
 	await page
@@ -37,6 +35,13 @@ test('a card suspended while studying leaves the session and the counts, is list
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await page.goto('/');
 	await expect(newOnHome(page)).toHaveText('3');
+}
+
+test('a card suspended while studying leaves the session and the counts, is listed with Unsuspend and comes back', async ({
+	page
+}) => {
+	const csp = await watchCspViolations(page);
+	await importDeck(page);
 
 	// By keyboard: Tab reaches Suspend beside the flag, Enter presses it; the next card shows at once.
 	await tile(page).getByRole('link', { name: 'Study now' }).tap();
@@ -55,7 +60,25 @@ test('a card suspended while studying leaves the session and the counts, is list
 	await page.getByRole('button', { name: 'Undo: unsuspend the card' }).tap();
 	await expect(card(page, 'Mongolia')).toBeVisible();
 	await expect(counts(page)).toContainText('3 new');
-	await suspend.tap();
+	// "@" suspends too, as in Anki, on either side of the card; U undoes the suspension, the latest action.
+	await page.keyboard.press('@');
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await expect(counts(page)).toContainText('2 new');
+	await page.keyboard.press('u');
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: /Good/ })).toBeVisible();
+	await page.keyboard.press('@');
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Card suspended' })).toBeVisible();
+	// The notice's Undo is one Shift+Tab back from the card, which has the focus.
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('button', { name: 'Undo: unsuspend the card' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('3 new');
+	await page.keyboard.press('@');
 	await expect(card(page, 'Kazakhstan')).toBeVisible();
 	await page.reload();
 	await expect(card(page, 'Kazakhstan')).toBeVisible();
@@ -85,4 +108,38 @@ test('a card suspended while studying leaves the session and the counts, is list
 	await expect(card(page, 'Mongolia')).toBeVisible();
 	await expect(counts(page)).toContainText('3 new');
 	expect(csp).toEqual([]);
+});
+
+test('a flagged card that is suspended too is marked so in Settings, with Unsuspend in the place of Open, and then opens', async ({
+	page
+}) => {
+	await importDeck(page);
+	await tile(page).getByRole('link', { name: 'Study now' }).tap();
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await page.getByRole('button', { name: 'Flag this card' }).tap();
+	await expect(page.getByRole('button', { name: 'Flag this card' })).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'Suspend', exact: true }).tap();
+	await expect(card(page, 'Kazakhstan')).toBeVisible();
+
+	// Open would start a session with nothing in it: the list says the card is suspended and offers Unsuspend.
+	await page.goto('/settings');
+	const flagged = page.getByRole('region', { name: 'Flagged cards' });
+	await expect(flagged.getByRole('listitem')).toHaveCount(1);
+	await expect(flagged.getByRole('listitem')).toContainText(
+		'Suspended: no study session shows it until you unsuspend it.'
+	);
+	await expect(flagged.getByRole('link', { name: 'Open: Mongolia' })).toHaveCount(0);
+	await expectTarget(page, 'Unsuspend: Mongolia');
+	await expectTarget(page, 'Unflag: Mongolia');
+	await flagged.scrollIntoViewIfNeeded();
+	await checkBothThemes(page, 'settings-flagged-suspended', 'section[aria-labelledby="flagged-title"]');
+
+	// Unsuspended, it is listed as any flagged card, and the focus is on its Open, where Unsuspend was.
+	await flagged.getByRole('button', { name: 'Unsuspend: Mongolia' }).tap();
+	const open = flagged.getByRole('link', { name: 'Open: Mongolia' });
+	await expect(open).toBeFocused();
+	await expect(flagged.getByRole('listitem')).not.toContainText('Suspended');
+	await page.keyboard.press('Enter');
+	await expect(card(page, 'Mongolia')).toBeVisible();
+	await expect(counts(page)).toContainText('1 new');
 });

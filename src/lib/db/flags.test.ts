@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StudyDatabase } from './db';
 import { openTestDatabase } from './test-database';
-import { flagCard, isFlagged, listFlags, unflagCard } from './flags';
+import { flagCard, isFlagged, listFlaggedCards, listFlags, unflagCard } from './flags';
+import { suspendCard, unsuspendCard } from './suspended';
 
 let db: StudyDatabase;
 beforeEach(async () => {
@@ -28,5 +29,18 @@ describe('flagged cards', () => {
 		await flagCard(db, { deckId: 'd', factId: 'a', front: 'First side' }, 1_000);
 		await flagCard(db, { deckId: 'd', factId: 'a', front: 'Second side' }, 5_000);
 		expect(await listFlags(db)).toEqual([{ deckId: 'd', factId: 'a', front: 'First side', flaggedAt: 1_000 }]);
+	});
+
+	it('marks a flagged card that is suspended too, of its own deck only, until it is unsuspended', async () => {
+		await flagCard(db, { deckId: 'd', factId: 'a', front: 'Front A' }, 1_000);
+		await flagCard(db, { deckId: 'd', factId: 'b', front: 'Front B' }, 2_000);
+		await suspendCard(db, { deckId: 'd', factId: 'a', front: 'Front A' }, 3_000);
+		await suspendCard(db, { deckId: 'other', factId: 'b', front: 'Front B' }, 3_000);
+		expect(await listFlaggedCards(db)).toEqual([
+			{ deckId: 'd', factId: 'b', front: 'Front B', flaggedAt: 2_000, suspended: false },
+			{ deckId: 'd', factId: 'a', front: 'Front A', flaggedAt: 1_000, suspended: true }
+		]);
+		await unsuspendCard(db, 'd', 'a');
+		expect((await listFlaggedCards(db)).map((f) => f.suspended)).toEqual([false, false]);
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * Flagged cards: a student marks a card while studying (it looks wrong or badly worded, or is worth
- * another look), finds it listed in Settings, opens it or takes the flag off. The flag is kept with
- * the card's fact (one per fact, whichever of its cards was on screen) and travels in backups.
+ * another look), finds it listed in Settings, opens it (a card suspended too is unsuspended first) or
+ * takes the flag off. The flag is kept with the card's fact (one per fact, whichever of its cards was on
+ * screen) and travels in backups.
  */
 import type { StudyDatabase } from './db';
 import type { FlagRow } from './rows';
@@ -28,4 +29,18 @@ export async function unflagCard(db: StudyDatabase, deckId: string, factId: stri
 /** Every flagged card, the latest flagged first. */
 export async function listFlags(db: StudyDatabase): Promise<FlagRow[]> {
 	return db.flags.orderBy('flaggedAt').reverse().toArray();
+}
+
+export interface FlaggedCard extends FlagRow {
+	/** Suspended too: no study session shows it, so the list offers Unsuspend rather than Open. */
+	suspended: boolean;
+}
+
+/** Every flagged card, the latest flagged first, with whether it is suspended too (read in one transaction). */
+export async function listFlaggedCards(db: StudyDatabase): Promise<FlaggedCard[]> {
+	return db.transaction('r', db.flags, db.suspended, async () => {
+		const flags = await listFlags(db);
+		const suspended = await db.suspended.bulkGet(flags.map((f): [string, string] => [f.deckId, f.factId]));
+		return flags.map((flag, i) => ({ ...flag, suspended: suspended[i] !== undefined }));
+	});
 }
