@@ -1,6 +1,6 @@
 /**
  * Flagged cards: a student marks a card while studying (it looks wrong or badly worded, or is worth
- * another look), finds it listed in Settings, opens it (a card suspended too is unsuspended first) or
+ * another look), finds it listed in Settings, opens it (or unsuspends it, when it is suspended too) or
  * takes the flag off. The flag is kept with the card's fact (one per fact, whichever of its cards was on
  * screen) and travels in backups.
  */
