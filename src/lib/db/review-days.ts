@@ -9,7 +9,8 @@
  * transaction and folds again, from the hours themselves, each day the write touched. So the day rows
  * always equal a fold of the hour rows, with no writer having to know about them.
  */
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTransaction } from 'dexie';
+import { derivedTableMiddleware } from './derived-table';
 import type { ReviewHourRow } from './rows';
 
 /** A calendar day's review tallies, by local clock hour (index 0 to 23). */
@@ -97,32 +98,17 @@ async function refold(core: DBCore, trans: DBCoreTransaction, [from, to]: [numbe
 	if (days.length > 0) await daysTable.mutate({ type: 'put', trans, values: days });
 }
 
-/** Keeps `reviewDays` equal to a fold of `reviewHours` (see above). Registered by the database (db.ts). */
-export const reviewDaysMiddleware: Middleware<DBCore> = {
-	stack: 'dbcore',
-	name: 'ReviewDays',
-	create: (down) => ({
-		...down,
-		transaction: (stores, mode, options) =>
-			down.transaction(
-				mode === 'readwrite' && stores.includes(HOURS) && !stores.includes(DAYS) ? [...stores, DAYS] : stores,
-				mode,
-				options
-			),
-		table: (name) => {
-			const table = down.table(name);
-			if (name !== HOURS) return table;
-			return {
-				...table,
-				mutate: async (req) => {
-					const response = await table.mutate(req);
-					const span = touchedSpan(req);
-					// The upgrade that made the hours (version 4) runs before the days' table exists; version 10 folds them all.
-					const hasDays = (req.trans as unknown as IDBTransaction).objectStoreNames.contains(DAYS);
-					if (span && hasDays) await refold(down, req.trans, span);
-					return response;
-				}
-			};
-		}
-	})
-};
+/**
+ * Keeps `reviewDays` equal to a fold of `reviewHours` (see above). Registered by the database (db.ts); the
+ * upgrade that made the hours (version 4) runs before the days' table exists, and version 10 folds them all.
+ */
+export const reviewDaysMiddleware = derivedTableMiddleware(
+	'ReviewDays',
+	{ source: HOURS, derived: DAYS },
+	async (down, table, req) => {
+		const response = await table.mutate(req);
+		const span = touchedSpan(req);
+		if (span) await refold(down, req.trans, span);
+		return response;
+	}
+);

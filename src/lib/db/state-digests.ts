@@ -11,14 +11,13 @@
  * never a deck's all.
  */
 import Dexie, {
-	type DBCore,
 	type DBCoreKeyRange,
 	type DBCoreMutateRequest,
 	type DBCoreMutateResponse,
 	type DBCoreTable,
-	type DBCoreTransaction,
-	type Middleware
+	type DBCoreTransaction
 } from 'dexie';
+import { derivedTableMiddleware } from './derived-table';
 import type { FactState } from './rows';
 
 /** Of a stored state: its FSRS state, its interval in days and when it falls due (epoch ms). */
@@ -156,45 +155,26 @@ function apply(digests: DBCoreTable, trans: DBCoreTransaction, changes: Change[]
 	});
 }
 
-/** Keeps `stateDigests` equal to the digests of `factStates` (see above). Registered by the database (db.ts). */
-export const stateDigestsMiddleware: Middleware<DBCore> = {
-	stack: 'dbcore',
-	name: 'StateDigests',
-	create: (down) => ({
-		...down,
-		transaction: (stores, mode, options) =>
-			down.transaction(
-				mode === 'readwrite' && stores.includes(STATES) && !stores.includes(DIGESTS) ? [...stores, DIGESTS] : stores,
-				mode,
-				options
-			),
-		table: (name) => {
-			const table = down.table(name);
-			if (name !== STATES) return table;
-			return {
-				...table,
-				mutate: (req) => {
-					// The upgrades before version 12 run before the digests' table exists; version 12 makes them all.
-					if (!(req.trans as unknown as IDBTransaction).objectStoreNames.contains(DIGESTS)) return table.mutate(req);
-					// Dexie's promises only, no `await` (see `apply`).
-					const removing = readRemoved(table, req);
-					return table.mutate(req).then((response) =>
-						Dexie.Promise.resolve<unknown[] | 'all' | undefined>(removing)
-							.then((removed) =>
-								apply(
-									down.table(DIGESTS),
-									req.trans,
-									'values' in req
-										? writtenBy(req.values, response)
-										: removed === 'all'
-											? 'all'
-											: removedFrom(removed ?? [])
-								)
-							)
-							.then(() => response)
-					);
-				}
-			};
-		}
-	})
-};
+/**
+ * Keeps `stateDigests` equal to the digests of `factStates` (see above). Registered by the database (db.ts);
+ * the upgrades before version 12 run before the digests' table exists, and version 12 makes them all.
+ * Dexie's promises only, no `await` (see `apply`).
+ */
+export const stateDigestsMiddleware = derivedTableMiddleware(
+	'StateDigests',
+	{ source: STATES, derived: DIGESTS },
+	(down, table, req) => {
+		const removing = readRemoved(table, req);
+		return table.mutate(req).then((response) =>
+			Dexie.Promise.resolve<unknown[] | 'all' | undefined>(removing)
+				.then((removed) =>
+					apply(
+						down.table(DIGESTS),
+						req.trans,
+						'values' in req ? writtenBy(req.values, response) : removed === 'all' ? 'all' : removedFrom(removed ?? [])
+					)
+				)
+				.then(() => response)
+		);
+	}
+);
