@@ -78,6 +78,8 @@ test('a card suspended while studying leaves the session and the counts, is list
 	await page.keyboard.press('Enter');
 	await expect(card(page, 'Mongolia')).toBeVisible();
 	await expect(counts(page)).toContainText('3 new');
+	// The button went with the notice: the focus is on the card it brought back, so the keys go on working.
+	await expect(page.getByRole('region', { name: 'Mongolia' })).toBeFocused();
 	await page.keyboard.press('@');
 	await expect(card(page, 'Kazakhstan')).toBeVisible();
 	await page.reload();
