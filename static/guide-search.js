@@ -1,6 +1,6 @@
 // Filters the study guide's facts as you type. The guide is sent without the app's JavaScript
-// (csr = false), so this is a file of its own: without it the guide is a plain list with its
-// contents, and the search box, which could do nothing, stays hidden.
+// (csr = false), so this is a file of its own: without JavaScript the guide is a plain list with its
+// contents, and its style leaves out the search box, which could do nothing.
 const form = document.querySelector('[data-guide-search]');
 const input = form?.querySelector('input');
 const status = form?.querySelector('[data-guide-matches]');
@@ -45,7 +45,6 @@ if (form && input && status) {
 
 	form.addEventListener('submit', (event) => event.preventDefault());
 	input.addEventListener('input', show);
-	form.hidden = false;
 	// A value the browser restored (back button) is applied at once.
 	if (input.value) show();
 }
