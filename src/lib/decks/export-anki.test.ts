@@ -183,6 +183,23 @@ describe('the app’s own Import reads the file back', () => {
 		expect(readAnkiNotes(text).cards).toHaveLength(1);
 	});
 
+	test('a card with text and an image beside it is written with its text, and the file says it loses the image', () => {
+		const cards = [
+			{ front: 'Whose flag is this?', back: 'France', tags: [], media: { front: ['fr.png'], back: [] } },
+			{ front: '', back: 'Mongolia', tags: [], media: { front: ['mn.png'], back: [] } }
+		];
+		const text = exportAnkiText({ title: 'Flags', cards });
+		expect(leftOutOfAnkiText(cards)).toBe(
+			'1 card is left out, as a side that is only an image or a sound cannot be written in a text file. ' +
+				'1 card loses its images or sounds, which a text file cannot carry.'
+		);
+		expect(text).toContain(`\n# ${leftOutOfAnkiText(cards)}\n`);
+		expect(importPreview(text)).toMatchObject({
+			cards: [{ front: 'Whose flag is this?', back: 'France' }],
+			problems: []
+		});
+	});
+
 	test('a deck of such cards alone is a file of headers and the comment, read back as no card and no problem', () => {
 		const text = exportAnkiText({ title: 'Flags', cards: [{ front: '', back: 'France', tags: [] }] });
 		expect(text).toContain('# 1 card is left out, as a side');
