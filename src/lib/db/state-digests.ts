@@ -1,8 +1,8 @@
 /**
  * Digests of the fact states: of each stored state, just what the statistics need (its FSRS state,
  * interval and due date), packed by deck into a few rows. The statistics read a deck's digests as
- * 64 rows instead of one key or row per fact: IndexedDB costs per entry read, so at 20,000 states the
- * rows' keys alone took 35–55 ms and their indexes as much again, where the packed rows take a few.
+ * 64 rows instead of one key or row per fact: IndexedDB costs per entry read, and a long history has a
+ * state for every fact (the README's bench notes give the figures).
  *
  * Kept by a Dexie middleware in the transaction of every write to `factStates`, whoever makes it (a
  * rating, an undo, an import, a reset, a deck's deletion): it adds `stateDigests` to the transaction
