@@ -5,7 +5,8 @@ import { useTestDatabase } from '$lib/db/test-database';
 import { reviewLogTables } from '$lib/db/review-log';
 import { allReviews, archiveReviews } from '$lib/db/review-archive';
 import { tallyReviews } from '$lib/db/review-hours';
-import { archiveOldReviews, yesterdayStart } from './archive-old-reviews';
+import { archiveOldReviews } from './archive-old-reviews';
+import { studyDayStartAt } from './queue/day';
 import { RATED_SINCE, undoReview } from './review';
 import { loadDeckQueue } from './queue/reads';
 import { at, deck, rateFact } from './test-fixtures';
@@ -24,7 +25,7 @@ describe('the older ratings moved into the packed log', () => {
 		const log = await allReviews(db());
 		const queue = await loadDeckQueue(db(), deck, DEFAULT_SETTINGS, now);
 		expect(await archiveOldReviews(db(), now, undefined, noPause)).toBe(2);
-		expect((await db().reviews.toArray()).every((r) => r.time >= yesterdayStart(now, 4))).toBe(true);
+		expect((await db().reviews.toArray()).every((r) => r.time >= studyDayStartAt(now, 4, -1))).toBe(true);
 		expect(await db().reviews.count()).toBe(4);
 		expect(await allReviews(db())).toEqual(log);
 		expect(await db().reviewHours.toArray()).toEqual(tallyReviews(log));

@@ -7,20 +7,13 @@
 import type { StudyDatabase } from '$lib/db/db';
 import { readSettings } from '$lib/db/settings';
 import { archiveReviewsBefore } from '$lib/db/review-archive';
-import { studyDayStart } from './queue/day';
-
-/** Start of the study day before the one that contains `now`. */
-export function yesterdayStart(now: number, rolloverHour: number): number {
-	const start = new Date(studyDayStart(now, rolloverHour));
-	// setDate keeps the wall-clock hour across daylight-saving changes.
-	start.setDate(start.getDate() - 1);
-	return start.getTime();
-}
+import { nextTask } from '$lib/db/next-task';
+import { studyDayStartAt } from './queue/day';
 
 /** Resolves when the browser is idle (or, where it cannot tell, in a task of its own). */
 const whenIdle = (): Promise<void> =>
 	new Promise((resolve) =>
-		typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve()) : setTimeout(resolve)
+		typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve()) : resolve(nextTask())
 	);
 
 /** Moves the older rows into the archive, a chunk per idle moment, until done or `signal` aborts; returns how many. */
@@ -31,5 +24,5 @@ export async function archiveOldReviews(
 	pause = whenIdle
 ): Promise<number> {
 	const { rolloverHour } = await readSettings(db);
-	return archiveReviewsBefore(db, yesterdayStart(now, rolloverHour), { pause, signal });
+	return archiveReviewsBefore(db, studyDayStartAt(now, rolloverHour, -1), { pause, signal });
 }

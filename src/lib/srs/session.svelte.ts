@@ -10,6 +10,7 @@ import { databaseExists, type StudyDatabase } from '$lib/db/db';
 import { factKey, type StudySettings } from '$lib/db/rows';
 import { DEFAULT_SETTINGS, readSettings } from '$lib/db/settings';
 import { reviewsSince } from '$lib/db/review-log';
+import { nextTask } from '$lib/db/next-task';
 import type { DeckOutline, FactOutline } from '$lib/content/schema';
 import { nextStudyDayStart, studyDayStart } from './queue/day';
 import { loadQueue, loadQueueStart, nextDue, unstudiedQueue, type DeckFacts } from './queue/reads';
@@ -413,5 +414,5 @@ function sameCard(a: QueueItem, b: QueueItem): boolean {
 /** Resolves after the browser's next paint (a frame, then a task); at once where nothing paints (unit tests in Node). */
 function afterNextPaint(): Promise<void> {
 	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+	return new Promise((resolve) => requestAnimationFrame(() => resolve(nextTask())));
 }

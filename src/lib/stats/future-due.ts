@@ -1,6 +1,6 @@
 /** How many facts fall due on each of the coming study days. */
-import { studyDayKey } from '$lib/srs/queue/day';
-import { studyDayStartAt, type DayCount } from './days';
+import { studyDayKey, studyDayStartAt } from '$lib/srs/queue/day';
+import type { DayCount } from './days';
 import type { StoredStates } from './facts';
 
 export const FORECAST_DAYS = 30;

@@ -1,7 +1,8 @@
 /** How many reviews were given on each study day: the 30-day bar chart and the year's calendar. */
 import type { ReviewDayRow } from '$lib/db/review-days';
 import { studyDayKey } from '$lib/srs/queue/day';
-import { studyDayStartAt, type DayCount } from './days';
+import { studyDayStartAt } from '$lib/srs/queue/day';
+import type { DayCount } from './days';
 
 export const YEAR_DAYS = 365;
 export const RECENT_DAYS = 30;

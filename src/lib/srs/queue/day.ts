@@ -11,13 +11,15 @@ export function studyDayStart(now: number, rolloverHour: number): number {
 	return start.getTime();
 }
 
-/** Start of the next study day: the end of the day that contains `now`. */
-export function nextStudyDayStart(now: number, rolloverHour: number): number {
-	const next = new Date(studyDayStart(now, rolloverHour));
-	// setDate keeps the wall-clock hour across daylight-saving changes; adding 24 h would not.
-	next.setDate(next.getDate() + 1);
-	return next.getTime();
+/** Start of the study day `offset` days after the one that contains `now` (before it when negative). */
+export function studyDayStartAt(now: number, rolloverHour: number, offset: number): number {
+	const today = new Date(studyDayStart(now, rolloverHour));
+	// Built from the calendar date, so a daylight-saving change keeps the rollover hour; adding 24 h would not.
+	return new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset, rolloverHour).getTime();
 }
+
+/** Start of the next study day: the end of the day that contains `now`. */
+export const nextStudyDayStart = (now: number, rolloverHour: number): number => studyDayStartAt(now, rolloverHour, 1);
 
 /** The local calendar date (YYYY-MM-DD) of the study day that contains `time`. */
 export function studyDayKey(time: number, rolloverHour: number): string {
